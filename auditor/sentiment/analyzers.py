@@ -1,0 +1,192 @@
+"""Sentiment analyzers: (text, language) -> polarity in [-1, 1], label, confidence.
+
+``review`` (the default) is the review lexicon with a small logistic model on top; ``lexicon``
+is the review lexicon alone; ``textblob`` and ``vader`` are the baselines it is measured against.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+from auditor.sentiment.lexicon import ReviewLexicon
+from auditor.sentiment.model import LinearModel, features
+from auditor.sentiment.result import SentimentResult
+from auditor.sentiment.text import clean_review_text
+
+DEFAULT_ANALYZER = "review"
+STAR_PRIOR_RANGE = 0.35
+"""A 1-star review starts at P(positive) = 0.15 and a 5-star one at 0.85 before the text is read;
+clear text outweighs the prior, so a 5-star review that reads as a complaint stays negative."""
+
+
+class UnsupportedLanguage(ValueError):
+    """The analyzer has no model for this language."""
+
+
+class Analyzer(Protocol):
+    """Anything that scores review text."""
+
+    name: str
+    languages: frozenset[str]
+
+    def analyze(
+        self, text: str, language: str = "en", stars: float | None = None
+    ) -> SentimentResult: ...
+
+
+def _check_language(analyzer: Analyzer, language: str) -> None:
+    if language not in analyzer.languages:
+        raise UnsupportedLanguage(f"{analyzer.name} cannot score language {language!r}")
+
+
+def _empty(name: str) -> SentimentResult:
+    return SentimentResult.from_polarity(0.0, 0.0, name)
+
+
+class TextBlobAnalyzer:
+    """TextBlob's pattern lexicon (the baseline)."""
+
+    name = "textblob"
+    languages = frozenset({"en"})
+
+    def analyze(
+        self, text: str, language: str = "en", stars: float | None = None
+    ) -> SentimentResult:
+        from textblob import TextBlob
+
+        _check_language(self, language)
+        text = clean_review_text(text)
+        if not text:
+            return _empty(self.name)
+        polarity = TextBlob(text).sentiment.polarity
+        return SentimentResult.from_polarity(polarity, abs(polarity), self.name)
+
+
+class VaderAnalyzer:
+    """VADER as published (the second baseline)."""
+
+    name = "vader"
+    languages = frozenset({"en"})
+
+    def __init__(self) -> None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        self._vader = SentimentIntensityAnalyzer()
+
+    def analyze(
+        self, text: str, language: str = "en", stars: float | None = None
+    ) -> SentimentResult:
+        _check_language(self, language)
+        text = clean_review_text(text)
+        if not text:
+            return _empty(self.name)
+        compound = self._vader.polarity_scores(text)["compound"]
+        return SentimentResult.from_polarity(compound, abs(compound), self.name)
+
+
+class LexiconAnalyzer:
+    """VADER plus review vocabulary, review phrases, contrast clauses and written ratings."""
+
+    name = "lexicon"
+    languages = frozenset({"en"})
+
+    def __init__(self, lexicon: ReviewLexicon | None = None) -> None:
+        self.lexicon = lexicon or ReviewLexicon.default()
+
+    def analyze(
+        self, text: str, language: str = "en", stars: float | None = None
+    ) -> SentimentResult:
+        _check_language(self, language)
+        text = clean_review_text(text)
+        if not text:
+            return _empty(self.name)
+        polarity = self.lexicon.score(text).polarity
+        if stars is not None:
+            prior = 2.0 * _star_prior(stars) - 1.0
+            polarity = 0.8 * polarity + 0.2 * prior
+        return SentimentResult.from_polarity(polarity, abs(polarity), self.name)
+
+
+class ReviewAnalyzer:
+    """The review lexicon's features weighed by a logistic model trained on labelled reviews."""
+
+    name = "review"
+    languages = frozenset({"en"})
+
+    def __init__(self, model: LinearModel | None = None, lexicon: ReviewLexicon | None = None):
+        self.model = model or shipped_model("review")
+        self.lexicon = lexicon or ReviewLexicon.default()
+
+    @property
+    def label(self) -> str:
+        """The name with the training sets, as the evaluation prints it."""
+        return f"{self.name}(train={'+'.join(self.model.trained_on)})"
+
+    def analyze(
+        self, text: str, language: str = "en", stars: float | None = None
+    ) -> SentimentResult:
+        _check_language(self, language)
+        text = clean_review_text(text)
+        if not text:
+            return _empty(self.name)
+        logit = self.model.logit(features(self.lexicon.score(text)))
+        if stars is not None:
+            prior = _star_prior(stars)
+            logit += math.log(prior / (1.0 - prior))
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+        return SentimentResult.from_polarity(2.0 * p - 1.0, max(p, 1.0 - p), self.name)
+
+
+def _star_prior(stars: float) -> float:
+    """P(positive) implied by a 1-5 star rating alone."""
+    stars = max(1.0, min(5.0, float(stars)))
+    return 0.5 + STAR_PRIOR_RANGE * (stars - 3.0) / 2.0
+
+
+MODELS_PACKAGE = "auditor.sentiment"
+
+
+def model_path(name: str) -> Path:
+    """Where a shipped model lives: ``auditor/sentiment/models/<name>.json.gz``."""
+    return Path(str(resources.files(MODELS_PACKAGE).joinpath(f"models/{name}.json.gz")))
+
+
+@cache
+def shipped_model(name: str) -> LinearModel:
+    """A model shipped inside the package (``review`` is trained on every labelled set)."""
+    path = model_path(name)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path}: model missing; run `python -m auditor.sentiment.train` to rebuild it"
+        )
+    return LinearModel.load(path)
+
+
+def shipped_models() -> list[LinearModel]:
+    """Every model in the package, the production one first."""
+    folder = model_path("review").parent
+    names = sorted(p.name.removesuffix(".json.gz") for p in folder.glob("*.json.gz"))
+    names.sort(key=lambda n: n != "review")
+    return [shipped_model(n) for n in names]
+
+
+ANALYZERS: dict[str, type] = {
+    "textblob": TextBlobAnalyzer,
+    "vader": VaderAnalyzer,
+    "lexicon": LexiconAnalyzer,
+    "review": ReviewAnalyzer,
+}
+
+
+def get_analyzer(name: str = DEFAULT_ANALYZER) -> Analyzer:
+    """An analyzer by name (``review``, ``lexicon``, ``textblob``, ``vader``)."""
+    try:
+        return ANALYZERS[name]()
+    except KeyError:
+        raise ValueError(
+            f"unknown analyzer {name!r}; choose one of {', '.join(sorted(ANALYZERS))}"
+        ) from None
