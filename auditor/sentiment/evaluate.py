@@ -32,8 +32,7 @@ class Evaluation:
         if self.accuracy is None or self.macro_f1 is None:
             return f"{self.file} {self.analyzer} skipped ({self.note})"
         return (
-            f"{self.file} {self.analyzer} accuracy={self.accuracy:.3f} "
-            f"macro_f1={self.macro_f1:.3f}"
+            f"{self.file} {self.analyzer} accuracy={self.accuracy:.3f} macro_f1={self.macro_f1:.3f}"
         )
 
 
@@ -82,7 +81,11 @@ def evaluate_set(
             found = least_seen_model(labelled)
             if found is None:
                 yield Evaluation(
-                    display, "review", None, None, len(sentences),
+                    display,
+                    "review",
+                    None,
+                    None,
+                    len(sentences),
                     "every shipped model was trained on these sentences",
                 )
                 continue

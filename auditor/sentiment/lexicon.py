@@ -150,7 +150,9 @@ def written_rating(text: str) -> float | None:
 
 @cache
 def _default_lexicon() -> ReviewLexicon:
-    text = resources.files("auditor.sentiment").joinpath("data/review_lexicon.tsv").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("auditor.sentiment")
+        .joinpath("data/review_lexicon.tsv")
+        .read_text(encoding="utf-8")
     )
     return ReviewLexicon(*load_review_lexicon(text))

@@ -1,0 +1,179 @@
+"""Per-location review aggregates for a run, with the change since the previous run's summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from statistics import fmean
+from typing import Any
+
+from sqlmodel import Session, col, delete, or_, select
+
+from auditor.store.tables import Review, ReviewSummary
+
+RECENT_DAYS = 90
+SCORED = ("negative", "neutral", "positive")
+CHANGE_KEYS = (
+    "reviews",
+    "mean_stars",
+    "mean_sentiment",
+    "share_negative",
+    "response_rate",
+    "negative_response_rate",
+    "mismatches",
+)
+
+
+def _known_at(run_id: int):
+    """Reviews first seen in this run or earlier (or loaded without a run)."""
+    return or_(col(Review.first_run_id).is_(None), col(Review.first_run_id) <= run_id)
+
+
+def _is_negative(review: Review) -> bool:
+    return review.label == "negative" or (review.stars is not None and review.stars <= 2)
+
+
+def _mismatch(review: Review) -> bool:
+    """Stars and text disagree: a 4-5 star review that reads negative, or 1-2 stars positive."""
+    if review.stars is None or review.label not in SCORED:
+        return False
+    return (review.stars >= 4 and review.label == "negative") or (
+        review.stars <= 2 and review.label == "positive"
+    )
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(fmean(values), 4) if values else None
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _themes(reviews: list[Review], today: dt.date) -> dict[str, dict[str, Any]]:
+    recent_from = today - dt.timedelta(days=RECENT_DAYS)
+    out: dict[str, dict[str, Any]] = {}
+    polarities: dict[str, list[float]] = {}
+    for review in reviews:
+        try:
+            themes = json.loads(review.themes or "{}")
+        except ValueError:
+            continue
+        recent = review.date is not None and review.date >= recent_from
+        for theme, polarity in themes.items():
+            entry = out.setdefault(
+                theme, {"mentions": 0, "negative": 0, "mentions_recent": 0, "negative_recent": 0}
+            )
+            entry["mentions"] += 1
+            entry["mentions_recent"] += recent
+            negative = polarity <= -0.05
+            entry["negative"] += negative
+            entry["negative_recent"] += negative and recent
+            polarities.setdefault(theme, []).append(float(polarity))
+    for theme, entry in out.items():
+        entry["mean"] = _mean(polarities[theme])
+    return dict(sorted(out.items()))
+
+
+def _previous(session: Session, run_id: int, location_id: str) -> ReviewSummary | None:
+    return session.exec(
+        select(ReviewSummary)
+        .where(
+            ReviewSummary.location_id == location_id,
+            ReviewSummary.source == "all",
+            col(ReviewSummary.run_id) < run_id,
+        )
+        .order_by(col(ReviewSummary.run_id).desc())
+        .limit(1)
+    ).first()
+
+
+def _change(now: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    change: dict[str, Any] = {}
+    for key in CHANGE_KEYS:
+        a, b = before.get(key), now.get(key)
+        change[key] = None if a is None or b is None else round(b - a, 4)
+    themes: dict[str, dict[str, int]] = {}
+    for theme in sorted(set(now["themes"]) | set(before.get("themes", {}))):
+        was = before.get("themes", {}).get(theme, {})
+        new = now["themes"].get(theme, {})
+        themes[theme] = {
+            "negative_recent_before": int(was.get("negative_recent", 0)),
+            "negative_recent_now": int(new.get("negative_recent", 0)),
+        }
+    change["themes"] = themes
+    return change
+
+
+def summarise_location_reviews(
+    session: Session, run_id: int, location_id: str, today: dt.date
+) -> dict[str, Any]:
+    """Aggregates of one location's reviews known at ``run_id`` (what the reviews rules read).
+
+    Keys: reviews, new_reviews, scored, unanalysed, not_scored_language, not_scored_no_text,
+    languages, mean_stars, mean_sentiment, share_negative, response_rate,
+    negative_response_rate, last_review_date, days_since_last_review, mismatches, themes
+    (per theme: mentions, negative, mentions_recent, negative_recent over the last 90 days,
+    mean clause polarity), previous_run_id and change (deltas since the previous summary;
+    per theme the recent negative count before and now)."""
+    reviews = list(
+        session.exec(
+            select(Review).where(Review.location_id == location_id, _known_at(run_id))
+        ).all()
+    )
+    scored = [r for r in reviews if r.label in SCORED and r.polarity is not None]
+    negatives = [r for r in reviews if _is_negative(r)]
+    dates = [r.date for r in reviews if r.date is not None]
+    last = max(dates) if dates else None
+    data: dict[str, Any] = {
+        "reviews": len(reviews),
+        "new_reviews": sum(1 for r in reviews if r.first_run_id == run_id),
+        "scored": len(scored),
+        "unanalysed": sum(1 for r in reviews if not r.analyzed),
+        "not_scored_language": sum(
+            1
+            for r in reviews
+            if r.label == "not_scored" and (r.analyzer or "").startswith("language:")
+        ),
+        "not_scored_no_text": sum(1 for r in reviews if r.analyzer == "no_text"),
+        "languages": dict(sorted(Counter(r.language for r in reviews if r.language).items())),
+        "mean_stars": _mean([r.stars for r in reviews if r.stars is not None]),
+        "mean_sentiment": _mean([r.polarity for r in scored if r.polarity is not None]),
+        "share_negative": _share(sum(1 for r in scored if r.label == "negative"), len(scored)),
+        "response_rate": _share(sum(1 for r in reviews if r.reply), len(reviews)),
+        "negative_response_rate": _share(sum(1 for r in negatives if r.reply), len(negatives)),
+        "last_review_date": last.isoformat() if last else None,
+        "days_since_last_review": (today - last).days if last else None,
+        "mismatches": sum(1 for r in reviews if _mismatch(r)),
+        "themes": _themes(scored, today),
+    }
+    previous = _previous(session, run_id, location_id)
+    data["previous_run_id"] = previous.run_id if previous else None
+    data["change"] = _change(data, json.loads(previous.data)) if previous else None
+    return data
+
+
+def write_review_summaries(session: Session, run_id: int, today: dt.date) -> int:
+    """Write (or rewrite) one ReviewSummary per location with reviews; returns the count.
+
+    Locations are processed one at a time so memory stays flat however many there are."""
+    location_ids = session.exec(
+        select(Review.location_id).where(_known_at(run_id)).distinct().order_by(Review.location_id)
+    ).all()
+    session.exec(
+        delete(ReviewSummary).where(ReviewSummary.run_id == run_id, ReviewSummary.source == "all")
+    )
+    written = 0
+    for location_id in location_ids:
+        data = summarise_location_reviews(session, run_id, location_id, today)
+        session.add(
+            ReviewSummary(
+                run_id=run_id, location_id=location_id, source="all", data=json.dumps(data)
+            )
+        )
+        written += 1
+        if written % 200 == 0:
+            session.flush()
+    session.commit()
+    return written

@@ -1,0 +1,100 @@
+"""Review themes (delivery, staff, price ...) each with the sentiment of the clauses that
+mention it, so a complaint about delivery in an otherwise glowing review still counts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from auditor.sentiment.analyzers import Analyzer
+from auditor.sentiment.text import clean_review_text, split_clauses, split_sentences
+
+
+class ThemeLexiconError(ValueError):
+    """A theme mapping that is not ``theme -> list of terms``."""
+
+
+def _term_pattern(term: str) -> str:
+    term = term.strip().lower()
+    if term.endswith("*"):
+        return r"\b" + re.escape(term[:-1]) + r"\w*"
+    return r"\b" + re.escape(term) + r"\b"
+
+
+@dataclass(frozen=True)
+class ThemeLexicon:
+    """Compiled theme terms."""
+
+    patterns: Mapping[str, re.Pattern[str]]
+
+    @classmethod
+    def from_mapping(
+        cls, mapping: Mapping[str, Sequence[str]], where: str = "themes"
+    ) -> ThemeLexicon:
+        """Build from ``{theme: [term, ...]}``; a bad shape is a one-line error naming ``where``."""
+        if not isinstance(mapping, Mapping):
+            raise ThemeLexiconError(f"{where}: expected a mapping of theme -> list of terms")
+        patterns: dict[str, re.Pattern[str]] = {}
+        for theme, terms in mapping.items():
+            if not isinstance(theme, str) or not theme.strip():
+                raise ThemeLexiconError(f"{where}: theme names must be non-empty strings")
+            if isinstance(terms, str) or not isinstance(terms, Sequence) or not terms:
+                raise ThemeLexiconError(f"{where}.{theme}: expected a non-empty list of terms")
+            if not all(isinstance(t, str) and t.strip().rstrip("*") for t in terms):
+                raise ThemeLexiconError(f"{where}.{theme}: every term must be a non-empty string")
+            alternatives = sorted({_term_pattern(t) for t in terms}, key=len, reverse=True)
+            patterns[theme.strip()] = re.compile("|".join(alternatives), re.IGNORECASE)
+        return cls(patterns)
+
+    def with_overrides(self, overrides: Mapping[str, Sequence[str]] | None) -> ThemeLexicon:
+        """These themes with the spec's ``themes:`` applied (a named theme is replaced)."""
+        if not overrides:
+            return self
+        extra = ThemeLexicon.from_mapping(overrides, where="spec themes")
+        return ThemeLexicon({**self.patterns, **extra.patterns})
+
+    def mentioned(self, text: str) -> list[str]:
+        """Themes the text mentions, in lexicon order."""
+        return [theme for theme, pattern in self.patterns.items() if pattern.search(text)]
+
+
+@cache
+def default_themes() -> ThemeLexicon:
+    """The package's theme lexicons (``auditor/sentiment/data/themes.yaml``)."""
+    text = resources.files("auditor.sentiment").joinpath("data/themes.yaml").read_text("utf-8")
+    return ThemeLexicon.from_mapping(yaml.safe_load(text), where="themes.yaml")
+
+
+def theme_lexicon(spec_themes: Mapping[str, Sequence[str]] | None = None) -> ThemeLexicon:
+    """Default themes overridden by a spec's ``themes:`` mapping."""
+    return default_themes().with_overrides(spec_themes)
+
+
+def theme_sentiments(
+    text: str,
+    analyzer: Analyzer,
+    language: str = "en",
+    themes: ThemeLexicon | None = None,
+) -> dict[str, float]:
+    """``{theme: polarity}`` where polarity is the analyzer's score of the clauses mentioning the
+    theme (weight-averaged when several do), rounded to 3 places."""
+    themes = themes or default_themes()
+    text = clean_review_text(text)
+    found: dict[str, list[tuple[float, float]]] = {}
+    for sentence in split_sentences(text):
+        for clause in split_clauses(sentence):
+            hits = themes.mentioned(clause.text)
+            if not hits:
+                continue
+            polarity = analyzer.analyze(clause.text, language).polarity
+            for theme in hits:
+                found.setdefault(theme, []).append((polarity, clause.weight))
+    return {
+        theme: round(sum(p * w for p, w in scores) / sum(w for _, w in scores), 3)
+        for theme, scores in found.items()
+    }
