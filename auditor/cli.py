@@ -12,7 +12,7 @@ import typer
 
 from auditor import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("sentiment",)
 
 app = typer.Typer(
     name="auditor",
