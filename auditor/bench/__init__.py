@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-BENCHES: tuple[str, ...] = ()
+BENCHES: tuple[str, ...] = ("auditor.bench.sentiment",)
 
 
 @dataclass(frozen=True)
