@@ -1,0 +1,59 @@
+"""JSON APIs: records and the next page found with JMESPath, fields mapped with JMESPath."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jmespath
+from scrapy.http import Response
+
+from auditor.crawl.adapters.base import Adapter, Extraction, clean
+from auditor.crawl.schema_org import address_text
+
+
+def as_text(value: Any) -> str:
+    """A JSON value as the raw text an observation keeps."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        if any(k in value for k in ("streetAddress", "addressLocality", "postalCode")):
+            return address_text(value)
+        return "; ".join(f"{k} {as_text(v)}" for k, v in value.items() if as_text(v))
+    if isinstance(value, list):
+        return "; ".join(t for t in (as_text(v) for v in value) if t)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return clean(str(value))
+
+
+class JsonApiAdapter(Adapter):
+    """A paginated JSON API: ``records`` picks the list, ``fields`` map each record."""
+
+    def __init__(self, config: Any) -> None:
+        from auditor.crawl.adapters import option
+
+        super().__init__(config)
+        self.records = jmespath.compile(str(option(config, "records", "@")))
+        nxt = option(config, "next", None)
+        self.next = jmespath.compile(str(nxt)) if nxt else None
+        self.compiled = {name: jmespath.compile(expr) for name, expr in self.fields.items()}
+
+    def extract(self, response: Response) -> Extraction:
+        try:
+            data = json.loads(response.body)
+        except ValueError as exc:
+            return Extraction(errors=[f"malformed JSON: {str(exc)[:120]}"])
+        found = self.records.search(data)
+        records = []
+        for record in found if isinstance(found, list) else []:
+            fields = {n: as_text(expr.search(record)) for n, expr in self.compiled.items()}
+            fields = {n: v for n, v in fields.items() if v}
+            if fields:
+                records.append(fields)
+        nexts = []
+        if self.next is not None:
+            link = self.next.search(data)
+            if isinstance(link, str) and link:
+                nexts.append(response.urljoin(link))
+        return Extraction(records=records, next_urls=nexts)

@@ -1,0 +1,100 @@
+"""The base spider every audit spider shares: spec loading, roster, requests, 304 handling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response
+
+from auditor.crawl.context import engine_for
+from auditor.crawl.items import PageMemo, ReusedPage
+from auditor.crawl.memo import CrawlMemo, load_memos, memo_links
+from auditor.crawl.roster import option, roster_rows
+
+
+def load_spec_arg(spec: Any) -> Any:
+    """A Spec as given, or loaded from a path (``scrapy crawl site -a spec=brand.yaml``)."""
+    if spec is None:
+        raise ValueError("no brand spec given: run with -a spec=brand.yaml")
+    if isinstance(spec, str):
+        from auditor.spec import load_spec
+
+        return load_spec(spec)
+    return spec
+
+
+class AuditSpider(scrapy.Spider):
+    """Reads the spec, knows the roster, tags every request with its source and store."""
+
+    name = "audit"
+    incremental = True  # send conditional requests with the validators of earlier runs
+
+    def __init__(self, spec: Any = None, incremental: Any = True, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spec = load_spec_arg(spec)
+        self.roster = roster_rows(self.spec)
+        self.country = str(option(self.spec, "country", "AU"))
+        self.proxy = option(option(self.spec, "crawl", {}), "proxy", None)
+        self.incremental = str(incremental).lower() not in ("0", "false", "no", "off")
+        self.memos: dict[str, CrawlMemo] = {}
+        self.allowed_domains = sorted(self.domains())
+
+    def domains(self) -> set[str]:
+        """Hosts this spider may visit (the spec's allowed domains by default)."""
+        return {d for d in self.spec.allowed_domains() if d}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AuditSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.incremental:
+            spider.memos = load_memos(engine_for(crawler))
+        return spider
+
+    def country_of(self, location_id: str | None) -> str:
+        row = self.roster.get(location_id or "")
+        return str((row or {}).get("country") or self.country)
+
+    def request(
+        self, url: str, callback: Any, source: str, location_id: str | None = None, **meta: Any
+    ) -> scrapy.Request:
+        """A request tagged with its source and store; failures are counted, never fatal."""
+        meta.update(source=source, location_id=location_id)
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_failure, meta=meta, dont_filter=False
+        )
+
+    def on_failure(self, failure: Any) -> None:
+        """Download failed after retries: already recorded as a Fetch; the crawl goes on."""
+        self.logger.info("fetch failed: %s", failure.getErrorMessage())
+
+    def readable(self, response: Response) -> bool:
+        """Whether a body can be read (2xx, complete); anything else is a recorded gap."""
+        return 200 <= response.status < 300 and "dataloss" not in response.flags
+
+    def note_problem(self, response: Response, problem: str) -> None:
+        """Put a parse problem on the page's fetch record (malformed JSON-LD, bad JSON...)."""
+        record = response.meta.get("fetch_record")
+        if record is not None:
+            record.error = problem if not record.error else f"{record.error}; {problem}"
+
+    def reused(self, response: Response) -> Iterator[ReusedPage]:
+        """A 304: what the last run saw at this URL is current."""
+        yield ReusedPage(
+            url=response.url,
+            source=response.meta.get("source", "site"),
+            location_id=response.meta.get("location_id"),
+        )
+
+    def remembered_links(self, url: str) -> list[tuple[str, str]]:
+        """(kind, url) links a page led to when it was last read."""
+        return [(kind, link) for kind, link in memo_links(self.memos.get(url))]
+
+    def memo(self, url: str, links: list[tuple[str, str]]) -> PageMemo:
+        return PageMemo(url=url, links=[[k, u] for k, u in links])
+
+
+def host_of(url: str) -> str:
+    return urlsplit(url).hostname or ""

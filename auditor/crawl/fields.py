@@ -1,0 +1,127 @@
+"""Observed field -> normalised form, with the project's normalisers (see docs/architecture.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+class FieldProblem(ValueError):
+    """A raw value that has no normalised form."""
+
+
+def _as_dict(value: Any) -> Any:
+    return value.as_dict() if hasattr(value, "as_dict") else value
+
+
+def _name(raw: str, country: str) -> str:
+    from auditor.normalise.names import normalise_name
+
+    return normalise_name(raw)
+
+
+def _address(raw: str, country: str) -> dict:
+    from auditor.normalise.address import normalise_address
+
+    address = normalise_address(raw, country)
+    data = dict(_as_dict(address))
+    data.setdefault("key", getattr(address, "key", None))
+    return data
+
+
+def _phone(raw: str, country: str) -> str:
+    from auditor.normalise.phone import normalise_phone
+
+    return normalise_phone(raw, country)
+
+
+def _hours(raw: str, country: str) -> Any:
+    from auditor.normalise.hours import parse_hours
+
+    return _as_dict(parse_hours(raw))
+
+
+def _holiday_hours(raw: str, country: str) -> Any:
+    from auditor.normalise.hours import parse_holiday_hours
+
+    return _as_dict(parse_holiday_hours(raw))
+
+
+def _website(raw: str, country: str) -> str:
+    from auditor.normalise.urls import normalise_url
+
+    return normalise_url(raw)
+
+
+def _number(raw: str, country: str) -> float:
+    match = _NUMBER.search(raw)
+    if not match:
+        raise FieldProblem(f"not a number: {raw[:40]!r}")
+    return float(match.group().replace(",", "."))
+
+
+def _categories(raw: str, country: str) -> list[str]:
+    parts = re.split(r"[|,;]", raw)
+    return sorted({p.strip().casefold() for p in parts if p.strip()})
+
+
+_STATUS_WORDS = (
+    ("temporar", "temporarily_closed"),
+    ("permanent", "closed"),
+    ("closed", "closed"),
+    ("open", "open"),
+)
+
+
+def _status(raw: str, country: str) -> str:
+    text = raw.casefold()
+    for word, status in _STATUS_WORDS:
+        if word in text:
+            return status
+    raise FieldProblem(f"unknown status: {raw[:40]!r}")
+
+
+def _text(raw: Any, country: str) -> Any:
+    return raw
+
+
+def _store_ref(raw: str, country: str) -> str:
+    return raw.strip()
+
+
+NORMALISERS: dict[str, Callable[[Any, str], Any]] = {
+    "name": _name,
+    "address": _address,
+    "phone": _phone,
+    "hours": _hours,
+    "holiday_hours": _holiday_hours,
+    "website": _website,
+    "categories": _categories,
+    "rating": _number,
+    "review_count": _number,
+    "status": _status,
+    "store_ref": _store_ref,
+    "text": _text,
+    "colours": _text,
+    "fonts": _text,
+    "logo": _text,
+}
+
+
+def normalise_field(field: str, raw: Any, country: str) -> tuple[Any, str | None]:
+    """(normalised value, None), or (None, problem) when the value cannot be read."""
+    from auditor.normalise.errors import NormaliseError
+
+    normaliser = NORMALISERS.get(field)
+    if normaliser is None:
+        return (raw if not isinstance(raw, str) else raw.strip()), None
+    try:
+        value = normaliser(raw, country)
+    except (NormaliseError, FieldProblem, ValueError) as exc:
+        return None, str(exc) or type(exc).__name__
+    if value is None or value == "":
+        return None, "empty after normalisation"
+    return value, None

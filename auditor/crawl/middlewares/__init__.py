@@ -1,0 +1,1 @@
+"""Downloader and spider middlewares: proxy, conditional requests, fetch log, settling."""

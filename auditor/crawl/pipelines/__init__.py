@@ -1,0 +1,1 @@
+"""Item pipelines, in order: normalise (300) -> match to roster (400) -> store (900)."""

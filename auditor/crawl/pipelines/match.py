@@ -1,0 +1,74 @@
+"""Give each listing found by discovery its roster store (or count it as unmatched)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.crawl.fields import normalise_field
+from auditor.crawl.items import ObservedPage
+from auditor.crawl.matching import RosterMatcher, StoreKeys
+from auditor.crawl.roster import option, roster_rows
+
+
+def _normalised(field: str, raw: Any, country: str) -> Any:
+    if not raw:
+        return None
+    value, _problem = normalise_field(field, str(raw), country)
+    return value
+
+
+def roster_keys(spec: Any) -> list[StoreKeys]:
+    """Every roster store's comparison keys, normalised like the listings are."""
+    default = str(option(spec, "country", "AU"))
+    keys = []
+    for store_id, row in roster_rows(spec).items():
+        country = str(row.get("country") or default)
+        address_raw = ", ".join(
+            p
+            for p in (
+                str(row.get("street") or ""),
+                " ".join(
+                    str(row.get(k) or "") for k in ("locality", "state", "postcode") if row.get(k)
+                ),
+            )
+            if p
+        )
+        address = _normalised("address", address_raw, country)
+        keys.append(
+            StoreKeys(
+                store_id=store_id,
+                website=_normalised("website", row.get("website"), country),
+                phone=_normalised("phone", row.get("phone"), country),
+                address_key=address.get("key") if isinstance(address, dict) else None,
+                name=_normalised("name", row.get("name"), country),
+                locality=str(row.get("locality") or ""),
+            )
+        )
+    return keys
+
+
+class MatchPipeline:
+    """Sets ``location_id`` of unmatched ObservedPage items; stats ``auditor/<src>/unmatched``."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.matcher: RosterMatcher | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> MatchPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        if not isinstance(item, ObservedPage) or item.location_id is not None:
+            return item
+        if self.matcher is None:
+            self.matcher = RosterMatcher(roster_keys(self.crawler.spider.spec))
+        values = {v.field: v.normalised for v in item.values if v.normalised is not None}
+        match = self.matcher.match(values)
+        stats = self.crawler.stats
+        if match is None:
+            stats.inc_value(f"auditor/{item.source}/unmatched")
+        else:
+            item.location_id = match.store_id
+            stats.inc_value(f"match/by_{match.by}")
+        return item

@@ -1,0 +1,76 @@
+"""The roster as plain rows: lookups by store id, URL template fields, Location/Source rows."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.engine import Engine
+
+from auditor.store.engine import session_scope
+from auditor.store.tables import Location, Source
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def entry_dict(entry: Any) -> dict[str, Any]:
+    """A roster entry (model or mapping) as a dict of its columns."""
+    if isinstance(entry, dict):
+        return dict(entry)
+    if hasattr(entry, "model_dump"):
+        return entry.model_dump(mode="json")
+    return dict(vars(entry))
+
+
+def roster_rows(spec: Any) -> dict[str, dict[str, Any]]:
+    """store_id -> roster row, in roster order."""
+    return {str(row["store_id"]): row for row in map(entry_dict, spec.roster)}
+
+
+def slug_of(row: dict[str, Any]) -> str:
+    """The store's URL slug: the last path segment of its website, else its name slugified."""
+    website = str(row.get("website") or "")
+    path = urlsplit(website).path.strip("/")
+    if path:
+        return path.rsplit("/", 1)[-1]
+    return _NOT_SLUG.sub("-", str(row.get("name", "")).casefold()).strip("-")
+
+
+def template_url(template: str, row: dict[str, Any]) -> str:
+    """A ``url_template`` filled from a roster row (every column, plus ``slug``)."""
+    values = {k: "" if v is None else v for k, v in row.items()}
+    values.setdefault("slug", slug_of(row))
+    return template.format(**values)
+
+
+def option(obj: Any, name: str, default: Any = None) -> Any:
+    """An attribute of a spec model or key of a mapping, with a default for missing/None."""
+    value = obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
+    return default if value is None else value
+
+
+def sync_roster(engine: Engine, spec: Any) -> None:
+    """Refresh the Location rows from the roster and the Source rows from the spec."""
+    with session_scope(engine) as session:
+        for row in roster_rows(spec).values():
+            session.merge(
+                Location(
+                    store_id=str(row["store_id"]),
+                    name=str(row.get("name", "")),
+                    region=str(row.get("region", "") or ""),
+                    status=str(row.get("status") or "open"),
+                    country=str(row.get("country") or option(spec, "country", "AU")),
+                    data=json.dumps(row, default=str, sort_keys=True),
+                )
+            )
+        session.merge(Source(id="site", kind="site", title="Brand site"))
+        for source in option(spec, "sources", []):
+            session.merge(
+                Source(
+                    id=str(option(source, "id")),
+                    kind=str(option(source, "kind", "listing")),
+                    title=str(option(source, "title", "")),
+                )
+            )

@@ -1,0 +1,82 @@
+"""Scrapy settings: the default settings module (scrapy.cfg) and the spec-derived overrides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+BOT_NAME = "auditor"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_TIMEOUT = 20
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+DOWNLOAD_MAXSIZE = 2_000_000
+DOWNLOAD_WARNSIZE = 0
+DEPTH_LIMIT = 4
+# A truncated body is kept (flagged "dataloss") so the fetch is recorded as truncated, not lost.
+DOWNLOAD_FAIL_ON_DATALOSS = False
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "WARNING"
+HTTPERROR_ALLOW_ALL = True  # spiders see every status so each fetch is recorded
+USER_AGENT = "BrandAuditor/0.1"
+
+DOWNLOADER_MIDDLEWARES = {
+    "auditor.crawl.middlewares.proxy.SpecProxyMiddleware": 740,
+    "auditor.crawl.middlewares.conditional.ConditionalRequestMiddleware": 580,
+    "auditor.crawl.middlewares.fetch_log.FetchLogMiddleware": 590,
+}
+SPIDER_MIDDLEWARES = {
+    "auditor.crawl.middlewares.settle.SettleFetchMiddleware": 10,
+}
+ITEM_PIPELINES = {
+    "auditor.crawl.pipelines.normalise.NormalisePipeline": 300,
+    "auditor.crawl.pipelines.match.MatchPipeline": 400,
+    "auditor.crawl.pipelines.store.StorePipeline": 900,
+}
+
+# Set by the runner: the database and the run all spiders of one crawl write to.
+AUDITOR_DB = None
+AUDITOR_ENGINE = None
+AUDITOR_RUN_ID = None
+AUDITOR_BATCH_SIZE = 500
+
+# Loopback tuning for the demo world and benchmarks: no politeness delay against ourselves.
+LOOPBACK_OVERRIDES: dict[str, Any] = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS": 64,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 64,
+    "DOWNLOAD_DELAY": 0,
+    "RETRY_TIMES": 1,
+    "DOWNLOAD_TIMEOUT": 10,
+}
+
+
+def spec_settings(spec: Any) -> dict[str, Any]:
+    """The settings the spec's ``crawl:`` block and brand contact decide."""
+    crawl = getattr(spec, "crawl", None)
+    out: dict[str, Any] = {}
+    if crawl is None:
+        return out
+    agent = getattr(crawl, "user_agent", None)
+    contact = getattr(getattr(spec, "brand", None), "contact", None)
+    if not agent:
+        agent = f"BrandAuditor/0.1 (+mailto:{contact})" if contact else USER_AGENT
+    elif contact and contact not in agent:
+        agent = f"{agent} (+mailto:{contact})"
+    out["USER_AGENT"] = agent
+    if getattr(crawl, "max_page_bytes", None):
+        out["DOWNLOAD_MAXSIZE"] = int(crawl.max_page_bytes)
+    if getattr(crawl, "max_depth", None) is not None:
+        out["DEPTH_LIMIT"] = int(crawl.max_depth)
+    if getattr(crawl, "concurrency", None):
+        out["CONCURRENT_REQUESTS"] = int(crawl.concurrency)
+        out["CONCURRENT_REQUESTS_PER_DOMAIN"] = int(crawl.concurrency)
+    return out

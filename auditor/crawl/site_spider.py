@@ -1,0 +1,139 @@
+"""The site spider: the brand's own location pages, their text, look and structured data."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+from scrapy.utils.sitemap import Sitemap
+
+from auditor.crawl.base import AuditSpider
+from auditor.crawl.items import ObservedPage, PageMemo
+from auditor.crawl.memo import memo_data
+from auditor.crawl.pagestyle import page_style
+from auditor.crawl.roster import option, template_url
+from auditor.crawl.schema_org import fields_from_schema
+from auditor.crawl.site_look import css_look, logo_look, merge_looks, page_text
+from auditor.crawl.structured import extract_structured, type_names
+
+BUSINESS_TYPES = {"LocalBusiness", "Store", "FurnitureStore", "CafeOrCoffeeShop", "Restaurant",
+                  "Organization", "Place", "HomeGoodsStore"}  # fmt: skip
+
+
+class SiteSpider(AuditSpider):
+    """Location pages from the sitemap (``site.sitemap``) or ``site.url_template``."""
+
+    name = "site"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        site = option(self.spec, "site", {})
+        self.sitemap = option(site, "sitemap", None)
+        self.url_template = option(site, "url_template", None)
+        self.allow = [re.compile(p) for p in option(site, "allow", [])]
+        self.resources: dict[str, asyncio.Future] = {}
+        self.pending_memos: list[PageMemo] = []
+
+    async def start(self) -> AsyncIterator[Any]:
+        if self.url_template:
+            for store_id, row in self.roster.items():
+                url = template_url(self.url_template, row)
+                yield self.request(url, self.parse_page, "site", store_id)
+        if self.sitemap:
+            yield self.request(self.sitemap, self.parse_sitemap, "site")
+
+    def allowed(self, url: str) -> bool:
+        return not self.allow or any(p.search(url) for p in self.allow)
+
+    def parse_sitemap(self, response: Response):
+        """A sitemap or sitemap index; 304 follows what it listed last time."""
+        if response.status == 304:
+            links = self.remembered_links(response.url)
+        elif self.readable(response):
+            try:
+                sitemap = Sitemap(response.body)
+            except Exception as exc:  # lxml raises several kinds on broken XML
+                self.note_problem(response, f"unreadable sitemap: {type(exc).__name__}")
+                return
+            kind = "index" if sitemap.type == "sitemapindex" else "page"
+            links = [(kind, e["loc"]) for e in sitemap if e.get("loc")]
+            yield self.memo(response.url, links)
+        else:
+            return
+        for kind, url in links:
+            if kind == "index":
+                yield self.request(url, self.parse_sitemap, "site")
+            elif self.allowed(url):
+                yield self.request(url, self.parse_page, "site")
+
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
+        """One location page: structured data, visible text, colours, fonts, logo."""
+        if response.status == 304:
+            for item in self.reused(response):
+                yield item
+            return
+        if not self.readable(response):
+            return
+        raw: dict[str, Any] = {}
+        data = extract_structured(response.body, response.url, ("json-ld", "microdata"))
+        for problem in data.errors:
+            self.note_problem(response, problem)
+        for obj in data.jsonld + data.microdata:
+            if type_names(obj) & BUSINESS_TYPES:
+                raw = {**fields_from_schema(obj), **raw}
+        raw["text"] = page_text(response.text)
+        style = page_style(response)
+        looks = [css_look("\n".join(style.inline_css))]
+        for url in style.stylesheets:
+            looks.append(await self.resource(url, "css"))
+        if style.logo:
+            looks.append(await self.resource(style.logo, "logo"))
+        raw.update(merge_looks(looks))
+        for memo in self.pending_memos:
+            yield memo
+        self.pending_memos = []
+        location_id = response.meta.get("location_id")
+        yield ObservedPage(
+            url=response.url,
+            source="site",
+            entity=response.url,
+            location_id=location_id,
+            raw=raw,
+            kind="site",
+            country=self.country_of(location_id) if location_id else None,
+        )
+
+    async def resource(self, url: str, kind: str) -> dict:
+        """A stylesheet's or logo's look, fetched once per crawl however many pages use it."""
+        future = self.resources.get(url)
+        if future is None:
+            future = asyncio.ensure_future(self._fetch_resource(url, kind))
+            self.resources[url] = future
+        return await asyncio.shield(future)
+
+    async def _fetch_resource(self, url: str, kind: str) -> dict:
+        request = scrapy.Request(url, meta={"source": "site", "resource": True})
+        try:
+            response = await self.crawler.engine.download_async(request)
+        except Exception as exc:  # recorded by the fetch log; the page goes on without it
+            self.logger.info("resource %s failed: %s", url, exc)
+            return {}
+        record = request.meta.get("fetch_record")
+        try:
+            if response.status == 304:
+                return memo_data(self.memos.get(url))
+            if not self.readable(response):
+                return {}
+            look = css_look(response.text) if kind == "css" else logo_look(response.body)
+            problem = look.pop("problem", None)
+            if problem and record is not None:
+                record.error = problem
+            self.pending_memos.append(PageMemo(url=url, data=look))
+            return look
+        finally:
+            if record is not None:
+                record.settled = True
