@@ -148,6 +148,26 @@ def written_rating(text: str) -> float | None:
     return found
 
 
+PATTERN_SCALE = 2.0
+"""TextBlob's (pattern's) adjective polarities are in [-1, 1]; VADER's valences in [-4, 4]."""
+PATTERN_MIN = 0.1
+
+
+def pattern_words(known: dict[str, float]) -> dict[str, float]:
+    """Words TextBlob's lexicon rates (|polarity| >= 0.1) that VADER's lexicon lacks, on VADER's
+    scale: more coverage for the same rules ('unconvincing', 'riveting', 'inexpensive')."""
+    from textblob.en import sentiment as pattern_lexicon
+
+    extra: dict[str, float] = {}
+    for word, senses in pattern_lexicon.items():
+        if not word.isalpha() or word in known or None not in senses:
+            continue
+        polarity = senses[None][0]
+        if abs(polarity) >= PATTERN_MIN:
+            extra[word] = round(polarity * PATTERN_SCALE, 3)
+    return extra
+
+
 @cache
 def _default_lexicon() -> ReviewLexicon:
     text = (
@@ -155,4 +175,6 @@ def _default_lexicon() -> ReviewLexicon:
         .joinpath("data/review_lexicon.tsv")
         .read_text(encoding="utf-8")
     )
-    return ReviewLexicon(*load_review_lexicon(text))
+    words, phrases = load_review_lexicon(text)
+    vader_words = SentimentIntensityAnalyzer().lexicon
+    return ReviewLexicon({**pattern_words(vader_words), **words}, phrases)
