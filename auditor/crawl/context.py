@@ -11,13 +11,24 @@ from auditor.store.engine import make_engine, session_scope
 from auditor.store.tables import AuditRun
 
 
+# Engines handed over by the runner, by token: settings are deep-copied, engines cannot be.
+_ENGINES: dict[str, Engine] = {}
+
+
+def register_engine(engine: Engine) -> str:
+    """A settings-safe token for ``engine`` (the value of AUDITOR_ENGINE)."""
+    token = f"engine-{id(engine)}"
+    _ENGINES[token] = engine
+    return token
+
+
 def engine_for(crawler: Any) -> Engine:
-    """The runner's engine (AUDITOR_ENGINE), else one for AUDITOR_DB / $DATABASE_URL."""
+    """The runner's engine (AUDITOR_ENGINE token), else one for AUDITOR_DB / $DATABASE_URL."""
     engine = getattr(crawler, "_auditor_engine", None)
     if engine is None:
-        engine = crawler.settings.get("AUDITOR_ENGINE") or make_engine(
-            crawler.settings.get("AUDITOR_DB")
-        )
+        token = crawler.settings.get("AUDITOR_ENGINE")
+        engine = _ENGINES.get(token) if token else None
+        engine = engine or make_engine(crawler.settings.get("AUDITOR_DB"))
         ensure_memo_table(engine)
         crawler._auditor_engine = engine
     return engine

@@ -29,6 +29,7 @@ class ReviewSpider(SourceSpider):
         if location_id:
             for review in extract_reviews(
                 response,
+                location_id,
                 str(option(adapter, "review", "article.review")),
                 dict(option(adapter, "review_fields", {}) or {}),
             ):

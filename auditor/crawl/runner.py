@@ -10,12 +10,13 @@ import argparse
 import sys
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from sqlalchemy.engine import Engine
 
 from auditor.crawl import settings as default_settings
-from auditor.crawl.context import start_run
+from auditor.crawl.context import register_engine, start_run
 from auditor.crawl.memo import ensure_memo_table
 from auditor.crawl.pipelines.store import crawl_stats, finish_run
 from auditor.crawl.roster import sync_roster
@@ -55,16 +56,18 @@ def run_crawl(
     sync_roster(engine, spec)
     run_id = start_run(engine, spec)
     settings = crawl_settings(spec, settings_overrides)
-    settings.set("AUDITOR_ENGINE", engine, priority="cmdline")
+    settings.set("AUDITOR_ENGINE", register_engine(engine), priority="cmdline")
     settings.set("AUDITOR_RUN_ID", run_id, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=False)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    process = CrawlerProcess(settings)
     crawlers = []
     reasons: dict[str, str] = {}
     for dotted in SPIDERS:
         crawler = process.create_crawler(_spider_class(dotted))
         crawler.signals.connect(
-            lambda spider, reason: reasons.__setitem__(spider.name, reason),
-            signal="spider_closed",
+            lambda spider, reason, **_: reasons.__setitem__(spider.name, reason),
+            signal=signals.spider_closed,
+            weak=False,
         )
         crawlers.append(crawler)
         process.crawl(crawler, spec=spec)

@@ -10,6 +10,7 @@ from parsel import Selector, SelectorList
 from scrapy.http import TextResponse
 
 _SPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;])")
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Adapter:
 
 def clean(text: str) -> str:
     """Whitespace folded to single spaces, trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE.sub(" ", text)).strip()
 
 
 def select(node: Selector | TextResponse, query: str) -> SelectorList:

@@ -35,13 +35,15 @@ def parse_stars(text: str) -> float | None:
     return float(match.group().replace(",", ".")) if match else None
 
 
-def content_key(author: str, date: str, text: str) -> str:
-    """A stable key for a review the site gives no id for."""
-    digest = hashlib.sha1(f"{author}\x1f{date}\x1f{text}".encode()).hexdigest()
+def content_key(location_id: str, author: str, date: str, text: str) -> str:
+    """A stable key for a review the site gives no id for (per store: chains repeat reviews)."""
+    digest = hashlib.sha1(f"{location_id}\x1f{author}\x1f{date}\x1f{text}".encode()).hexdigest()
     return f"h-{digest[:20]}"
 
 
-def extract_reviews(response: TextResponse, review: str, fields: dict[str, str]) -> list[dict]:
+def extract_reviews(
+    response: TextResponse, location_id: str, review: str, fields: dict[str, str]
+) -> list[dict]:
     """Each review on the page as a dict of key, author, stars, text, date, reply, reply_date."""
     fields = {**DEFAULT_REVIEW_FIELDS, **fields}
     out: list[dict[str, Any]] = []
@@ -51,7 +53,7 @@ def extract_reviews(response: TextResponse, review: str, fields: dict[str, str])
         date = raw.get("date", "")
         out.append(
             {
-                "key": raw.get("key") or content_key(raw.get("author", ""), date, text),
+                "key": raw.get("key") or content_key(location_id, raw.get("author", ""), date, text),
                 "author": raw.get("author", ""),
                 "stars": parse_stars(raw.get("stars", "")),
                 "text": text,

@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from auditor.crawl.fetchlog import fetch_log_for
@@ -30,11 +31,17 @@ def _header(response: Response, name: str) -> str | None:
     return value.decode("latin-1") if value else None
 
 
+def _robots_missing(request: Request, response: Response) -> bool:
+    """A site without robots.txt is not a failure: everything is allowed."""
+    return response.status == 404 and request.url.endswith("/robots.txt")
+
+
 class FetchLogMiddleware:
     """Downloader middleware: one FetchRecord per response or download exception."""
 
     def __init__(self, crawler: Any) -> None:
         self.log = fetch_log_for(crawler)
+        self.stats = crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> FetchLogMiddleware:
@@ -65,7 +72,7 @@ class FetchLogMiddleware:
         )
         if "dataloss" in response.flags:
             record.error = "truncated"
-        elif not ok and response.status != 304:
+        elif not ok and response.status != 304 and not _robots_missing(request, response):
             record.error = f"HTTP {response.status}"
         # A page the spider will read stays open so the spider can note what it found wrong.
         record.settled = not (ok or response.status == 304)
@@ -76,6 +83,9 @@ class FetchLogMiddleware:
 
     def process_exception(self, request: Request, exception: BaseException) -> None:
         if request.meta.get("skip_fetch_log"):
+            return None
+        if isinstance(exception, IgnoreRequest):  # robots.txt or offsite: nothing was fetched
+            self.stats.inc_value(f"auditor/{request.meta.get('source', 'site')}/skipped")
             return None
         self._record(request, error=describe_error(exception), settled=True)
         return None
