@@ -172,7 +172,7 @@ def pattern_words(known: dict[str, float]) -> dict[str, float]:
 def _default_lexicon() -> ReviewLexicon:
     text = (
         resources.files("auditor.sentiment")
-        .joinpath("data/review_lexicon.tsv")
+        .joinpath("data/review_lexicon.txt")
         .read_text(encoding="utf-8")
     )
     words, phrases = load_review_lexicon(text)
