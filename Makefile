@@ -30,3 +30,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) demo-output bench-results.json .pytest_cache
+
+sentiment-models: $(STAMP)
+	$(BIN)/python -m auditor.sentiment.train
