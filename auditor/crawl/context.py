@@ -10,7 +10,6 @@ from auditor.crawl.memo import ensure_memo_table
 from auditor.store.engine import make_engine, session_scope
 from auditor.store.tables import AuditRun
 
-
 # Engines handed over by the runner, by token: settings are deep-copied, engines cannot be.
 _ENGINES: dict[str, Engine] = {}
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 NAME_THRESHOLD = 90.0
 
@@ -82,7 +82,7 @@ class RosterMatcher:
         for store in self.stores:
             if not store.name or _fold(store.locality) != locality:
                 continue
-            score = fuzz.token_sort_ratio(_fold(name), _fold(store.name))
+            score = fuzz.token_sort_ratio(name, store.name, processor=utils.default_process)
             if score < NAME_THRESHOLD:
                 continue
             if best is None or score > best[0]:

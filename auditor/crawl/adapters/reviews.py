@@ -53,7 +53,8 @@ def extract_reviews(
         date = raw.get("date", "")
         out.append(
             {
-                "key": raw.get("key") or content_key(location_id, raw.get("author", ""), date, text),
+                "key": raw.get("key")
+                or content_key(location_id, raw.get("author", ""), date, text),
                 "author": raw.get("author", ""),
                 "stars": parse_stars(raw.get("stars", "")),
                 "text": text,
