@@ -149,3 +149,36 @@ def test_write_summaries_with_change_since_previous_run(engine):
     assert store12["change"]["mean_stars"] < 0
     delivery = store12["change"]["themes"]["delivery"]
     assert delivery == {"negative_recent_before": 1, "negative_recent_now": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "analyzer"),
+    [
+        ("", "not_scored", "no_text"),
+        ("<div>   </div>", "not_scored", "no_text"),
+        ("😡😡😡", "negative", "review"),
+        (
+            "<p>Great <b>service</b>, the team was lovely</p><script>bad()</script>",
+            "positive",
+            "review",
+        ),
+        ("The sofa arrived damaged. " * 4_000, "negative", "review"),
+        (
+            "Great sofa, mais la livraison était très lente et le canapé est arrivé abîmé.",
+            "not_scored",
+            "language:fr",
+        ),
+        ("配送太慢了，沙发也坏了。", "not_scored", "language:zh"),
+    ],
+)
+def test_awkward_reviews_are_stored_without_a_crash(tmp_path, text, label, analyzer):
+    engine = make_engine(tmp_path / "a.db")
+    with Session(engine) as session:
+        session.add(AuditRun(id=1))
+        session.add(_review("x", text, None, 1))
+        session.commit()
+        assert analyse_new_reviews(session) == 1
+        review = session.exec(select(Review)).one()
+    assert (review.label, review.analyzer) == (label, analyzer)
+    assert review.analyzed
+    json.loads(review.themes)
