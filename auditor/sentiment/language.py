@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 NO_LANGUAGE = "zxx"
 """ISO 639-2 'no linguistic content': emoji, digits, punctuation. Scored (emoji carry sentiment)."""
@@ -26,14 +26,8 @@ _SHORT_WORDS = 6
 
 @cache
 def _detector(codes: tuple[str, ...]) -> LanguageDetector:
-    languages = [Language.from_iso_code_639_1(_iso(code)) for code in codes]
+    languages = [Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) for code in codes]
     return LanguageDetectorBuilder.from_languages(*languages).build()
-
-
-def _iso(code: str):
-    from lingua import IsoCode639_1
-
-    return IsoCode639_1.from_str(code)
 
 
 def detect_language(
