@@ -1,4 +1,4 @@
-"""Train the shipped review models: ``python -m auditor.sentiment.train [FILE ...]``.
+"""Train the shipped review models: ``python -m auditor.sentiment.train [--out DIR] [FILE ...]``.
 
 Writes ``models/review.json.gz`` (every set) and ``models/review-<set>.json.gz`` (one set each)
 so that a set is always evaluated by a model that never saw it. Deterministic: the same data
@@ -40,7 +40,16 @@ def train(sets: Sequence[LabelledSet], lexicon: ReviewLexicon | None = None) -> 
 
 
 def main(argv: Sequence[str]) -> int:
-    paths = [Path(a) for a in argv] or default_labelled_files()
+    args = list(argv)
+    out: Path | None = None
+    if "--out" in args:
+        at = args.index("--out")
+        if at + 1 >= len(args):
+            print("error: --out needs a directory", file=sys.stderr)
+            return 2
+        out = Path(args[at + 1])
+        del args[at : at + 2]
+    paths = [Path(a) for a in args] or default_labelled_files()
     try:
         sets = [read_labelled(p) for p in paths]
     except LabelledFileError as exc:
@@ -52,7 +61,7 @@ def main(argv: Sequence[str]) -> int:
     jobs = [("review", sets)] + [(f"review-{s.name}", [s]) for s in sets]
     for name, chosen in jobs:
         model = train(chosen)
-        path = model_path(name)
+        path = out / f"{name}.json.gz" if out else model_path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         model.save(path)
         print(f"{path}: trained on {'+'.join(model.trained_on)} ({len(model.seen)} sentences)")
