@@ -82,7 +82,12 @@ class ReviewLexicon:
         self._phrases = phrases
         ordered = sorted(phrases, key=len, reverse=True)
         self._phrase_re = (
-            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+            re.compile(
+                r"\b(?:"
+                + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+                + r")\b",
+                re.IGNORECASE,
+            )
             if ordered
             else None
         )
@@ -92,22 +97,22 @@ class ReviewLexicon:
         """The lexicon shipped with the package (shared, built once)."""
         return _default_lexicon()
 
-    def phrase_hits(self, lowered: str) -> tuple[str, list[float]]:
+    def phrase_hits(self, text: str) -> tuple[str, list[float]]:
         """The text with review phrases removed, and their valences."""
         if self._phrase_re is None:
-            return lowered, []
+            return text, []
         hits: list[float] = []
 
         def take(match: re.Match[str]) -> str:
-            hits.append(self._phrases[match.group(0)])
+            hits.append(self._phrases[" ".join(match.group(0).lower().split())])
             return " , "
 
-        return self._phrase_re.sub(take, lowered), hits
+        return self._phrase_re.sub(take, text), hits
 
     def score(self, text: str) -> LexiconScore:
         """Score a cleaned text sentence by sentence, clause by clause."""
-        lowered = text.lower().replace("’", "'")
-        rest, hits = self.phrase_hits(lowered)
+        # Case is kept: VADER reads "SUCKS" as stronger than "sucks".
+        rest, hits = self.phrase_hits(text.replace("’", "'"))
         total = 0.0
         weight_sum = 0.0
         pos = neg = 0.0
