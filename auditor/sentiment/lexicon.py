@@ -110,19 +110,22 @@ class ReviewLexicon:
         return self._phrase_re.sub(take, text), hits
 
     def score(self, text: str) -> LexiconScore:
-        """Score a cleaned text sentence by sentence, clause by clause."""
-        # Case is kept: VADER reads "SUCKS" as stronger than "sucks".
-        rest, hits = self.phrase_hits(text.replace("’", "'"))
+        """Score a cleaned text sentence by sentence, clause by clause; a phrase counts with
+        the weight of the clause it is in."""
         total = 0.0
+        phrases = 0.0
         weight_sum = 0.0
         pos = neg = 0.0
         last = 0.0
         clauses: list[Clause] = []
-        for sentence in split_sentences(rest):
+        for sentence in split_sentences(text.replace("’", "'")):
             clauses.extend(split_clauses(sentence))
         for clause in clauses:
-            scores = self._vader.polarity_scores(clause.text)
+            # Case is kept: VADER reads "SUCKS" as stronger than "sucks".
+            rest, hits = self.phrase_hits(clause.text)
+            scores = self._vader.polarity_scores(rest)
             total += clause.weight * unnormalise_score(scores["compound"])
+            phrases += clause.weight * sum(hits)
             weight_sum += clause.weight
             pos += clause.weight * scores["pos"]
             neg += clause.weight * scores["neg"]
@@ -131,7 +134,7 @@ class ReviewLexicon:
             pos, neg = pos / weight_sum, neg / weight_sum
         return LexiconScore(
             compound=normalise_score(total),
-            phrases=sum(hits),
+            phrases=phrases,
             rating=written_rating(text),
             positive=pos,
             negative=neg,
