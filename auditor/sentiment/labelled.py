@@ -51,12 +51,17 @@ def read_labelled(path: Path) -> LabelledSet:
 
 
 def default_labelled_dir(repo_root: Path | None = None) -> Path:
-    """../shared/data/sentiment beside the repository, else the repository's own copy."""
-    root = repo_root or Path(__file__).resolve().parents[2]
-    shared = root.parent / "shared" / "data" / "sentiment"
+    """../shared/data/sentiment beside the repository, else the repository's own copy in
+    tests/data/sentiment. The repository is ``repo_root``, else the working directory if it is a
+    checkout, else the one this package was installed from in development mode."""
+    if repo_root is None:
+        cwd = Path.cwd()
+        package_root = Path(__file__).resolve().parents[2]
+        repo_root = cwd if (cwd / "auditor" / "sentiment").is_dir() else package_root
+    shared = repo_root.parent / "shared" / "data" / "sentiment"
     if shared.is_dir() and any(shared.glob("*_labelled.txt")):
         return shared
-    return root / "tests" / "data" / "sentiment"
+    return repo_root / "tests" / "data" / "sentiment"
 
 
 def default_labelled_files(repo_root: Path | None = None) -> list[Path]:

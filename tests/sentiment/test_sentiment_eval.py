@@ -93,3 +93,15 @@ def test_cross_set_default_beats_both_baselines(name):
     assert trained.sentences >= 990
     assert trained.accuracy > results["vader"].accuracy + 0.01
     assert trained.accuracy > results["textblob"].accuracy + 0.04
+
+
+def test_default_sets_fall_back_to_the_repository_copy(tmp_path):
+    from auditor.sentiment.labelled import default_labelled_dir
+
+    repo = tmp_path / "main"
+    (repo / "tests" / "data" / "sentiment").mkdir(parents=True)
+    assert default_labelled_dir(repo) == repo / "tests" / "data" / "sentiment"
+    shared = tmp_path / "shared" / "data" / "sentiment"
+    shared.mkdir(parents=True)
+    (shared / "x_labelled.txt").write_text("Great.\t1\n", encoding="utf-8")
+    assert default_labelled_dir(repo) == shared
