@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from auditor.cli import app
 from auditor.sentiment.evaluate import binary_scores, evaluate_set
-from auditor.sentiment.labelled import LabelledFileError, read_labelled
+from auditor.sentiment.labelled import LabelledFileError, default_labelled_dir, read_labelled
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "sentiment"
 LINE = re.compile(r"^(\S+) (\S+) accuracy=(0\.\d{3}|1\.000) macro_f1=(0\.\d{3}|1\.000)$")
@@ -96,8 +96,6 @@ def test_cross_set_default_beats_both_baselines(name):
 
 
 def test_default_sets_fall_back_to_the_repository_copy(tmp_path):
-    from auditor.sentiment.labelled import default_labelled_dir
-
     repo = tmp_path / "main"
     (repo / "tests" / "data" / "sentiment").mkdir(parents=True)
     assert default_labelled_dir(repo) == repo / "tests" / "data" / "sentiment"
