@@ -13,6 +13,7 @@ from sqlmodel import Session, col, delete, or_, select
 from auditor.store.tables import Review, ReviewSummary
 
 RECENT_DAYS = 90
+ALL_SOURCES = "all"
 SCORED = ("negative", "neutral", "positive")
 CHANGE_KEYS = (
     "reviews",
@@ -76,12 +77,12 @@ def _themes(reviews: list[Review], today: dt.date) -> dict[str, dict[str, Any]]:
     return dict(sorted(out.items()))
 
 
-def _previous(session: Session, run_id: int, location_id: str) -> ReviewSummary | None:
+def _previous(session: Session, run_id: int, location_id: str, source: str) -> ReviewSummary | None:
     return session.exec(
         select(ReviewSummary)
         .where(
             ReviewSummary.location_id == location_id,
-            ReviewSummary.source == "all",
+            ReviewSummary.source == source,
             col(ReviewSummary.run_id) < run_id,
         )
         .order_by(col(ReviewSummary.run_id).desc())
@@ -107,9 +108,10 @@ def _change(now: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
 
 
 def summarise_location_reviews(
-    session: Session, run_id: int, location_id: str, today: dt.date
+    session: Session, run_id: int, location_id: str, today: dt.date, source: str = ALL_SOURCES
 ) -> dict[str, Any]:
-    """Aggregates of one location's reviews known at ``run_id`` (what the reviews rules read).
+    """Aggregates of one location's reviews known at ``run_id`` (what the reviews rules read),
+    over every review source (``all``) or one.
 
     Keys: reviews, new_reviews, scored, unanalysed, not_scored_language, not_scored_no_text,
     languages, mean_stars, mean_sentiment, share_negative, response_rate,
@@ -117,11 +119,10 @@ def summarise_location_reviews(
     (per theme: mentions, negative, mentions_recent, negative_recent over the last 90 days,
     mean clause polarity), previous_run_id and change (deltas since the previous summary;
     per theme the recent negative count before and now)."""
-    reviews = list(
-        session.exec(
-            select(Review).where(Review.location_id == location_id, _known_at(run_id))
-        ).all()
-    )
+    query = select(Review).where(Review.location_id == location_id, _known_at(run_id))
+    if source != ALL_SOURCES:
+        query = query.where(Review.source == source)
+    reviews = list(session.exec(query).all())
     scored = [r for r in reviews if r.label in SCORED and r.polarity is not None]
     negatives = [r for r in reviews if _is_negative(r)]
     dates = [r.date for r in reviews if r.date is not None]
@@ -148,32 +149,38 @@ def summarise_location_reviews(
         "mismatches": sum(1 for r in reviews if _mismatch(r)),
         "themes": _themes(scored, today),
     }
-    previous = _previous(session, run_id, location_id)
+    previous = _previous(session, run_id, location_id, source)
     data["previous_run_id"] = previous.run_id if previous else None
     data["change"] = _change(data, json.loads(previous.data)) if previous else None
     return data
 
 
 def write_review_summaries(session: Session, run_id: int, today: dt.date) -> int:
-    """Write (or rewrite) one ReviewSummary per location with reviews; returns the count.
+    """Write (or rewrite) the run's ReviewSummary rows: per location one over all sources
+    (source ``all``) and one per review source. Returns the number of rows.
 
     Locations are processed one at a time so memory stays flat however many there are."""
-    location_ids = session.exec(
-        select(Review.location_id).where(_known_at(run_id)).distinct().order_by(Review.location_id)
+    pairs = session.exec(
+        select(Review.location_id, Review.source)
+        .where(_known_at(run_id))
+        .distinct()
+        .order_by(Review.location_id, Review.source)
     ).all()
-    session.exec(
-        delete(ReviewSummary).where(ReviewSummary.run_id == run_id, ReviewSummary.source == "all")
-    )
+    sources: dict[str, list[str]] = {}
+    for location_id, source in pairs:
+        sources.setdefault(location_id, []).append(source)
+    session.exec(delete(ReviewSummary).where(ReviewSummary.run_id == run_id))
     written = 0
-    for location_id in location_ids:
-        data = summarise_location_reviews(session, run_id, location_id, today)
-        session.add(
-            ReviewSummary(
-                run_id=run_id, location_id=location_id, source="all", data=json.dumps(data)
+    for index, (location_id, location_sources) in enumerate(sources.items(), 1):
+        for source in [ALL_SOURCES, *location_sources]:
+            data = summarise_location_reviews(session, run_id, location_id, today, source)
+            session.add(
+                ReviewSummary(
+                    run_id=run_id, location_id=location_id, source=source, data=json.dumps(data)
+                )
             )
-        )
-        written += 1
-        if written % 200 == 0:
+            written += 1
+        if index % 100 == 0:
             session.flush()
     session.commit()
     return written

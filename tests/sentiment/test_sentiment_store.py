@@ -128,8 +128,13 @@ def test_summary_for_one_location(engine):
 
 def test_write_summaries_with_change_since_previous_run(engine):
     with Session(engine) as session:
+        other_site = _review("m1", "Quick delivery, lovely team.", 5, 2)
+        other_site.source = "mapdir"
+        session.add(other_site)
+        session.commit()
         analyse_new_reviews(session)
-        assert write_review_summaries(session, 1, TODAY) == 2
+        # FC-00012: all, mapdir, reviewhub; FC-00001: all, reviewhub
+        assert write_review_summaries(session, 1, TODAY) == 5
         session.add_all(
             [
                 _review("n1", "Delivery was two weeks late.", 1, 1, run=2),
@@ -138,17 +143,22 @@ def test_write_summaries_with_change_since_previous_run(engine):
         )
         session.commit()
         analyse_new_reviews(session)
-        assert write_review_summaries(session, 2, TODAY) == 2
-        assert write_review_summaries(session, 2, TODAY) == 2  # rewriting replaces, never doubles
+        assert write_review_summaries(session, 2, TODAY) == 5
+        assert write_review_summaries(session, 2, TODAY) == 5  # rewriting replaces, never doubles
         rows = session.exec(select(ReviewSummary).where(ReviewSummary.run_id == 2)).all()
-    assert len(rows) == 2
-    store12 = json.loads(next(r.data for r in rows if r.location_id == "FC-00012"))
+    assert len(rows) == 5
+    by_key = {(r.location_id, r.source): json.loads(r.data) for r in rows}
+    store12 = by_key[("FC-00012", "all")]
+    assert store12["reviews"] == 8
     assert store12["new_reviews"] == 2
     assert store12["previous_run_id"] == 1
     assert store12["change"]["reviews"] == 2
     assert store12["change"]["mean_stars"] < 0
     delivery = store12["change"]["themes"]["delivery"]
     assert delivery == {"negative_recent_before": 1, "negative_recent_now": 3}
+    assert by_key[("FC-00012", "mapdir")]["reviews"] == 1
+    assert by_key[("FC-00012", "mapdir")]["change"]["reviews"] == 0
+    assert by_key[("FC-00012", "reviewhub")]["reviews"] == 7
 
 
 @pytest.mark.parametrize(
