@@ -39,8 +39,7 @@ def sentiment_eval(
 ) -> None:
     """Print 'FILE ANALYZER accuracy=0.xxx macro_f1=0.xxx' per file and analyzer.
 
-    A trained analyzer is scored only on sentences its model never saw, and its name says which
-    sets trained it: review(train=imdb_labelled;unseen=999/1000).
+    Trained analyzers see only sentences new to them: review(train=SET;unseen=N/TOTAL).
 
     Example: auditor sentiment-eval my_reviews.tsv -a textblob -a review
     """
