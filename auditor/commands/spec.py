@@ -1,0 +1,62 @@
+"""``auditor init`` and ``auditor validate``: start a spec, and check one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+STARTER_DIR = Path(__file__).resolve().parent.parent / "starter"
+
+
+def validate(
+    spec: Annotated[Path, typer.Argument(help="The brand spec to check, e.g. brand.yaml.")],
+) -> None:
+    """Check a brand spec, its roster and rule packs; print every problem as file:line: message.
+
+    Exit code 0 when the spec is valid, 1 when it has problems.
+
+    Example: auditor validate mybrand/brand.yaml
+    """
+    from auditor.spec import SpecError, load_spec
+
+    try:
+        loaded = load_spec(spec)
+    except SpecError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem))
+        raise typer.Exit(1) from None
+    regions = {entry.region for entry in loaded.roster}
+    typer.echo(
+        f"{spec}: ok: {loaded.brand.name}, {len(loaded.roster)} locations in {len(regions)} regions, "
+        f"{len(loaded.sources)} sources, {len(loaded.rule_pack_paths)} rule packs"
+    )
+
+
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to write the starter spec into.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+) -> None:
+    """Write a commented starter brand.yaml and roster.csv to edit.
+
+    The spec uses the shipped rule packs (``rules: [default]``); copy and edit them to change rules.
+
+    Example: auditor init mybrand && auditor validate mybrand/brand.yaml
+    """
+    targets = {name: directory / name for name in ("brand.yaml", "roster.csv")}
+    existing = [str(p) for p in targets.values() if p.exists()]
+    if existing and not force:
+        typer.echo(f"{', '.join(existing)}: already exists; pass --force to overwrite", err=True)
+        raise typer.Exit(1)
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, target in targets.items():
+        shutil.copyfile(STARTER_DIR / name, target)
+    typer.echo(f"wrote {targets['brand.yaml']} and {targets['roster.csv']}")
+    typer.echo(f"next: edit them, then run: auditor validate {targets['brand.yaml']}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)
+    app.command("init")(init)

@@ -1,0 +1,224 @@
+"""Load and validate a brand spec: brand.yaml, its roster and its rule packs.
+
+``load_spec(path)`` returns a :class:`Spec` or raises :class:`SpecError` listing every problem
+found, each as ``file:line: message``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from auditor.roster_file import load_roster
+from auditor.spec_models import BrandSpec, RosterEntry
+from auditor.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+class SpecError(ValueError):
+    """The spec (or its roster or rule packs) has problems; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Spec:
+    """A validated spec with its roster resolved; model attributes are reachable directly."""
+
+    model: BrandSpec
+    path: Path
+    roster: list[RosterEntry]
+    rule_pack_paths: list[Path]
+    spec_hash: str
+    _by_id: dict[str, RosterEntry] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {entry.store_id: entry for entry in self.roster}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.model, name)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    def location(self, store_id: str) -> RosterEntry | None:
+        return self._by_id.get(store_id)
+
+    def allowed_domains(self) -> list[str]:
+        """Hosts the crawler may visit: the brand's own plus every source's."""
+        hosts = list(self.model.brand.domains)
+        for source in self.model.sources:
+            hosts.extend(source.allowed_domains)
+        return sorted(set(hosts))
+
+    def rule_overrides_for(self, store: RosterEntry | str) -> dict[str, str | float]:
+        """Rule id -> "off" or a new weight, from every override matching the store (in order)."""
+        entry = self.location(store) if isinstance(store, str) else store
+        if entry is None:
+            return {}
+        merged: dict[str, str | float] = {}
+        for override in self.model.scoring.overrides:
+            region = override.match.get("region")
+            store_id = override.match.get("store")
+            if (region is None or region == entry.region) and (
+                store_id is None or store_id == entry.store_id
+            ):
+                merged.update(override.rules)
+        return merged
+
+
+def load_spec(path: str | Path) -> Spec:
+    """Read, validate and resolve a brand spec; raises SpecError with every problem."""
+    path = Path(path)
+    name = str(path)
+    try:
+        data, problems = load_yaml(path, "brand spec")
+    except YamlFileError as exc:
+        raise SpecError([exc.problem]) from None
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else type(data).__name__
+        raise SpecError([Problem(name, 1, f"expected a mapping of spec sections, found {found}")])
+    try:
+        model = BrandSpec.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_model_problems(name, data, exc, BrandSpec))
+        raise SpecError(problems) from None
+
+    roster_path = (path.parent / model.roster).resolve()
+    roster_line = line_of(data, ("roster",))
+    roster: list[RosterEntry] = []
+    if not roster_path.exists():
+        problems.append(
+            Problem(name, roster_line, f"roster file '{model.roster}' not found (looked for {roster_path})")
+        )
+    else:
+        roster, roster_problems, roster_lines = load_roster(roster_path, model.country)
+        problems.extend(roster_problems)
+        problems.extend(_check_roster(roster_path, model, roster, roster_lines))
+
+    rule_paths, rule_problems = _rule_pack_paths(path, data, model)
+    problems.extend(rule_problems)
+    if problems:
+        raise SpecError(problems)
+    return Spec(
+        model=model,
+        path=path.resolve(),
+        roster=roster,
+        rule_pack_paths=rule_paths,
+        spec_hash=_hash_files([path, roster_path, *rule_paths]),
+    )
+
+
+def _check_roster(
+    roster_path: Path, model: BrandSpec, roster: list[RosterEntry], lines: list[int]
+) -> Iterator[Problem]:
+    """Cross-checks between roster rows and the spec: ids, regions, phones, hours."""
+    from auditor.spec_checks import roster_row_problems
+
+    name = str(roster_path)
+    first_line: dict[str, int] = {}
+    for entry, line in zip(roster, lines, strict=True):
+        if entry.store_id in first_line:
+            yield Problem(
+                name,
+                line,
+                f"duplicate store id '{entry.store_id}' (first at line {first_line[entry.store_id]})",
+            )
+            continue
+        first_line[entry.store_id] = line
+        for message in roster_row_problems(entry, model):
+            yield Problem(name, line, message)
+
+
+def _rule_pack_paths(path: Path, data: LineDict, model: BrandSpec) -> tuple[list[Path], list[Problem]]:
+    """Resolve ``rules:`` entries to YAML files; ``default`` is the shipped packs."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for index, entry in enumerate(model.rules):
+        target = DEFAULT_RULES_DIR if entry == "default" else (path.parent / entry)
+        if target.is_dir():
+            found.extend(sorted(p for p in target.iterdir() if p.suffix in (".yml", ".yaml")))
+        elif target.is_file():
+            found.append(target)
+        else:
+            line = line_of(data, ("rules", index))
+            problems.append(Problem(str(path), line, f"rule pack '{entry}' not found (looked for {target})"))
+    return [p.resolve() for p in found], problems
+
+
+def _hash_files(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for p in paths:
+        if p.is_file():
+            digest.update(p.name.encode())
+            digest.update(p.read_bytes())
+    return digest.hexdigest()
+
+
+def _model_problems(
+    name: str, data: Any, exc: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
+    """Turn pydantic errors into file:line problems with plain-language messages."""
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        line = line_of(data, loc)
+        problems.append(Problem(name, line, describe_error(error, model)))
+    return problems
+
+
+def describe_error(error: dict, model: type[BaseModel]) -> str:
+    """One plain sentence for one pydantic error."""
+    loc = tuple(error["loc"])
+    where = ".".join(str(part) for part in loc if not str(part).startswith("function-"))
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        known = known_keys(model, loc[:-1])
+        hint = difflib.get_close_matches(str(key), known, n=1)
+        suggestion = f" (did you mean '{hint[0]}'?)" if hint else f" (known keys: {', '.join(known)})"
+        parent = ".".join(str(p) for p in loc[:-1]) or "the top level"
+        return f"unknown key '{key}' in {parent}{suggestion}"
+    if kind == "missing":
+        parent = ".".join(str(p) for p in loc[:-1]) or "the top level"
+        return f"missing required key '{loc[-1]}' in {parent}"
+    found = error.get("input")
+    found_text = f", found {type(found).__name__} {found!r}" if not isinstance(found, dict | list) else ""
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}{found_text}" if where else f"{message}{found_text}"
+
+
+def known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the model reached by following ``loc`` from ``model``."""
+    import typing
+
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = current.model_fields.get(str(step))
+        if info is None:
+            return []
+        current = info.annotation
+        for _ in range(3):  # unwrap list[X], X | None, dict[str, X]
+            args = [a for a in typing.get_args(current) if a is not type(None)]
+            if isinstance(current, type) and issubclass(current, BaseModel):
+                break
+            if not args:
+                break
+            current = args[-1]
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
