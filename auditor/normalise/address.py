@@ -23,12 +23,14 @@ _POSTCODE = {
     "US": re.compile(r"\b(\d{5})(?:-\d{4})?\b"),
     "CA": re.compile(r"\b([a-z]\d[a-z])\s*(\d[a-z]\d)\b"),
     "GB": re.compile(r"\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b"),
+    "FR": re.compile(r"\b(\d{5})\b"),
+    "DE": re.compile(r"\b(\d{5})\b"),
 }
 _UNIT_WORD = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _UNIT = re.compile(rf"(?:^|[\s,])(?:{_UNIT_WORD})\.?\s*#?\s*([a-z]?\d+[a-z]?)\b[\s,]*")
 _SLASH_UNIT = re.compile(r"\b([a-z]?\d+[a-z]?)\s*/\s*(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\b")
 _NUMBER = re.compile(r"\b(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\b")
-_NON_WORD = re.compile(r"[^\w\s/#-]+")
+_NON_WORD = re.compile(r"[^\w\s/#,-]+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -46,7 +48,10 @@ class Address:
 
     @property
     def key(self) -> str:
-        number = f"{self.unit}/{self.number}" if self.unit else self.number
+        if self.unit:
+            number = f"{self.unit}/{self.number}" if self.number else f"unit {self.unit}"
+        else:
+            number = self.number
         head = " ".join(p for p in (number, self.street) if p)
         tail = " ".join(p for p in (self.state, self.postcode) if p)
         return ", ".join(p for p in (head, self.locality, tail) if p)
@@ -127,7 +132,7 @@ def _split_street(text: str) -> tuple[str, str, str, str]:
     end = max((i for i, w in enumerate(words) if w in STREET_TYPES and i > 0), default=len(words) - 1)
     street = _street_words(words[: end + 1])
     locality = " ".join([*words[end + 1 :], *parts[1:]])
-    return unit, number, street, locality.strip()
+    return unit, number, " ".join(street.split()), " ".join(locality.split())
 
 
 @lru_cache(maxsize=65536)

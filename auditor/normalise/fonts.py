@@ -25,8 +25,10 @@ def _families(tokens: list) -> list[str]:
             if name:
                 families.append(name)
             current = []
-        elif token.type == "string" or token.type == "ident":
+        elif token.type in ("string", "ident"):
             current.append(token.value)
+        elif token.type == "number":
+            current.append(token.representation)
         elif token.type == "function":
             current = []  # var(...) and the like name no family
     return families

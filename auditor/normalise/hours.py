@@ -38,6 +38,7 @@ _GROUP_WORDS = {
     "every day": DAYS,
     "7 days": DAYS,
     "all week": DAYS,
+    "all days": DAYS,
 }
 
 Range = tuple[str, str]
@@ -156,7 +157,7 @@ def _minutes(token: str) -> tuple[int, str | None]:
         hour, minute = int(match.group("h")), int(match.group("m") or 0)
     suffix = match.group("ap")
     suffix = {"a": "am", "p": "pm"}.get(suffix or "", suffix)
-    if minute > 59 or hour > 24 or (suffix and not 1 <= hour <= 12):
+    if minute > 59 or hour > 24 or (suffix and not 0 <= hour <= 12):
         raise HoursError(f"impossible time '{token.strip()}'")
     return hour * 60 + minute, suffix
 
@@ -175,7 +176,7 @@ def _range(start_text: str, end_text: str) -> tuple[int, int]:
     end, e_suffix = _minutes(end_text)
     if s_suffix is None and e_suffix == "pm":
         # "9-5pm" is morning to afternoon; "5-7pm" is evening
-        s_suffix = "pm" if _apply_suffix(start, "pm") <= _apply_suffix(end, "pm") else "am"
+        s_suffix = "pm" if _apply_suffix(start, "pm") < _apply_suffix(end, "pm") else "am"
     start, end = _apply_suffix(start, s_suffix), _apply_suffix(end, e_suffix)
     if s_suffix is None and e_suffix is None and end <= start and end <= 12 * 60 and ":" not in end_text:
         end += 12 * 60  # "9-5" with no suffix
@@ -217,10 +218,9 @@ def _parse_text(text: str) -> WeeklyHours:
         for start, end in pending_ranges:
             builder.add(days, start, end)
 
-    leftover = _TOKEN.sub(" ", cleaned)
-    leftover = _FILLER.sub("", leftover)
+    leftover = " ".join(_FILLER.sub(" ", _TOKEN.sub(" ", cleaned)).split())
     if leftover:
-        raise HoursError(f"unreadable text '{leftover[:30]}'")
+        raise HoursError(f"unreadable text '{leftover[:40]}'")
     for match in _TOKEN.finditer(cleaned):
         if match.group("days"):
             days = list(_days(match.group("days")))
