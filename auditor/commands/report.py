@@ -1,0 +1,207 @@
+"""``auditor report``, ``auditor scorecard`` and ``auditor diff``: read the stored results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from auditor.report.export import FormatOption, OutputFormat, emit_rows
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database file or URL (default: $DATABASE_URL or ./auditor.db).")
+]
+RunOption = Annotated[int | None, typer.Option("--run", help="Run id (default: the latest evaluated run).")]
+
+
+def _engine(db: str | None):
+    from auditor.store.engine import database_url, make_engine
+
+    url = database_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        typer.echo(f"{url.removeprefix('sqlite:///')}: no such database; run `auditor run` first", err=True)
+        raise typer.Exit(1)
+    return make_engine(db)
+
+
+def _run(session, run_id: int | None):
+    from auditor.store import queries
+
+    run = queries.run_or_latest(session, run_id)
+    if run is None:
+        which = f"run {run_id} not found" if run_id is not None else "no evaluated run yet"
+        typer.echo(f"{which}: run `auditor run brand.yaml` (or `auditor evaluate`) first", err=True)
+        raise typer.Exit(1)
+    return run
+
+
+def report(
+    db: DbOption = None,
+    run: RunOption = None,
+    region: Annotated[str | None, typer.Option("--region", help="Only this region.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, html, csv or json.")] = "table",
+    out: Annotated[Path, typer.Option("--out", help="Folder for --format html.")] = Path("report"),
+) -> None:
+    """Regional roll-up of a run: stores worst first, or the whole HTML report.
+
+    Example: auditor report --region NSW --format html --out report/
+    """
+    from sqlmodel import Session
+
+    from auditor.report.html import write_html_report
+    from auditor.store import queries
+
+    if fmt not in ("table", "html", "csv", "json"):
+        typer.echo(f"--format {fmt}: use table, html, csv or json", err=True)
+        raise typer.Exit(1)
+    engine = _engine(db)
+    with Session(engine) as session:
+        chosen = _run(session, run)
+        if fmt == "html":
+            index = write_html_report(engine, out, run_id=chosen.id, region=region)
+            typer.echo(f"report written: {index}")
+            return
+        names = {sid: loc.name for sid, loc in queries.locations(session).items()}
+        counts: dict[str, int] = {}
+        for finding in queries.findings(session, chosen.id):
+            counts[finding.location_id] = counts.get(finding.location_id, 0) + 1
+        rows = [
+            {
+                "store": c.location_id,
+                "name": names.get(c.location_id, ""),
+                "region": c.region,
+                "overall": c.overall,
+                "grade": c.grade,
+                "listings": c.listings,
+                "site": c.site,
+                "reviews": c.reviews,
+                "coverage": c.coverage,
+                "findings": counts.get(c.location_id, 0),
+            }
+            for c in queries.scorecards(session, chosen.id, region)
+        ]
+    if region and not rows:
+        typer.echo(f"region '{region}' has no scorecards in run {chosen.id}", err=True)
+        raise typer.Exit(1)
+    emit_rows(rows, OutputFormat(fmt), title=f"Run {chosen.id}" + (f", region {region}" if region else ""))
+
+
+def scorecard(
+    store_id: Annotated[str, typer.Argument(help="Store id from the roster, e.g. FC-00012.")],
+    db: DbOption = None,
+    run: RunOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """One store: its scores, trend over the last runs, and findings as an ordered fix list.
+
+    Example: auditor scorecard FC-00012
+    """
+    from sqlmodel import Session
+
+    from auditor.store import queries
+
+    engine = _engine(db)
+    with Session(engine) as session:
+        chosen = _run(session, run)
+        card = queries.scorecard(session, chosen.id, store_id)
+        if card is None:
+            typer.echo(f"store '{store_id}' has no scorecard in run {chosen.id}: check the id", err=True)
+            raise typer.Exit(1)
+        history = queries.trend(session, store_id)
+        findings = sorted(queries.findings(session, chosen.id, store_id), key=lambda f: -f.points)
+        rows = [
+            {
+                "points": f.points,
+                "severity": f.severity,
+                "rule": f.rule_id,
+                "source": f.source,
+                "message": f.message,
+                "expected": f.expected,
+                "observed": f.observed,
+                "url": f.url,
+            }
+            for f in findings
+        ]
+    if fmt is OutputFormat.json:
+        import json
+
+        typer.echo(
+            json.dumps(
+                {
+                    "store": store_id,
+                    "run": chosen.id,
+                    "overall": card.overall,
+                    "grade": card.grade,
+                    "categories": {k: getattr(card, k) for k in ("listings", "site", "reviews", "coverage")},
+                    "trend": [{"run": r, "overall": v} for r, v in history],
+                    "findings": rows,
+                },
+                indent=2,
+                default=str,
+            )
+        )
+        return
+    if fmt is OutputFormat.table:
+        console = Console()
+        scores = ", ".join(
+            f"{k} {getattr(card, k):.0f}" if getattr(card, k) is not None else f"{k} n/a"
+            for k in ("listings", "site", "reviews", "coverage")
+        )
+        overall = "n/a" if card.overall is None else f"{card.overall:.1f}"
+        console.print(f"[bold]{store_id}[/] run {chosen.id}: overall {overall} grade {card.grade} ({scores})")
+        console.print("trend: " + " → ".join("–" if v is None else f"{v:.0f}" for _, v in history))
+    emit_rows(rows, fmt, title=f"{store_id}: fix list ({len(rows)} findings)")
+
+
+def diff(
+    run_a: Annotated[int | None, typer.Argument(help="Earlier run (default: the one before RUN_B).")] = None,
+    run_b: Annotated[int | None, typer.Argument(help="Later run (default: the latest).")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """New, resolved and persisting findings between two runs (matched by fingerprint).
+
+    Example: auditor diff          (latest run against the one before)
+             auditor diff 3 5
+    """
+    from sqlmodel import Session
+
+    from auditor.store import queries
+
+    engine = _engine(db)
+    with Session(engine) as session:
+        after = _run(session, run_b)
+        if run_a is None:
+            before = queries.previous_run(session, after.id)
+            if before is None:
+                typer.echo(f"run {after.id} is the first evaluated run: nothing to compare with", err=True)
+                raise typer.Exit(1)
+        else:
+            before = _run(session, run_a)
+        result = queries.diff_findings(session, before.id, after.id)
+        rows = [
+            {
+                "change": change,
+                "store": f.location_id,
+                "rule": f.rule_id,
+                "source": f.source,
+                "message": f.message,
+            }
+            for change, group in (("new", result.new), ("resolved", result.resolved))
+            for f in group
+        ]
+        persisting = len(result.persisting)
+    emit_rows(
+        rows,
+        fmt,
+        title=f"Run {before.id} → {after.id}: {len(result.new)} new, "
+        f"{len(result.resolved)} resolved, {persisting} persisting",
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)
+    app.command("scorecard")(scorecard)
+    app.command("diff")(diff)

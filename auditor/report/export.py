@@ -1,0 +1,50 @@
+"""Data output shared by every command that prints rows: a Rich table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="How to print the rows: table, json or csv.")
+]
+
+
+def emit_rows(
+    rows: Sequence[dict[str, Any]], fmt: OutputFormat, title: str = "", console: Console | None = None
+) -> None:
+    """Print ``rows`` (dicts with the same keys) in the chosen format to standard output."""
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(list(rows), indent=2, default=str))
+        return
+    if fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        typer.echo(buffer.getvalue(), nl=False)
+        return
+    table = Table(title=title or None)
+    for key in rows[0] if rows else ["(no rows)"]:
+        table.add_column(str(key), overflow="fold")
+    for row in rows:
+        table.add_row(
+            *("" if v is None else f"{v:.1f}" if isinstance(v, float) else str(v) for v in row.values())
+        )
+    (console or Console()).print(table)

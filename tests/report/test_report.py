@@ -1,0 +1,76 @@
+"""Reports read stored runs: HTML pages (escaped), terminal roll-ups, scorecards and diffs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from auditor.cli import app
+from auditor.report import write_html_report
+from auditor.store.engine import make_engine
+from tests.report.builder import HOSTILE, build
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "audit.db"
+    build(path)
+    return path
+
+
+def test_html_report_pages_and_escaping(db: Path, tmp_path: Path) -> None:
+    index = write_html_report(make_engine(db), tmp_path / "report")
+    overview = index.read_text()
+    assert "Furn.Co" in overview and "regions/NSW.html" in overview
+    assert "stores/FC-00001.html" in overview  # worst store linked
+    store = (tmp_path / "report" / "stores" / "FC-00001.html").read_text()
+    assert "<script>alert" not in store and "<img src=x" not in store
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in store
+    assert "&lt;img src=x onerror=alert(1)&gt;" in store
+    assert "&lt;i&gt;Mallory&lt;/i&gt;" in store and "&lt;b&gt;#ff0000&lt;/b&gt;" in store
+    assert 'href="javascript:' not in store
+    assert "delivery" in store
+    assert (tmp_path / "report" / "regions" / "VIC.html").exists()
+
+
+def test_diff_shows_exactly_new_and_resolved(db: Path) -> None:
+    result = runner.invoke(app, ["diff", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert sorted((r["change"], r["store"], r["rule"]) for r in rows) == [
+        ("new", "FC-00001", "identity.palette"),
+        ("resolved", "FC-00002", "nap.website"),
+    ]
+
+
+def test_report_csv_is_worst_first_and_region_filter(db: Path) -> None:
+    result = runner.invoke(app, ["report", "--db", str(db), "--format", "csv", "--region", "NSW"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("store,name,region,overall")
+    assert [line.split(",")[0] for line in lines[1:]] == ["FC-00001", "FC-00002"]
+
+
+def test_scorecard_json_has_trend_and_fix_list(db: Path) -> None:
+    result = runner.invoke(app, ["scorecard", "FC-00001", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    card = json.loads(result.output)
+    assert [t["overall"] for t in card["trend"]] == [60.0, 55.0]
+    assert [f["rule"] for f in card["findings"]] == ["nap.phone", "identity.palette"]
+
+
+def test_clear_errors_for_missing_db_and_unknown_store(db: Path, tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["report", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no such database" in missing.output
+    unknown = runner.invoke(app, ["scorecard", "NOPE", "--db", str(db)])
+    assert unknown.exit_code == 1 and "has no scorecard" in unknown.output
+    assert "Traceback" not in missing.output + unknown.output
+
+
+def test_hostile_text_constant_is_the_one_planted() -> None:
+    assert "<script>alert('x')</script>" in HOSTILE and "<img src=x onerror=alert(1)>" in HOSTILE
