@@ -76,6 +76,14 @@ def spec_settings(spec: Any) -> dict[str, Any]:
         out["DOWNLOAD_MAXSIZE"] = int(crawl.max_page_bytes)
     if getattr(crawl, "max_depth", None) is not None:
         out["DEPTH_LIMIT"] = int(crawl.max_depth)
+    if getattr(crawl, "download_timeout", None):
+        out["DOWNLOAD_TIMEOUT"] = float(crawl.download_timeout)
+    if getattr(crawl, "retries", None) is not None:
+        out["RETRY_TIMES"] = int(crawl.retries)
+    if getattr(crawl, "autothrottle", None) is not None:
+        out["AUTOTHROTTLE_ENABLED"] = bool(crawl.autothrottle)
+    if getattr(crawl, "obey_robots", None) is not None:
+        out["ROBOTSTXT_OBEY"] = bool(crawl.obey_robots)
     if getattr(crawl, "concurrency", None):
         out["CONCURRENT_REQUESTS"] = int(crawl.concurrency)
         out["CONCURRENT_REQUESTS_PER_DOMAIN"] = int(crawl.concurrency)

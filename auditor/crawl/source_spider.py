@@ -43,8 +43,10 @@ class SourceSpider(AuditSpider):
                 for store_id, row in self.roster.items():
                     url = template_url(template, row)
                     yield self.request(url, self.parse_page, sid, store_id, first=True)
+            # start pages with links to follow are indexes; without, they hold the records
+            first = self.parse_index if option(source, "follow", None) else self.parse_page
             for url in option(source, "start_urls", []):
-                yield self.request(url, self.parse_index, sid)
+                yield self.request(url, first, sid)
 
     # -- discovery ------------------------------------------------------------------------
     def parse_index(self, response: Response) -> Iterator[Any]:

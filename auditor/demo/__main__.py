@@ -1,0 +1,34 @@
+"""``python -m auditor.demo --locations N --seed S --out DIR [--night 2] [--serve]``."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from auditor.demo import generate, serve, write_served_spec
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m auditor.demo", description=__doc__)
+    parser.add_argument("--locations", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--night", type=int, default=1)
+    parser.add_argument("--out", default="demo-world")
+    parser.add_argument("--serve", action="store_true", help="keep serving until interrupted")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    world = generate(args.out, locations=args.locations, seed=args.seed, night=args.night)
+    print(f"generated {args.locations} stores in {time.perf_counter() - started:.1f}s: {world.root}")
+    if args.serve:
+        with serve(world.world_dir) as server:
+            spec = write_served_spec(world, server.proxy_url)
+            print(f"serving on {server.proxy_url}; spec: {spec} (Ctrl-C to stop)")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
+
+
+if __name__ == "__main__":
+    main()
