@@ -12,7 +12,7 @@ import typer
 
 from auditor import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("spec", "run", "report", "sentiment", "crawl")
+COMMAND_MODULES: tuple[str, ...] = ("spec", "run", "evaluate", "report", "sentiment", "crawl")
 
 app = typer.Typer(
     name="auditor",
@@ -40,3 +40,7 @@ def main(
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"auditor.commands.{_name}").register(app)
+
+
+if __name__ == "__main__":
+    app()

@@ -6,6 +6,7 @@ so `auditor crawl`, `auditor evaluate` and `auditor report` can run the same ste
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
@@ -36,6 +37,7 @@ def run_audit(
     console: Console,
     crawl_overrides: dict[str, Any] | None = None,
     progress: bool = True,
+    today: dt.date | None = None,
 ) -> AuditOutcome:
     """Crawl every touchpoint of the spec, judge it, score it and write the report."""
     from auditor.crawl.runner import run_crawl
@@ -45,7 +47,7 @@ def run_audit(
     console.print("[bold]1/3 crawl[/]: brand site, listings and reviews")
     run_id = run_crawl(spec, engine, progress=progress, settings_overrides=crawl_overrides)
     console.print(f"[bold]2/3 evaluate[/]: run {run_id} against {len(spec.roster)} roster stores")
-    evaluate_run(engine, spec, run_id=run_id)
+    evaluate_run(engine, spec, run_id=run_id, today=today)
     index = None
     if report_dir is not None:
         console.print(f"[bold]3/3 report[/]: {report_dir}")

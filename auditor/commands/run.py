@@ -102,6 +102,7 @@ def demo(
     Example: auditor demo --locations 40 --out demo-output
     """
     from auditor.demo import generate, serve, write_served_spec
+    from auditor.demo.world import TODAY
     from auditor.pipeline import run_audit
     from auditor.store.engine import make_engine
 
@@ -120,6 +121,7 @@ def demo(
             console,
             crawl_overrides=DEMO_CRAWL_SETTINGS,
             progress=not no_progress,
+            today=TODAY,
         )
     console.print()
     console.print(f"[bold]database[/]      {(out / 'demo.db').resolve()}")

@@ -60,8 +60,11 @@ def hours_text(obj: dict) -> tuple[str, str]:
     openingHours; holiday entries are the specifications with a validFrom date."""
     regular: list[str] = []
     holiday: list[str] = []
-    specs = obj.get("openingHoursSpecification") or []
-    for spec in specs if isinstance(specs, list) else [specs]:
+    specs: list = []
+    for key in ("openingHoursSpecification", "specialOpeningHoursSpecification"):
+        value = obj.get(key) or []
+        specs.extend(value if isinstance(value, list) else [value])
+    for spec in specs:
         if not isinstance(spec, dict):
             continue
         valid_from = _text(spec.get("validFrom"))[:10]

@@ -129,6 +129,8 @@ def plan_world(rng: random.Random, stores: list[Store]) -> Plan:
     listing_taken: set[tuple[str, str]] = set()
     index: dict[tuple[str, str], list[str]] = {}
     for kind, (_rule, where, fld, share) in DEFECT_KINDS.items():
+        if not share:
+            continue  # planted below, on the stores the roster says are closed
         wanted = _count(share, len(stores))
         attempts = 0
         while wanted and attempts < 50 * len(stores):
@@ -154,9 +156,9 @@ def plan_world(rng: random.Random, stores: list[Store]) -> Plan:
             index.setdefault((store.store_id, source), []).append(kind)
             plan.defects.append(_describe(rng, store, kind, source))
             wanted -= 1
-    for store in [s for s in stores if s.status == "closed"]:
-        # a closed store still listed as open on one source (sometimes)
-        if rng.random() < 0.6:
+    for position, store in enumerate(s for s in stores if s.status == "closed"):
+        # a closed store still listed as open on one source (always for the first two)
+        if position < 2 or rng.random() < 0.6:
             source = rng.choice(LISTING_SOURCES)
             plan.defects.append(
                 Defect(store.store_id, "closed_still_listed", source, "listed as open", "closed")
@@ -215,7 +217,8 @@ def listing_traps(rng: random.Random, store: Store, source: str) -> list[Trap]:
                     kind,
                     source,
                     "address",
-                    f"{store.number} {store.street_name} {store.street_abbrev}",
+                    (f"Unit {store.unit}, " if store.unit else "")
+                    + f"{store.number} {store.street_name} {store.street_abbrev}",
                     store.street,
                 )
             )

@@ -203,11 +203,6 @@ def make_stores(rng: random.Random, count: int) -> list[Store]:
         label = suburb if used_names[suburb] == 1 else f"{suburb} {used_names[suburb]}"
         street_type, abbrev = rng.choice(STREET_TYPES)
         status = "open"
-        roll = rng.random()
-        if roll < 0.05:
-            status = "closed"
-        elif roll < 0.08:
-            status = "temporarily_closed"
         stores.append(
             Store(
                 store_id=f"FC-{index:05d}",
@@ -228,4 +223,10 @@ def make_stores(rng: random.Random, count: int) -> list[Store]:
                 opened=f"{rng.randint(2008, 2024)}-{rng.randint(1, 12):02d}-01",
             )
         )
+    closed = rng.sample(stores, max(2, round(0.05 * count))) if count >= 10 else []
+    for store in closed:
+        store.status = "closed"
+    still_open = [s for s in stores if s.status == "open"]
+    for store in rng.sample(still_open, max(1, round(0.03 * count))) if count >= 10 else []:
+        store.status = "temporarily_closed"
     return stores

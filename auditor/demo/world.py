@@ -341,8 +341,8 @@ def _write_reviews(
             if "falling_rating" in kinds and i < int(count * 0.7):
                 label = "negative" if roll < 0.85 else "neutral"
             else:
-                label = "positive" if roll < 0.75 else "negative" if roll < 0.9 else "neutral"
-            stars = {"positive": rng.choice((4, 5, 5)), "negative": rng.choice((1, 1, 2)), "neutral": 3}[
+                label = "positive" if roll < 0.85 else "negative" if roll < 0.93 else "neutral"
+            stars = {"positive": rng.choice((4, 5, 5, 5)), "negative": rng.choice((1, 1, 2)), "neutral": 3}[
                 label
             ]
             text = compose_review(rng, label)
@@ -358,8 +358,10 @@ def _write_reviews(
                 "date": date.isoformat(),
                 "text": text,
             }
-            answer = label == "negative" and "unanswered_negative_reviews" not in kinds
-            if answer or (label == "positive" and rng.random() < 0.3):
+            # stores reply to every complaint and to most other reviews; the planted defect
+            # is a store that ignores complaints
+            answer = "unanswered_negative_reviews" not in kinds if label == "negative" else rng.random() < 0.7
+            if answer:
                 review["reply"] = (
                     "Thanks for your feedback. We're sorry to hear this; our store manager "
                     "will call you today."

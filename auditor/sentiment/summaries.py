@@ -115,7 +115,7 @@ def summarise_location_reviews(
 
     Keys: reviews, new_reviews, scored, unanalysed, not_scored_language, not_scored_no_text,
     languages, mean_stars, mean_sentiment, share_negative, response_rate,
-    negative_response_rate, last_review_date, days_since_last_review, mismatches, themes
+    negative_response_rate, low_star_response_rate (1-2 star reviews answered), last_review_date, days_since_last_review, mismatches, themes
     (per theme: mentions, negative, mentions_recent, negative_recent over the last 90 days,
     mean clause polarity), previous_run_id and change (deltas since the previous summary;
     per theme the recent negative count before and now)."""
@@ -125,6 +125,7 @@ def summarise_location_reviews(
     reviews = list(session.exec(query).all())
     scored = [r for r in reviews if r.label in SCORED and r.polarity is not None]
     negatives = [r for r in reviews if _is_negative(r)]
+    low_stars = [r for r in reviews if r.stars is not None and r.stars <= 2]
     dates = [r.date for r in reviews if r.date is not None]
     last = max(dates) if dates else None
     data: dict[str, Any] = {
@@ -144,6 +145,7 @@ def summarise_location_reviews(
         "share_negative": _share(sum(1 for r in scored if r.label == "negative"), len(scored)),
         "response_rate": _share(sum(1 for r in reviews if r.reply), len(reviews)),
         "negative_response_rate": _share(sum(1 for r in negatives if r.reply), len(negatives)),
+        "low_star_response_rate": _share(sum(1 for r in low_stars if r.reply), len(low_stars)),
         "last_review_date": last.isoformat() if last else None,
         "days_since_last_review": (today - last).days if last else None,
         "mismatches": sum(1 for r in reviews if _mismatch(r)),

@@ -1,0 +1,30 @@
+"""Site text helpers shared by the voice checks: pages' visible text and phrase matching."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from auditor.checks.base import Evidence, Seen
+
+
+def site_texts(ev: Evidence, source: str = "site") -> Iterator[Seen]:
+    for fields in ev.observed.get(source, {}).values():
+        text = fields.get("text")
+        if text is not None and text.value:
+            yield text
+
+
+@lru_cache(maxsize=4096)
+def phrase_pattern(phrase: str, regex: bool = False) -> re.Pattern[str]:
+    """Whole-word, case-insensitive; whitespace in the phrase matches any whitespace."""
+    if regex:
+        return re.compile(phrase, re.IGNORECASE)
+    words = r"\s+".join(re.escape(w) for w in phrase.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+
+
+def snippet(text: str, match: re.Match[str], width: int = 40) -> str:
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

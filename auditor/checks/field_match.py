@@ -1,0 +1,46 @@
+"""field_match: a listing's (or the site's) name, address, phone or website vs the roster."""
+
+from __future__ import annotations
+
+from auditor.checks._expected import expected_value
+from auditor.checks.base import Evidence, Outcome, Rule, not_applicable
+from auditor.normalise import Address, addresses_match, name_similarity
+
+
+def _score(rule: Rule, expected, observed) -> float:
+    if rule.compare == "address":
+        parts = {k: v for k, v in observed.items() if k != "key"}
+        return addresses_match(expected, Address(**parts))
+    if rule.compare in ("name", "fuzzy"):
+        similarity = name_similarity(str(expected), str(observed))
+        threshold = rule.threshold if rule.threshold is not None else 1.0
+        return 1.0 if similarity >= threshold else round(similarity, 3)
+    return 1.0 if expected == observed else 0.0
+
+
+def _show(value) -> str:
+    if hasattr(value, "key"):
+        return value.key
+    if isinstance(value, dict) and "key" in value:
+        return str(value["key"])
+    return str(value)
+
+
+def check(rule: Rule, ev: Evidence) -> list[Outcome]:
+    if ev.is_closed:
+        return []
+    expected = expected_value(ev.store, rule.field, ev.country)
+    outcomes = []
+    for source in ev.sources(rule.scope):
+        seen = [
+            (entity, fields[rule.field])
+            for entity, fields in ev.observed.get(source, {}).items()
+            if rule.field in fields and fields[rule.field].value is not None
+        ]
+        if expected is None or not seen:
+            outcomes.append(not_applicable(source, f"no {rule.field} observed"))
+            continue
+        worst = min(((_score(rule, expected, s.value), s) for _e, s in seen), key=lambda pair: pair[0])
+        score, found = worst
+        outcomes.append(Outcome(source, score, _show(expected), found.raw, found.url, rule.field))
+    return outcomes

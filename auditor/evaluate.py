@@ -1,0 +1,197 @@
+"""Judge a crawl from the database alone: every rule, every store -> findings and scorecards.
+
+A run's previous findings and scorecards are replaced in one transaction, so a failed or
+interrupted evaluation never leaves a partial run behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from auditor.checks.base import Evidence, Outcome, Rule
+from auditor.checks.registry import check_function
+from auditor.evidence import iter_evidence
+from auditor.rules import RulePacks, load_rule_packs
+from auditor.scoring import Scored, fix_points, score_sheet
+from auditor.store.tables import AuditRun, Finding, Scorecard
+
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class EvaluationSummary:
+    run_id: int
+    stores: int
+    findings: int
+    seconds: float
+    mean_overall: float | None
+    lowest_overall: float | None
+
+
+class _Context(dict):
+    """Message placeholders; an unknown one renders as itself rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fingerprint(store_id: str, rule_id: str, source: str, field: str) -> str:
+    """Stable across nights: the same problem at the same place has the same fingerprint."""
+    return hashlib.sha1(f"{store_id}|{rule_id}|{source}|{field}".encode()).hexdigest()[:16]
+
+
+def judge_location(ev: Evidence, packs: RulePacks, spec: Any) -> tuple[list[dict], dict]:
+    """(finding rows, scorecard row) for one store: pure apart from the checks themselves."""
+    overrides = spec.rule_overrides_for(ev.store_id)
+    pairs: list[tuple[Rule, Outcome, Scored]] = []
+    for rule in packs.rules:
+        setting = overrides.get(rule.id)
+        if setting == "off":
+            continue
+        weight = float(setting) if setting is not None else rule.weight
+        for outcome in check_function(rule.type)(rule, ev):
+            scored = Scored(
+                rule.id, rule.category, outcome.source, outcome.field or rule.field, weight, outcome.score
+            )
+            pairs.append((rule, outcome, scored))
+    results = [s for _r, _o, s in pairs]
+    weights = dict(spec.scoring.weights)
+    sheet = score_sheet(results, weights, dict(spec.scoring.grades), dict(spec.journey))
+    findings = []
+    gaps = []
+    for rule, outcome, scored in pairs:
+        if outcome.score is None:
+            gaps.append(f"{rule.id} at {outcome.source}: {outcome.note}")
+            continue
+        if outcome.score >= 1.0:
+            continue
+        context = _Context(
+            source=outcome.source,
+            observed=outcome.observed,
+            expected=outcome.expected,
+            store=ev.store_id,
+            field=scored.field,
+            note=outcome.note,
+        )
+        findings.append(
+            {
+                "location_id": ev.store_id,
+                "rule_id": rule.id,
+                "severity": rule.severity,
+                "category": rule.category,
+                "source": outcome.source,
+                "field": scored.field,
+                "expected": outcome.expected[:2000],
+                "observed": outcome.observed[:2000],
+                "url": outcome.url,
+                "message": rule.message.format_map(context),
+                "score": outcome.score,
+                "weight": scored.weight,
+                "points": fix_points(scored, results, weights),
+                "fingerprint": fingerprint(ev.store_id, rule.id, outcome.source, scored.field),
+            }
+        )
+    card = {
+        "location_id": ev.store_id,
+        "region": ev.store.get("region", ""),
+        "overall": sheet.overall,
+        "grade": sheet.grade,
+        **sheet.categories,
+        "checks_applied": sheet.applied,
+        "checks_not_applicable": sheet.not_applicable,
+        "details": json.dumps({"journey": sheet.journey, "gaps": gaps, "status": ev.store.get("status")}),
+    }
+    return findings, card
+
+
+def latest_crawl(session: Session) -> AuditRun | None:
+    query = (
+        select(AuditRun)
+        .where(col(AuditRun.status).in_(("complete", "interrupted")))
+        .order_by(col(AuditRun.id).desc())
+        .limit(1)
+    )
+    return session.exec(query).first()
+
+
+def _analyse_reviews(engine: Engine, run_id: int, spec: Any, today: dt.date) -> None:
+    from auditor.sentiment import analyse_new_reviews, theme_lexicon, write_review_summaries
+
+    with Session(engine) as session:
+        analyse_new_reviews(session, themes=theme_lexicon(dict(spec.themes) or None))
+        session.commit()
+    with Session(engine) as session:
+        write_review_summaries(session, run_id, today)
+        session.commit()
+
+
+def evaluate_run(
+    engine: Engine,
+    spec: Any,
+    run_id: int | None = None,
+    today: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> EvaluationSummary:
+    """Re-judge a crawl (the latest by default); raises LookupError when there is none."""
+    started = time.perf_counter()
+    packs = load_rule_packs(list(spec.rule_pack_paths))
+    with Session(engine) as session:
+        run = session.get(AuditRun, run_id) if run_id is not None else latest_crawl(session)
+        if run is None:
+            raise LookupError("no crawl to evaluate: run `auditor crawl` (or `auditor run`) first")
+        run_id = int(run.id)
+        day = today or run.started.date()
+    _analyse_reviews(engine, run_id, spec, day)
+    findings_total = 0
+    overalls: list[float] = []
+    with Session(engine) as session, session.begin():
+        session.exec(delete(Finding).where(Finding.run_id == run_id))
+        session.exec(delete(Scorecard).where(Scorecard.run_id == run_id))
+        finding_rows: list[dict] = []
+        card_rows: list[dict] = []
+        for count, evidence in enumerate(iter_evidence(engine, run_id, spec), start=1):
+            findings, card = judge_location(evidence, packs, spec)
+            finding_rows.extend({**f, "run_id": run_id} for f in findings)
+            card_rows.append({**card, "run_id": run_id})
+            if card["overall"] is not None:
+                overalls.append(card["overall"])
+            if len(card_rows) >= BATCH:
+                findings_total += _flush(session, finding_rows, card_rows)
+                if progress:
+                    progress(count)
+        findings_total += _flush(session, finding_rows, card_rows)
+        stored = session.get(AuditRun, run_id)
+        stored.evaluated = dt.datetime.now(dt.UTC)
+        stats = json.loads(stored.stats or "{}")
+        stats.update({"brand": spec.brand.name, "findings": findings_total, "stores": len(spec.roster)})
+        stored.stats = json.dumps(stats, sort_keys=True)
+        session.add(stored)
+    return EvaluationSummary(
+        run_id=run_id,
+        stores=len(spec.roster),
+        findings=findings_total,
+        seconds=round(time.perf_counter() - started, 2),
+        mean_overall=round(sum(overalls) / len(overalls), 1) if overalls else None,
+        lowest_overall=min(overalls) if overalls else None,
+    )
+
+
+def _flush(session: Session, finding_rows: list[dict], card_rows: list[dict]) -> int:
+    count = len(finding_rows)
+    if finding_rows:
+        session.exec(insert(Finding), params=finding_rows)
+    if card_rows:
+        session.exec(insert(Scorecard), params=card_rows)
+    finding_rows.clear()
+    card_rows.clear()
+    return count

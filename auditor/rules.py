@@ -1,0 +1,127 @@
+"""Rule packs: YAML lists of rules, validated with file:line errors before anything runs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from auditor.checks.base import Rule
+from auditor.checks.registry import known_types
+from auditor.spec import SpecError, describe_error
+from auditor.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
+
+PACK_CATEGORY = {
+    "nap": "listings",
+    "hours": "listings",
+    "listing": "listings",
+    "status": "listings",
+    "coverage": "coverage",
+    "identity": "site",
+    "voice": "site",
+    "reviews": "reviews",
+}
+
+
+@dataclass(frozen=True)
+class RulePacks:
+    """Every enabled rule of the spec's packs, in file order."""
+
+    rules: list[Rule]
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+
+def load_rule_packs(paths: list[Path]) -> RulePacks:
+    """Load and check every pack; raises SpecError listing every problem as file:line."""
+    problems: list[Problem] = []
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            data, dup = load_yaml(path, "rule pack")
+        except YamlFileError as exc:
+            problems.append(exc.problem)
+            continue
+        problems.extend(dup)
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            problems.append(Problem(str(path), 1, "a rule pack is a YAML list of rules (- id: ...)"))
+            continue
+        for index, item in enumerate(data):
+            rule, rule_problems = _one_rule(path, data, index, item)
+            problems.extend(rule_problems)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                problems.append(
+                    Problem(str(path), rule.line, f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})")
+                )
+                continue
+            seen[rule.id] = f"{path.name}:{rule.line}"
+            rules.append(rule)
+    if problems:
+        raise SpecError(problems)
+    return RulePacks([r for r in rules if r.enabled])
+
+
+def _one_rule(path: Path, data: list, index: int, item: object) -> tuple[Rule | None, list[Problem]]:
+    name = str(path)
+    line = line_of(data, (index,))
+    if not isinstance(item, dict):
+        return None, [Problem(name, line, "each rule is a mapping with id, type and message")]
+    values = dict(item)
+    if "id" in values and "category" not in values:
+        values["category"] = PACK_CATEGORY.get(str(values["id"]).split(".")[0], "listings")
+    try:
+        rule = Rule.model_validate({**values, "line": line, "file": name})
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            where = line_of(item, tuple(error["loc"])) if isinstance(item, LineDict) else line
+            problems.append(
+                Problem(
+                    name, where or line, f"rule {values.get('id', index + 1)}: " + describe_error(error, Rule)
+                )
+            )
+        return None, problems
+    problems = []
+    if rule.type not in known_types():
+        problems.append(
+            Problem(
+                name,
+                line_of(item, ("type",)) or line,
+                f"rule {rule.id}: unknown check type '{rule.type}' "
+                f"(known: {', '.join(sorted(known_types()))})",
+            )
+        )
+    if "." not in rule.id:
+        problems.append(Problem(name, line, f"rule id '{rule.id}' should be pack.name (e.g. nap.phone)"))
+    if rule.option("regex"):
+        for phrase in rule.option("phrases", []):
+            try:
+                re.compile(phrase)
+            except re.error as exc:
+                problems.append(
+                    Problem(
+                        name,
+                        line_of(item, ("phrases",)) or line,
+                        f"rule {rule.id}: bad regex '{phrase}': {exc}",
+                    )
+                )
+    try:
+        rule.message.format(source="s", observed="o", expected="e", store="x", field="f", note="n")
+    except (KeyError, IndexError, ValueError) as exc:
+        problems.append(
+            Problem(
+                name,
+                line_of(item, ("message",)) or line,
+                f"rule {rule.id}: message uses an unknown placeholder {exc} "
+                "(use {source}, {observed}, {expected}, {store}, {field}, {note})",
+            )
+        )
+    return (None if problems else rule), problems
