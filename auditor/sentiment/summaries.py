@@ -115,7 +115,8 @@ def summarise_location_reviews(
 
     Keys: reviews, new_reviews, scored, unanalysed, not_scored_language, not_scored_no_text,
     languages, mean_stars, mean_sentiment, share_negative, response_rate,
-    negative_response_rate, low_star_response_rate (1-2 star reviews answered), last_review_date, days_since_last_review, mismatches, themes
+    negative_response_rate, low_star_response_rate (1-2 star reviews answered),
+    last_review_date, days_since_last_review, mismatches, themes
     (per theme: mentions, negative, mentions_recent, negative_recent over the last 90 days,
     mean clause polarity), previous_run_id and change (deltas since the previous summary;
     per theme the recent negative count before and now)."""
