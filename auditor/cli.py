@@ -12,7 +12,7 @@ import typer
 
 from auditor import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("spec", "run", "evaluate", "report", "sentiment", "crawl")
+COMMAND_MODULES: tuple[str, ...] = ("spec", "run", "evaluate", "report", "sentiment", "crawl", "check")
 
 app = typer.Typer(
     name="auditor",

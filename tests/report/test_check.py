@@ -1,0 +1,86 @@
+"""`auditor check URL`: one page of the demo world, served on 127.0.0.1, judged at once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from auditor.cli import app
+from auditor.demo.server import serve, write_served_spec
+from auditor.demo.world import generate
+
+pytestmark = pytest.mark.server
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, dict]]:
+    made = generate(tmp_path_factory.mktemp("world"), locations=40, seed=7)
+    truth = json.loads(made.ground_truth.read_text())
+    with serve(made.world_dir) as server:
+        yield made.world_dir, write_served_spec(made, server.proxy_url), truth
+
+
+def page_url(world_dir: Path, host: str, under: str, needle: str) -> str:
+    """The served URL of the one page under ``host/under`` whose file contains ``needle``."""
+    pages = (world_dir / host / under).rglob("*")
+    hits = [p for p in pages if p.is_file() and needle in p.read_text()]
+    assert len(hits) == 1, hits
+    return f"http://{host}/{hits[0].relative_to(world_dir / host).as_posix()}"
+
+
+def check(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["check", *args])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_planted_retired_name_is_found_on_its_listing(world: tuple[Path, Path, dict]) -> None:
+    world_dir, spec, truth = world
+    defect = next(
+        d for d in truth["defects"] if d["kind"] == "retired_name_listing" and d["source"] == "yellowbook"
+    )
+    url = page_url(world_dir, "yellowbook.example", "listing", defect["planted"])
+    code, output = check(url, "--spec", str(spec), "--format", "json")
+    assert code == 2, output
+    rows = json.loads(output)
+    assert [(r["store"], r["rule"]) for r in rows] == [(defect["store_id"], "nap.name")]
+    assert rows[0]["observed"] == defect["planted"]
+
+
+def test_forbidden_phrase_on_a_site_page(world: tuple[Path, Path, dict]) -> None:
+    world_dir, spec, truth = world
+    defect = next(d for d in truth["defects"] if d["kind"] == "forbidden_phrase")
+    url = page_url(world_dir, "www.furnco.example", "stores", f'"{defect["store_id"]}"')
+    code, output = check(url.removesuffix("index.html"), "--spec", str(spec), "--format", "json")
+    assert code == 2, output
+    assert ("voice.forbidden", defect["store_id"]) in {(r["rule"], r["store"]) for r in json.loads(output)}
+
+
+def test_equivalent_forms_are_not_findings(world: tuple[Path, Path, dict]) -> None:
+    world_dir, spec, truth = world
+    planted = {(d["store_id"], d["source"]) for d in truth["defects"]}
+    trap = next(
+        t
+        for t in truth["traps"]
+        if t["source"] == "localpages" and (t["store_id"], "localpages") not in planted
+    )
+    url = page_url(world_dir, "localpages.example", "biz", trap["shown"])
+    code, output = check(url, "--spec", str(spec))
+    assert code == 0, output
+    assert "no findings" in output
+
+
+def test_bad_input_is_one_line(world: tuple[Path, Path, dict], tmp_path: Path) -> None:
+    _world_dir, spec, _truth = world
+    code, output = check("http://elsewhere.example/", "--spec", str(spec))
+    assert code == 1 and "neither the brand site nor a source" in output
+    code, output = check("http://yellowbook.example/listing/none", "--spec", str(spec))
+    assert code == 1 and "HTTP 404" in output
+    code, output = check("http://yellowbook.example/", "--spec", str(tmp_path / "missing.yaml"))
+    assert code == 1 and "missing.yaml" in output
