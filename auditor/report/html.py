@@ -122,11 +122,11 @@ def write_html_report(
         by_region: dict[str, list] = {}
         for card in cards:
             by_region.setdefault(card.region or "(none)", []).append(card)
-        sparks: dict[str, Markup] = {}
-        for card in cards:
-            sparks[card.location_id] = sparkline(
-                [v for _, v in queries.trend(session, card.location_id, TREND_RUNS)]
-            )
+        histories = queries.trends(session, run.id, TREND_RUNS)
+        sparks: dict[str, Markup] = {
+            card.location_id: sparkline([v for _, v in histories.get(card.location_id, [])])
+            for card in cards
+        }
         for name, region_cards in by_region.items():
             (out_dir / "regions" / f"{slug(name)}.html").write_text(
                 env.get_template("region.html.j2").render(
@@ -142,7 +142,7 @@ def write_html_report(
         for card in cards:
             details = json.loads(card.details or "{}")
             summary = queries.review_summary(session, run.id, card.location_id)
-            history = queries.trend(session, card.location_id, TREND_RUNS)
+            history = histories.get(card.location_id, [])
             (out_dir / "stores" / f"{slug(card.location_id)}.html").write_text(
                 store_template.render(
                     **common,

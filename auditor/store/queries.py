@@ -78,6 +78,20 @@ def trend(session: Session, location_id: str, limit: int = 12) -> list[tuple[int
     return [(run_id, overall) for run_id, overall in reversed(list(session.exec(query)))]
 
 
+def trends(session: Session, run_id: int, limit: int = 12) -> dict[str, list[tuple[int, float | None]]]:
+    """``trend`` for every store at once: the last ``limit`` evaluated runs up to ``run_id``."""
+    run_ids = [r.id for r in evaluated_runs(session) if r.id is not None and r.id <= run_id][:limit]
+    query = (
+        select(Scorecard.location_id, Scorecard.run_id, Scorecard.overall)
+        .where(col(Scorecard.run_id).in_(run_ids))
+        .order_by(col(Scorecard.run_id))
+    )
+    out: dict[str, list[tuple[int, float | None]]] = {}
+    for location_id, run, overall in session.exec(query):
+        out.setdefault(location_id, []).append((run, overall))
+    return out
+
+
 def estate_trend(session: Session, limit: int = 12) -> list[tuple[int, float | None]]:
     """(run id, mean overall score of the estate), oldest first."""
     query = (

@@ -74,3 +74,16 @@ def test_clear_errors_for_missing_db_and_unknown_store(db: Path, tmp_path: Path)
 
 def test_hostile_text_constant_is_the_one_planted() -> None:
     assert "<script>alert('x')</script>" in HOSTILE and "<img src=x onerror=alert(1)>" in HOSTILE
+
+
+def test_trends_for_every_store_match_the_single_store_trend(db: Path) -> None:
+    from sqlmodel import Session
+
+    from auditor.store import queries
+
+    with Session(make_engine(db)) as session:
+        latest = queries.latest_run(session)
+        every = queries.trends(session, latest.id)
+        assert every["FC-00001"] == queries.trend(session, "FC-00001")
+        first = queries.trends(session, latest.id - 1)
+        assert [v for _, v in first["FC-00001"]] == [60.0]  # history stops at the run asked for
