@@ -139,9 +139,11 @@ def write_html_report(
         findings_by_store: dict[str, list[Finding]] = {}
         for finding in all_findings:
             findings_by_store.setdefault(finding.location_id, []).append(finding)
+        summaries = queries.review_summaries(session, run.id)
+        newest = queries.newest_reviews(session, 10)
         for card in cards:
             details = json.loads(card.details or "{}")
-            summary = queries.review_summary(session, run.id, card.location_id)
+            summary = summaries.get(card.location_id, {})
             history = histories.get(card.location_id, [])
             (out_dir / "stores" / f"{slug(card.location_id)}.html").write_text(
                 store_template.render(
@@ -155,7 +157,7 @@ def write_html_report(
                     themes=sorted(
                         (summary.get("themes") or {}).items(), key=lambda kv: -kv[1].get("negative", 0)
                     ),
-                    reviews=queries.reviews(session, card.location_id, 10),
+                    reviews=newest.get(card.location_id, []),
                     spark=sparkline([v for _, v in history]),
                     trend_len=len(history),
                 ),

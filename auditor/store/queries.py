@@ -124,6 +124,37 @@ def reviews(session: Session, location_id: str, limit: int = 20) -> list[Review]
     return list(session.exec(query))
 
 
+def review_summaries(session: Session, run_id: int) -> dict[str, dict]:
+    """``review_summary`` of every store of a run, in one query."""
+    query = select(ReviewSummary.location_id, ReviewSummary.data).where(
+        ReviewSummary.run_id == run_id, ReviewSummary.source == "all"
+    )
+    return {location_id: json.loads(data) for location_id, data in session.exec(query)}
+
+
+def newest_reviews(session: Session, limit: int = 20) -> dict[str, list[Review]]:
+    """``reviews`` of every store in one query: each store's ``limit`` newest."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Review.location_id,
+            order_by=(col(Review.date).desc(), col(Review.id).desc()),
+        )
+        .label("rank")
+    )
+    ranked = select(Review.id, rank).subquery()
+    query = (
+        select(Review)
+        .join(ranked, ranked.c.id == Review.id)
+        .where(ranked.c.rank <= limit)
+        .order_by(col(Review.location_id), ranked.c.rank)
+    )
+    out: dict[str, list[Review]] = {}
+    for review in session.exec(query):
+        out.setdefault(review.location_id, []).append(review)
+    return out
+
+
 @dataclass
 class FindingsDiff:
     """Findings of run ``after`` compared with run ``before``, by fingerprint."""

@@ -87,3 +87,18 @@ def test_trends_for_every_store_match_the_single_store_trend(db: Path) -> None:
         assert every["FC-00001"] == queries.trend(session, "FC-00001")
         first = queries.trends(session, latest.id - 1)
         assert [v for _, v in first["FC-00001"]] == [60.0]  # history stops at the run asked for
+
+
+def test_bulk_review_reads_match_the_per_store_ones(db: Path) -> None:
+    from sqlmodel import Session
+
+    from auditor.store import queries
+
+    with Session(make_engine(db)) as session:
+        newest = queries.newest_reviews(session, 10)
+        assert [r.key for r in newest["FC-00001"]] == [
+            r.key for r in queries.reviews(session, "FC-00001", 10)
+        ]
+        assert set(newest) == {"FC-00001"}
+        summaries = queries.review_summaries(session, 2)
+        assert summaries["FC-00001"] == queries.review_summary(session, 2, "FC-00001")
