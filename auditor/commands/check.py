@@ -14,7 +14,6 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
-from scrapy.http import HtmlResponse, TextResponse
 
 from auditor.report.export import FormatOption, OutputFormat, emit_rows
 
@@ -72,7 +71,10 @@ def source_of(url: str, spec: Any) -> Any:
     raise CheckError(f"{url}: host {host!r} is neither the brand site nor a source ({known})")
 
 
-def _response(page: Page) -> TextResponse:
+def _response(page: Page) -> Any:
+    """The page as a Scrapy response, so the crawl's extraction code reads it unchanged."""
+    from scrapy.http import HtmlResponse, TextResponse
+
     cls = TextResponse if "json" in page.content_type else HtmlResponse
     headers = {"Content-Type": page.content_type or "text/html; charset=utf-8"}
     return cls(url=page.url, body=page.body, headers=headers, encoding="utf-8")
@@ -227,6 +229,9 @@ def check(
         raise typer.Exit(1) from None
     if fmt is OutputFormat.table and not rows:
         typer.echo(f"{url}: no findings")
+    elif fmt is OutputFormat.table:  # the message already says what differs; keep it readable
+        short = [{k: r[k] for k in ("store", "rule", "severity", "message")} for r in rows]
+        emit_rows(short, fmt, title=f"findings for {url}")
     else:
         emit_rows(rows, fmt, title=f"findings for {url}")
     raise typer.Exit(2 if rows else 0)
