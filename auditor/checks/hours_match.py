@@ -39,12 +39,16 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
     worst = None
     for _entity, fields in pages.items():
         url = next(iter(fields.values())).url
+        if "hours" not in fields:
+            continue  # the page's hours could not be read at all: a gap, not missing holiday hours
         found = fields.get("holiday_hours")
         shown = (found.value or {}) if found else {}
         same = sum(shown.get(day) == ranges for day, ranges in expected.items())
         score = round(same / len(expected), 3)
         if worst is None or score < worst[0]:
             worst = (score, url, found.raw if found else "none shown")
+    if worst is None:
+        return [not_applicable(source, "no opening hours readable on the page")]
     score, url, raw = worst
     text = "; ".join(
         f"{d} {'closed' if not r else ','.join('-'.join(x) for x in r)}" for d, r in expected.items()

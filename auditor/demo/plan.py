@@ -37,6 +37,8 @@ DEFECT_KINDS: dict[str, tuple[str, str, str, float]] = {
     "unanswered_negative_reviews": ("reviews.response_rate", "reviews", "replies", 0.04),
     "stale_reviews": ("reviews.recency", "reviews", "recency", 0.03),
 }
+# rules that may rightly fire on the same planted problem besides its own
+RELATED_RULES = {"falling_rating": ["reviews.sentiment_floor", "reviews.theme_alert"]}
 # the site's text defects share the "text" field but are different problems: keyed by kind
 TEXT_KINDS = {"missing_disclaimer", "forbidden_phrase", "retired_name_site", "discouraged_term"}
 LISTING_TRAPS = (
@@ -67,11 +69,12 @@ class Defect:
     def field(self) -> str:
         return DEFECT_KINDS[self.kind][2]
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> dict:
         return {
             "store_id": self.store_id,
             "kind": self.kind,
             "rule": self.rule,
+            "related_rules": RELATED_RULES.get(self.kind, []),
             "source": self.source,
             "field": self.field,
             "planted": self.planted,
@@ -268,7 +271,7 @@ def _plant_faults(rng: random.Random, stores: list[Store], plan: Plan) -> None:
     rng.shuffle(clean)
     faults = [
         ("timeout", REVIEW_SOURCE, "page 2"),
-        ("status_500", "yellowbook", "listing"),
+        ("status_500", REVIEW_SOURCE, "page 2"),
         ("truncated", REVIEW_SOURCE, "page 1"),
         ("malformed_jsonld", "site", "page"),
     ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+import phonenumbers
+
 # state -> (phone area code, first local digit choices, [(suburb, postcode)])
 STATES: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
     "NSW": (
@@ -186,8 +188,11 @@ class Store:
 def phone_number(rng: random.Random, state: str) -> str:
     """A valid-looking AU landline in national format: ``(02) 9876 5432``."""
     area, firsts, _ = STATES[state]
-    digits = rng.choice(firsts) + "".join(rng.choice("0123456789") for _ in range(7))
-    return f"({area}) {digits[:4]} {digits[4:]}"
+    while True:  # only numbers a phone library accepts, as a real roster would hold
+        digits = rng.choice(firsts) + "".join(rng.choice("0123456789") for _ in range(7))
+        text = f"({area}) {digits[:4]} {digits[4:]}"
+        if phonenumbers.is_valid_number(phonenumbers.parse(text, "AU")):
+            return text
 
 
 def make_stores(rng: random.Random, count: int) -> list[Store]:

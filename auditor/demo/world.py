@@ -333,15 +333,20 @@ def _write_reviews(
     hostile_store = next((s for s in stores if s.status == "open"), None)
     for store in stores:
         kinds = plan.kinds_at(store.store_id, REVIEW_SOURCE)
-        count = rng.randint(12, 30)
+        count = rng.randint(20, 40)
         dates = _review_dates(rng, count, "stale_reviews" in kinds)
         reviews = []
+        # a steady store: a fixed share of complaints and lukewarm reviews, in random places
+        complaints = set(rng.sample(range(count), max(1, round(0.06 * count))))
+        lukewarm = set(rng.sample(sorted(set(range(count)) - complaints), round(0.05 * count)))
         for i, date in enumerate(dates):
             roll = rng.random()
             if "falling_rating" in kinds and i < int(count * 0.7):
                 label = "negative" if roll < 0.85 else "neutral"
+            elif "unanswered_negative_reviews" in kinds and i % 8 == 1:
+                label = "negative"  # enough complaints to see that none is answered
             else:
-                label = "positive" if roll < 0.85 else "negative" if roll < 0.93 else "neutral"
+                label = "negative" if i in complaints else "neutral" if i in lukewarm else "positive"
             stars = {"positive": rng.choice((4, 5, 5, 5)), "negative": rng.choice((1, 1, 2)), "neutral": 3}[
                 label
             ]
@@ -397,7 +402,8 @@ def _fault_urls(stores: list[Store], plan: Plan) -> dict[str, str]:
         store = by_id[fault["store_id"]]
         if fault["source"] == REVIEW_SOURCE:
             base = f"http://reviewhub.example/furnco/{store.store_id}/reviews"
-            fault["url"] = f"{base}?page=2" if fault["page"] == "page 2" else base
+            page = int(fault["page"].split()[-1])
+            fault["url"] = f"{base}?page={page}" if page > 1 else base
         elif fault["source"] == "site":
             fault["url"] = store.website
         if fault.get("url") and fault["fault"] != "malformed_jsonld":

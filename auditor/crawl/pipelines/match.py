@@ -27,9 +27,7 @@ def roster_keys(spec: Any) -> list[StoreKeys]:
             p
             for p in (
                 str(row.get("street") or ""),
-                " ".join(
-                    str(row.get(k) or "") for k in ("locality", "state", "postcode") if row.get(k)
-                ),
+                " ".join(str(row.get(k) or "") for k in ("locality", "state", "postcode") if row.get(k)),
             )
             if p
         )
@@ -64,6 +62,12 @@ class MatchPipeline:
         if self.matcher is None:
             self.matcher = RosterMatcher(roster_keys(self.crawler.spider.spec))
         values = {v.field: v.normalised for v in item.values if v.normalised is not None}
+        if item.source == "site" and "website" not in values:
+            # a brand page is its own website: its address names the store even when its
+            # structured data could not be read
+            values["website"] = _normalised(
+                "website", item.url, str(option(self.crawler.spider.spec, "country", "AU"))
+            )
         match = self.matcher.match(values)
         stats = self.crawler.stats
         if match is None:
