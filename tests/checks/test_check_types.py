@@ -1,0 +1,286 @@
+"""Every check type: a pass, a fail, partial credit where it applies, and not applicable."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+from auditor.checks.base import Seen
+from auditor.checks.registry import CHECK_TYPES, check_function
+from auditor.demo.logos import draw_logo
+from auditor.normalise import logo_hash, normalise_address, normalise_phone, normalise_url, parse_hours
+from tests.checks.conftest import rule
+
+
+def run(type_: str, r, ev):
+    return check_function(type_)(r, ev)
+
+
+def scores(outcomes, source=None):
+    return [o.score for o in outcomes if source is None or o.source == source]
+
+
+def listing(ev_builder, **fields):
+    return ev_builder({("yellowbook", "l1"): fields})
+
+
+# --- field_match ---------------------------------------------------------------------------------
+
+
+def test_field_match_phone_equivalent_forms_pass_and_wrong_fails(make_evidence) -> None:
+    r = rule(type="field_match", scope="listing", field="phone", compare="e164")
+    ev = make_evidence()
+    store_phone = ev.store["phone"]
+    national = normalise_phone(store_phone, "AU")
+    good = listing(make_evidence, phone=Seen("+61 " + store_phone[2:], national, "u"))
+    assert scores(run("field_match", r, good), "yellowbook") == [1.0]
+    bad = listing(make_evidence, phone=Seen("(02) 9999 0000", "+61299990000", "u"))
+    outcome = next(o for o in run("field_match", r, bad) if o.source == "yellowbook")
+    assert outcome.score == 0.0 and outcome.observed == "(02) 9999 0000"
+    assert scores(run("field_match", r, make_evidence()), "yellowbook") == [None]  # nothing observed
+
+
+def test_field_match_address_partial_credit(make_evidence) -> None:
+    r = rule(type="field_match", scope="listing", field="address", compare="address")
+    store = make_evidence().store
+    same = normalise_address({k: store[k] for k in ("street", "locality", "state", "postcode")}, "AU")
+    moved = normalise_address(
+        f"999 Nowhere Road, {store['locality']} {store['state']} {store['postcode']}", "AU"
+    )
+    assert scores(run("field_match", r, listing(make_evidence, address=same.as_dict())), "yellowbook") == [
+        1.0
+    ]
+    partial = scores(run("field_match", r, listing(make_evidence, address=moved.as_dict())), "yellowbook")[0]
+    assert 0.0 < partial < 1.0
+
+
+def test_field_match_name_and_url(make_evidence) -> None:
+    name_rule = rule(type="field_match", scope="listing", field="name", compare="name", threshold=0.98)
+    ev = make_evidence()
+    upper = listing(make_evidence, name=Seen(ev.store["name"].upper(), "x", "u"))
+    upper.observed["yellowbook"]["l1"]["name"] = Seen(ev.store["name"].upper(), ev.store["name"].upper(), "u")
+    assert scores(run("field_match", name_rule, upper), "yellowbook") == [1.0]
+    retired = listing(make_evidence, name=Seen("Furniture Barn X", "Furniture Barn X", "u"))
+    assert scores(run("field_match", name_rule, retired), "yellowbook")[0] < 1.0
+    url_rule = rule(type="field_match", scope="listing", field="website", compare="url")
+    tracked = normalise_url(ev.store["website"] + "?utm_source=x")
+    assert scores(run("field_match", url_rule, listing(make_evidence, website=tracked)), "yellowbook") == [
+        1.0
+    ]
+    assert scores(
+        run("field_match", url_rule, listing(make_evidence, website="https://x.example")), "yellowbook"
+    ) == [0.0]
+    assert run("field_match", url_rule, make_evidence(status="closed")) == []
+
+
+# --- hours_match ---------------------------------------------------------------------------------
+
+
+def test_hours_match_per_day_partial_credit(make_evidence) -> None:
+    r = rule(type="hours_match", scope="listing", field="hours", compare="hours")
+    ev = make_evidence()
+    same = parse_hours(ev.store["hours"]).as_dict()
+    weekend_closed = {**same, "sa": [], "su": []}
+    assert scores(run("hours_match", r, listing(make_evidence, hours=same)), "yellowbook") == [1.0]
+    partial = scores(run("hours_match", r, listing(make_evidence, hours=weekend_closed)), "yellowbook")[0]
+    assert partial == round(5 / 7, 3)
+    assert scores(run("hours_match", r, make_evidence()), "yellowbook") == [None]
+
+
+def test_hours_match_holiday(make_evidence) -> None:
+    r = rule(type="hours_match", scope="site", field="holiday_hours", compare="holiday")
+    ev = make_evidence()
+    from auditor.normalise import parse_holiday_hours
+
+    holiday = parse_holiday_hours(ev.store["holiday_hours"])
+    hours = parse_hours(ev.store["hours"]).as_dict()
+    good = make_evidence({("site", "p"): {"hours": hours, "holiday_hours": holiday}})
+    missing = make_evidence({("site", "p"): {"hours": hours}})
+    first_day = dict(list(holiday.items())[:1])
+    partial = make_evidence({("site", "p"): {"hours": hours, "holiday_hours": first_day}})
+    unreadable = make_evidence({("site", "p"): {"text": "page without hours"}})
+    assert scores(run("hours_match", r, good)) == [1.0]
+    assert scores(run("hours_match", r, missing)) == [0.0]
+    assert 0 < scores(run("hours_match", r, partial))[0] < 1
+    assert scores(run("hours_match", r, unreadable)) == [None]
+
+
+# --- presence, duplicate, status -----------------------------------------------------------------
+
+
+def test_presence(make_evidence) -> None:
+    r = rule(type="presence", scope="listing", field="presence")
+    ev = make_evidence({("yellowbook", "l1"): {"name": "x"}}, failed={"mapdir"})
+    by_source = {o.source: o.score for o in run("presence", r, ev)}
+    assert by_source["yellowbook"] == 1.0 and by_source["localpages"] == 0.0 and by_source["mapdir"] is None
+    assert run("presence", r, make_evidence(status="closed")) == []
+
+
+def test_duplicate(make_evidence) -> None:
+    r = rule(type="duplicate", scope="listing")
+    once = make_evidence({("mapdir", "a"): {"name": "x"}})
+    twice = make_evidence({("mapdir", "a"): {"name": "x"}, ("mapdir", "b"): {"name": "x"}})
+    assert scores(run("duplicate", r, once)) == [1.0]
+    assert scores(run("duplicate", r, twice)) == [0.0]
+    assert run("duplicate", r, make_evidence()) == []  # not listed: nothing to judge
+
+
+def test_status_closed_store(make_evidence) -> None:
+    r = rule(type="status", scope="listing", field="status")
+    marked = make_evidence({("yellowbook", "a"): {"status": "closed"}}, status="closed")
+    still_open = make_evidence({("mapdir", "a"): {"name": "x"}}, status="closed")
+    assert scores(run("status", r, marked), "yellowbook") == [1.0]
+    assert scores(run("status", r, still_open), "mapdir") == [0.0]
+    assert run("status", r, make_evidence()) == []  # an open store: not applicable
+
+
+# --- voice ---------------------------------------------------------------------------------------
+
+
+def site_text(make_evidence, text: str):
+    return make_evidence({("site", "p"): {"text": text}})
+
+
+def test_existence_forbidden_and_retired(make_evidence) -> None:
+    forbidden = rule(type="existence", scope="site", phrases_from="voice.forbidden_phrases")
+    retired = rule(type="existence", scope="site", phrases_from="brand.retired_names")
+    clean = site_text(make_evidence, "Prices include GST. Sofas for every home.")
+    assert scores(run("existence", forbidden, clean)) == [1.0]
+    assert scores(run("existence", forbidden, site_text(make_evidence, "We are CHEAPEST  in town!"))) == [0.0]
+    assert scores(run("existence", retired, site_text(make_evidence, "Formerly Furniture Barn."))) == [0.0]
+    assert scores(run("existence", retired, make_evidence())) == [None]
+
+
+def test_substitution(make_evidence) -> None:
+    r = rule(type="substitution", scope="site")
+    assert scores(run("substitution", r, site_text(make_evidence, "A new sofa."))) == [1.0]
+    outcome = run("substitution", r, site_text(make_evidence, "A new couch."))[0]
+    assert outcome.score == 0.0 and outcome.note == "'couch'"
+    assert scores(run("substitution", r, make_evidence())) == [None]
+
+
+def test_required_text(make_evidence) -> None:
+    r = rule(type="required_text", scope="site")
+    assert scores(run("required_text", r, site_text(make_evidence, "Prices exclude GST."))) == [0.0]
+    assert scores(run("required_text", r, site_text(make_evidence, "Prices include GST. Thanks"))) == [1.0]
+    assert scores(run("required_text", r, make_evidence())) == [None]
+
+
+# --- identity ------------------------------------------------------------------------------------
+
+
+def site_field(make_evidence, name: str, value):
+    return make_evidence({("site", "p"): {name: value}})
+
+
+def test_palette_tolerance_neutrals_and_partial(make_evidence) -> None:
+    r = rule(type="palette", scope="site")
+    on_palette = ["#1f4e5f", "#1f4e60", "#ffffff", "#222222"]
+    assert scores(run("palette", r, site_field(make_evidence, "colours", on_palette))) == [1.0]
+    partial = scores(run("palette", r, site_field(make_evidence, "colours", ["#1f4e5f", "#c0392b"])))[0]
+    assert partial == 0.5
+    assert scores(run("palette", r, make_evidence())) == [None]
+
+
+def test_font(make_evidence) -> None:
+    r = rule(type="font", scope="site")
+    assert scores(run("font", r, site_field(make_evidence, "fonts", ["source sans 3", "merriweather"]))) == [
+        1.0
+    ]
+    assert scores(run("font", r, site_field(make_evidence, "fonts", ["comic neue", "merriweather"]))) == [0.5]
+    assert scores(run("font", r, make_evidence())) == [None]
+
+
+def test_logo(make_evidence) -> None:
+    r = rule(type="logo", scope="site")
+    reencoded = io.BytesIO()
+    Image.open(io.BytesIO(draw_logo(current=True))).save(reencoded, format="JPEG", quality=85)
+    same = logo_hash(reencoded.getvalue())
+    old = logo_hash(draw_logo(current=False))
+    assert scores(run("logo", r, site_field(make_evidence, "logo", same))) == [1.0]
+    assert scores(run("logo", r, site_field(make_evidence, "logo", old))) == [0.0]
+    assert scores(run("logo", r, make_evidence())) == [None]
+
+
+# --- reviews -------------------------------------------------------------------------------------
+
+
+def summary(**values):
+    base = {
+        "reviews": 20,
+        "mean_stars": 4.5,
+        "mean_sentiment": 0.5,
+        "low_star_response_rate": 1.0,
+        "days_since_last_review": 10,
+        "themes": {},
+        "change": None,
+    }
+    return {**base, **values}
+
+
+def test_rating_floor(make_evidence) -> None:
+    r = rule(type="rating_floor", scope="reviews")
+    assert scores(run("rating_floor", r, make_evidence(reviews=summary()))) == [1.0]
+    low = scores(run("rating_floor", r, make_evidence(reviews=summary(mean_stars=2.9))))[0]
+    assert 0 < low < 1
+    assert scores(run("rating_floor", r, make_evidence(reviews=summary(reviews=2)))) == [None]
+
+
+def test_sentiment_floor(make_evidence) -> None:
+    r = rule(type="sentiment_floor", scope="reviews", threshold=-0.2)
+    assert scores(run("sentiment_floor", r, make_evidence(reviews=summary()))) == [1.0]
+    assert 0 < scores(run("sentiment_floor", r, make_evidence(reviews=summary(mean_sentiment=-0.6))))[0] < 1
+    assert scores(run("sentiment_floor", r, make_evidence(reviews=None))) == [None]
+
+
+def test_response_rate(make_evidence) -> None:
+    r = rule(type="response_rate", scope="reviews", threshold=0.5)
+    assert scores(run("response_rate", r, make_evidence(reviews=summary()))) == [1.0]
+    assert scores(run("response_rate", r, make_evidence(reviews=summary(low_star_response_rate=0.25)))) == [
+        0.5
+    ]
+    assert scores(run("response_rate", r, make_evidence(reviews=summary(low_star_response_rate=0.0)))) == [
+        0.0
+    ]
+    assert scores(run("response_rate", r, make_evidence(reviews=summary(low_star_response_rate=None)))) == [
+        None
+    ]
+
+
+def test_review_recency(make_evidence) -> None:
+    r = rule(type="review_recency", scope="reviews", threshold=180)
+    assert scores(run("review_recency", r, make_evidence(reviews=summary()))) == [1.0]
+    assert (
+        0
+        < scores(run("review_recency", r, make_evidence(reviews=summary(days_since_last_review=250))))[0]
+        < 1
+    )
+    assert scores(run("review_recency", r, make_evidence(reviews=summary(days_since_last_review=400)))) == [
+        0.0
+    ]
+    assert scores(run("review_recency", r, make_evidence(reviews=summary(), failed={"reviewhub"}))) == [None]
+
+
+def test_theme_alert(make_evidence) -> None:
+    r = rule(type="theme_alert", scope="reviews", threshold=4, growth=2.0)
+    quiet = summary(themes={"delivery": {"negative_recent": 1}})
+    doubled = summary(
+        themes={"delivery": {"negative_recent": 6}},
+        change={"themes": {"delivery": {"negative_recent_before": 2}}},
+    )
+    steady = summary(
+        themes={"delivery": {"negative_recent": 6}},
+        change={"themes": {"delivery": {"negative_recent_before": 5}}},
+    )
+    assert scores(run("theme_alert", r, make_evidence(reviews=quiet))) == [1.0]
+    outcome = run("theme_alert", r, make_evidence(reviews=doubled))[0]
+    assert outcome.score == 0.0 and outcome.note == "delivery" and "was 2" in outcome.observed
+    assert scores(run("theme_alert", r, make_evidence(reviews=steady))) == [1.0]
+    assert scores(run("theme_alert", r, make_evidence(reviews=None))) == [None]
+
+
+def test_every_registered_type_is_tested_here() -> None:
+    source = Path(__file__).read_text()
+    assert all(f'run("{name}"' in source for name in CHECK_TYPES)
