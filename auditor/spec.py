@@ -22,6 +22,13 @@ from auditor.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yam
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
+def default_rule_packs() -> list[Path]:
+    """The rule packs shipped with the auditor (``rules/*.yml``); empty when none are present."""
+    if not DEFAULT_RULES_DIR.is_dir():
+        return []
+    return sorted(p for p in DEFAULT_RULES_DIR.iterdir() if p.suffix in (".yml", ".yaml"))
+
+
 class SpecError(ValueError):
     """The spec (or its roster or rule packs) has problems; ``problems`` lists them all."""
 

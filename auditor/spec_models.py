@@ -127,6 +127,19 @@ class ScoringOverride(Strict):
     match: dict[Literal["region", "store"], str]
     rules: dict[str, Literal["off"] | float]
 
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _off_is_not_a_number(cls, value: object) -> object:
+        """YAML 1.1 reads a bare ``off`` as false: keep it as "off", refuse ``on``/``true``."""
+        if not isinstance(value, dict):
+            return value
+        fixed = {}
+        for rule_id, setting in value.items():
+            if setting is True:
+                raise ValueError(f"rule '{rule_id}': expected off or a number (new weight), found true/on")
+            fixed[rule_id] = "off" if setting is False else setting
+        return fixed
+
 
 class Scoring(Strict):
     weights: dict[Literal["listings", "site", "reviews", "coverage"], float] = Field(

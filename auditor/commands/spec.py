@@ -39,21 +39,35 @@ def init(
     directory: Annotated[Path, typer.Argument(help="Folder to write the starter spec into.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
 ) -> None:
-    """Write a commented starter brand.yaml and roster.csv to edit.
+    """Write a commented starter brand.yaml and roster.csv, plus a copy of the shipped rule packs.
 
-    The spec uses the shipped rule packs (``rules: [default]``); copy and edit them to change rules.
+    The copied packs go to DIR/rules/ and the spec points at them (``rules: [rules]``), so they can
+    be edited; without shipped packs the spec keeps ``rules: [default]``.
 
     Example: auditor init mybrand && auditor validate mybrand/brand.yaml
     """
+    from auditor.spec import default_rule_packs
+
+    if directory.exists() and not directory.is_dir():
+        typer.echo(f"{directory}: is a file, expected a folder to write the starter spec into", err=True)
+        raise typer.Exit(1)
+    packs = default_rule_packs()
     targets = {name: directory / name for name in ("brand.yaml", "roster.csv")}
+    targets.update({f"rules/{p.name}": directory / "rules" / p.name for p in packs})
     existing = [str(p) for p in targets.values() if p.exists()]
     if existing and not force:
         typer.echo(f"{', '.join(existing)}: already exists; pass --force to overwrite", err=True)
         raise typer.Exit(1)
-    directory.mkdir(parents=True, exist_ok=True)
-    for name, target in targets.items():
-        shutil.copyfile(STARTER_DIR / name, target)
-    typer.echo(f"wrote {targets['brand.yaml']} and {targets['roster.csv']}")
+    (directory / "rules" if packs else directory).mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STARTER_DIR / "roster.csv", targets["roster.csv"])
+    spec_text = (STARTER_DIR / "brand.yaml").read_text(encoding="utf-8")
+    if packs:
+        spec_text = spec_text.replace("rules: [default]  ", "rules: [rules]    ", 1)
+        for pack in packs:
+            shutil.copyfile(pack, directory / "rules" / pack.name)
+    targets["brand.yaml"].write_text(spec_text, encoding="utf-8")
+    copied = f" and {len(packs)} rule packs in {directory / 'rules'}" if packs else ""
+    typer.echo(f"wrote {targets['brand.yaml']}, {targets['roster.csv']}{copied}")
     typer.echo(f"next: edit them, then run: auditor validate {targets['brand.yaml']}")
 
 
