@@ -6,6 +6,7 @@ a misspelt key is reported instead of silently ignored.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -58,6 +59,15 @@ class RequiredPhrase(Strict):
     scope: Literal["site", "listing", "reviews"] = "site"
     regex: bool = False
 
+    @model_validator(mode="after")
+    def _regex_compiles(self) -> RequiredPhrase:
+        if self.regex:
+            try:
+                re.compile(self.text)
+            except re.error as exc:
+                raise ValueError(f"text {self.text!r} is not a valid regular expression: {exc}") from None
+        return self
+
 
 class Voice(Strict):
     required_phrases: list[RequiredPhrase] = Field(default_factory=list)
@@ -95,7 +105,7 @@ class AdapterSpec(Strict):
 
     @model_validator(mode="after")
     def _complete(self) -> AdapterSpec:
-        if self.type == "css" and not self.fields and not self.review:
+        if self.type == "css" and not (self.fields or self.review or self.review_fields):
             raise ValueError("a css adapter needs 'fields' (field -> selector)")
         if self.type == "json_api" and not self.records:
             raise ValueError("a json_api adapter needs 'records' (JMESPath to the record list)")
