@@ -23,7 +23,7 @@ from auditor.checks.registry import check_function
 from auditor.evidence import iter_evidence
 from auditor.rules import RulePacks, load_rule_packs
 from auditor.scoring import Scored, fix_points, score_sheet
-from auditor.store.tables import AuditRun, Finding, Scorecard
+from auditor.store.tables import AuditRun, Finding, Review, Scorecard
 
 BATCH = 2000
 
@@ -128,8 +128,10 @@ def _analyse_reviews(engine: Engine, run_id: int, spec: Any, today: dt.date) -> 
     from auditor.sentiment import analyse_new_reviews, theme_lexicon, write_review_summaries
 
     with Session(engine) as session:
-        analyse_new_reviews(session, themes=theme_lexicon(dict(spec.themes) or None))
-        session.commit()
+        pending = session.exec(select(Review.id).where(col(Review.analyzed).is_(False)).limit(1)).first()
+        if pending is not None:  # loading the analyzer costs seconds: only when there is work
+            analyse_new_reviews(session, themes=theme_lexicon(dict(spec.themes) or None))
+            session.commit()
     with Session(engine) as session:
         write_review_summaries(session, run_id, today)
         session.commit()

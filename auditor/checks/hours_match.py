@@ -19,6 +19,8 @@ def _weekly(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
         if worst is None or score < worst[0]:
             worst = (score, found)
     score, found = worst
+    if score >= 1.0:
+        return [Outcome(source, 1.0, url=found.url, field="hours")]
     return [
         Outcome(
             source,

@@ -8,6 +8,7 @@ from collections import Counter
 from statistics import fmean
 from typing import Any
 
+from sqlalchemy import func, insert
 from sqlmodel import Session, col, delete, or_, select
 
 from auditor.store.tables import Review, ReviewSummary
@@ -124,6 +125,24 @@ def summarise_location_reviews(
     if source != ALL_SOURCES:
         query = query.where(Review.source == source)
     reviews = list(session.exec(query).all())
+    previous = _previous(session, run_id, location_id, source)
+    return summarise_reviews(
+        reviews,
+        run_id,
+        today,
+        previous.run_id if previous else None,
+        json.loads(previous.data) if previous else None,
+    )
+
+
+def summarise_reviews(
+    reviews: list[Review],
+    run_id: int,
+    today: dt.date,
+    previous_run_id: int | None,
+    previous: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The aggregates of ``reviews`` (pure): what summarise_location_reviews stores."""
     scored = [r for r in reviews if r.label in SCORED and r.polarity is not None]
     negatives = [r for r in reviews if _is_negative(r)]
     low_stars = [r for r in reviews if r.stars is not None and r.stars <= 2]
@@ -135,9 +154,7 @@ def summarise_location_reviews(
         "scored": len(scored),
         "unanalysed": sum(1 for r in reviews if not r.analyzed),
         "not_scored_language": sum(
-            1
-            for r in reviews
-            if r.label == "not_scored" and (r.analyzer or "").startswith("language:")
+            1 for r in reviews if r.label == "not_scored" and (r.analyzer or "").startswith("language:")
         ),
         "not_scored_no_text": sum(1 for r in reviews if r.analyzer == "no_text"),
         "languages": dict(sorted(Counter(r.language for r in reviews if r.language).items())),
@@ -152,9 +169,8 @@ def summarise_location_reviews(
         "mismatches": sum(1 for r in reviews if _mismatch(r)),
         "themes": _themes(scored, today),
     }
-    previous = _previous(session, run_id, location_id, source)
-    data["previous_run_id"] = previous.run_id if previous else None
-    data["change"] = _change(data, json.loads(previous.data)) if previous else None
+    data["previous_run_id"] = previous_run_id if previous is not None else None
+    data["change"] = _change(data, previous) if previous is not None else None
     return data
 
 
@@ -162,28 +178,55 @@ def write_review_summaries(session: Session, run_id: int, today: dt.date) -> int
     """Write (or rewrite) the run's ReviewSummary rows: per location one over all sources
     (source ``all``) and one per review source. Returns the number of rows.
 
-    Locations are processed one at a time so memory stays flat however many there are."""
-    pairs = session.exec(
-        select(Review.location_id, Review.source)
-        .where(_known_at(run_id))
-        .distinct()
-        .order_by(Review.location_id, Review.source)
-    ).all()
-    sources: dict[str, list[str]] = {}
-    for location_id, source in pairs:
-        sources.setdefault(location_id, []).append(source)
+    Reviews are streamed once, ordered by location, so memory stays flat and the number of
+    queries does not grow with the number of locations."""
     session.exec(delete(ReviewSummary).where(ReviewSummary.run_id == run_id))
-    written = 0
-    for index, (location_id, location_sources) in enumerate(sources.items(), 1):
-        for source in [ALL_SOURCES, *location_sources]:
-            data = summarise_location_reviews(session, run_id, location_id, today, source)
-            session.add(
-                ReviewSummary(
-                    run_id=run_id, location_id=location_id, source=source, data=json.dumps(data)
-                )
+    before_run = session.exec(
+        select(func.max(ReviewSummary.run_id)).where(col(ReviewSummary.run_id) < run_id)
+    ).first()
+    previous: dict[tuple[str, str], str] = {}
+    if before_run is not None:
+        rows = session.exec(
+            select(ReviewSummary.location_id, ReviewSummary.source, ReviewSummary.data).where(
+                ReviewSummary.run_id == before_run
             )
-            written += 1
-        if index % 100 == 0:
-            session.flush()
+        )
+        previous = {(loc, src): data for loc, src, data in rows}
+    stream = session.exec(
+        select(Review).where(_known_at(run_id)).order_by(Review.location_id, Review.source)
+    ).yield_per(2000)
+    batch: list[dict[str, Any]] = []
+    written = 0
+
+    def emit(location_id: str, reviews: list[Review]) -> None:
+        groups: dict[str, list[Review]] = {ALL_SOURCES: reviews}
+        for review in reviews:
+            groups.setdefault(review.source, []).append(review)
+        for source, group in groups.items():
+            before = previous.get((location_id, source))
+            data = summarise_reviews(
+                group, run_id, today, before_run if before else None, json.loads(before) if before else None
+            )
+            batch.append(
+                {"run_id": run_id, "location_id": location_id, "source": source, "data": json.dumps(data)}
+            )
+
+    current: str | None = None
+    reviews: list[Review] = []
+    for review in stream:
+        if review.location_id != current and reviews:
+            emit(current, reviews)  # type: ignore[arg-type]
+            reviews = []
+        current = review.location_id
+        reviews.append(review)
+        if len(batch) >= 2000:
+            session.execute(insert(ReviewSummary), batch)
+            written += len(batch)
+            batch.clear()
+    if reviews:
+        emit(current, reviews)  # type: ignore[arg-type]
+    if batch:
+        session.execute(insert(ReviewSummary), batch)
+        written += len(batch)
     session.commit()
     return written
