@@ -64,12 +64,23 @@ def grade(score: float | None, thresholds: dict[str, float]) -> str:
     return "F"
 
 
-def fix_points(result: Scored, results: list[Scored], weights: dict[str, float]) -> float:
-    """Overall points the location gains if this result's check passed fully."""
+def fix_points(
+    result: Scored,
+    results: list[Scored],
+    weights: dict[str, float],
+    categories: dict[str, float | None] | None = None,
+) -> float:
+    """Overall points the location gains if this result's check passed fully.
+
+    ``categories`` is ``category_scores(results)`` when the caller already has it.
+    """
     if result.score is None or result.score >= 1:
         return 0.0
-    in_category = sum(r.weight for r in results if r.category == result.category and r.score is not None)
-    categories = category_scores(results)
+    in_category = sum(
+        r.weight for r in results if r.category == result.category and r.score is not None and r.weight > 0
+    )
+    if categories is None:
+        categories = category_scores(results)
     active = sum(weights.get(c, 0.0) for c, v in categories.items() if v is not None)
     if not in_category or not active:
         return 0.0

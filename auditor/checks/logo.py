@@ -14,6 +14,11 @@ def _reference_hashes(paths: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(logo_hash(Path(p).read_bytes()) for p in paths if Path(p).is_file())
 
 
+@lru_cache(maxsize=4096)
+def _distance(seen: str, reference: str) -> int:
+    return hash_distance(seen, reference)
+
+
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:
     if ev.is_closed:
         return []
@@ -24,7 +29,7 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
         return []
     if not pages:
         return [not_applicable("site", "no logo read")]
-    worst = max(min(hash_distance(str(seen.value), ref) for ref in references) for seen in pages)
+    worst = max(min(_distance(str(seen.value), ref) for ref in references) for seen in pages)
     limit = ev.spec.identity.logo_max_distance
     if worst <= limit:
         return [Outcome("site", 1.0, field="logo")]
