@@ -140,7 +140,7 @@ class DemoHTTPServer(ThreadingHTTPServer):
 class DemoServer:
     """A running demo server; use as a context manager."""
 
-    def __init__(self, world_dir: str | Path, fault_delay: float = 9.0) -> None:
+    def __init__(self, world_dir: str | Path, fault_delay: float = 13.0) -> None:
         self.httpd = DemoHTTPServer(Path(world_dir), fault_delay)
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="demo-server", daemon=True)
 
@@ -163,7 +163,7 @@ class DemoServer:
         self.stop()
 
 
-def serve(world_dir: str | Path, fault_delay: float = 9.0) -> DemoServer:
+def serve(world_dir: str | Path, fault_delay: float = 13.0) -> DemoServer:
     """A server for a generated world (not yet started: use ``with serve(dir) as server``)."""
     return DemoServer(world_dir, fault_delay)
 

@@ -119,7 +119,7 @@ crawl:
   max_page_bytes: 2000000
   max_depth: 6
   concurrency: 16
-  download_timeout: 6
+  download_timeout: 10
   retries: 1
   proxy: null
 rules: [default]
