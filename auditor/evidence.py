@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
 from sqlalchemy import text
@@ -29,22 +30,28 @@ def _failures(engine: Engine, run_id: int) -> tuple[dict[str, set[str]], dict[st
     return by_store, unattributed
 
 
-def _summaries(engine: Engine, run_id: int) -> dict[str, dict]:
-    query = text("SELECT location_id, data FROM reviewsummary WHERE run_id = :run AND source = 'all'")
+def _summaries(engine: Engine, run_id: int) -> Iterator[tuple[str, dict]]:
+    """(store id, review summary over all sources), in store-id order, streamed."""
+    query = text(
+        "SELECT location_id, data FROM reviewsummary WHERE run_id = :run AND source = 'all' "
+        "ORDER BY location_id"
+    )
     with engine.connect() as conn:
-        return {loc: json.loads(data) for loc, data in conn.execute(query, {"run": run_id})}
+        for location_id, data in conn.execution_options(stream_results=True).execute(query, {"run": run_id}):
+            yield location_id, json.loads(data)
 
 
 def iter_evidence(engine: Engine, run_id: int, spec: Any) -> Iterator[Evidence]:
     """Evidence for every roster store, in store-id order, observations read in one pass."""
     failed, unattributed = _failures(engine, run_id)
     summaries = _summaries(engine, run_id)
+    summary = next(summaries, None)
     roster = sorted(spec.roster, key=lambda e: e.store_id)
     query = text(
         "SELECT location_id, source, entity, field, raw, normalised, url, problem FROM observation "
         "WHERE run_id = :run AND location_id IS NOT NULL ORDER BY location_id"
     )
-    with engine.connect() as conn:
+    with engine.connect() as conn, closing(summaries):
         rows = conn.execution_options(stream_results=True).execute(query, {"run": run_id})
         pending = next(rows, None)
         for entry in roster:
@@ -53,8 +60,11 @@ def iter_evidence(engine: Engine, run_id: int, spec: Any) -> Iterator[Evidence]:
                 spec=spec,
                 failed_sources=failed.get(entry.store_id, set()),
                 unattributed_failures=unattributed,
-                reviews=summaries.get(entry.store_id),
             )
+            while summary is not None and summary[0] < entry.store_id:
+                summary = next(summaries, None)
+            if summary is not None and summary[0] == entry.store_id:
+                evidence.reviews = summary[1]
             while pending is not None and pending[0] < entry.store_id:
                 pending = next(rows, None)  # observations of stores no longer in the roster
             while pending is not None and pending[0] == entry.store_id:
