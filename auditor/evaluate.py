@@ -22,7 +22,7 @@ from auditor.checks.base import Evidence, Outcome, Rule
 from auditor.checks.registry import check_function
 from auditor.evidence import iter_evidence
 from auditor.rules import RulePacks, load_rule_packs
-from auditor.scoring import Scored, category_scores, fix_points, score_sheet
+from auditor.scoring import Scored, fix_points, score_sheet
 from auditor.store.tables import AuditRun, Finding, Review, Scorecard
 
 BATCH = 2000
@@ -67,7 +67,7 @@ def judge_location(ev: Evidence, packs: RulePacks, spec: Any) -> tuple[list[dict
     results = [s for _r, _o, s in pairs]
     weights = dict(spec.scoring.weights)
     sheet = score_sheet(results, weights, dict(spec.scoring.grades), dict(spec.journey))
-    categories = category_scores(results)
+    categories = sheet.categories
     findings = []
     gaps = []
     for rule, outcome, scored in pairs:

@@ -88,9 +88,12 @@ def fix_points(
     return round(gain * weights.get(result.category, 0.0) / active, 2)
 
 
-def journey(results: list[Scored], stages: dict[str, list[str]]) -> dict[str, dict]:
+def journey(
+    results: list[Scored], stages: dict[str, list[str]], categories: dict[str, float | None] | None = None
+) -> dict[str, dict]:
     """Score per customer-journey stage from the touchpoints that serve it."""
-    categories = category_scores(results)
+    if categories is None:
+        categories = category_scores(results)
     phone = [r.score for r in results if r.field == "phone" and r.score is not None]
     touch = {t: categories.get(c) for t, c in TOUCHPOINT_CATEGORY.items()}
     touch["phone"] = round(100 * sum(phone) / len(phone), 1) if phone else None
@@ -115,5 +118,5 @@ def score_sheet(
         grade=grade(overall, grades),
         applied=sum(r.score is not None for r in results),
         not_applicable=sum(r.score is None for r in results),
-        journey=journey(results, stages),
+        journey=journey(results, stages, categories),
     )

@@ -78,7 +78,16 @@ class Evidence:
         if scope == "site":
             return ["site"]
         kind = "listing" if scope == "listing" else "reviews"
-        return [s.id for s in self.spec.sources if s.kind == kind]
+        spec, by_kind = _LAST_SPEC_SOURCES
+        if spec is not self.spec:
+            by_kind = {}
+            for source in self.spec.sources:
+                by_kind.setdefault(source.kind, []).append(source.id)
+            _LAST_SPEC_SOURCES[:] = [self.spec, by_kind]
+        return list(by_kind.get(kind, []))
+
+
+_LAST_SPEC_SOURCES: list[Any] = [None, {}]  # the last spec asked and its source ids by kind
 
 
 @dataclass(frozen=True)
