@@ -37,7 +37,7 @@ def _summaries(engine: Engine, run_id: int) -> Iterator[tuple[str, dict]]:
         "ORDER BY location_id"
     )
     with engine.connect() as conn:
-        for location_id, data in conn.execution_options(stream_results=True).execute(query, {"run": run_id}):
+        for location_id, data in conn.execution_options(yield_per=2000).execute(query, {"run": run_id}):
             yield location_id, json.loads(data)
 
 
@@ -52,7 +52,7 @@ def iter_evidence(engine: Engine, run_id: int, spec: Any) -> Iterator[Evidence]:
         "WHERE run_id = :run AND location_id IS NOT NULL ORDER BY location_id"
     )
     with engine.connect() as conn, closing(summaries):
-        rows = conn.execution_options(stream_results=True).execute(query, {"run": run_id})
+        rows = conn.execution_options(yield_per=2000).execute(query, {"run": run_id})
         pending = next(rows, None)
         for entry in roster:
             evidence = Evidence(
