@@ -25,7 +25,7 @@ from auditor.rules import RulePacks, load_rule_packs
 from auditor.scoring import Scored, fix_points, score_sheet
 from auditor.store.tables import AuditRun, Finding, Review, Scorecard
 
-BATCH = 2000
+BATCH = 500  # stores per bulk insert: bounds memory whatever the estate size
 
 
 @dataclass(frozen=True)
