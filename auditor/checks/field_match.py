@@ -18,6 +18,14 @@ def _score(rule: Rule, expected, observed) -> float:
     return 1.0 if expected == observed else 0.0
 
 
+def _roster_text(ev: Evidence, field: str) -> str:
+    """The roster's value as the roster writes it, for people to compare with what was seen."""
+    if field == "address":
+        tail = " ".join(str(ev.store.get(k) or "") for k in ("state", "postcode")).strip()
+        return ", ".join(p for p in (ev.store.get("street"), ev.store.get("locality"), tail) if p)
+    return str(ev.store.get(field) or "")
+
+
 def _show(value) -> str:
     if hasattr(value, "key"):
         return value.key
@@ -42,5 +50,14 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
             continue
         worst = min(((_score(rule, expected, s.value), s) for _e, s in seen), key=lambda pair: pair[0])
         score, found = worst
-        outcomes.append(Outcome(source, score, _show(expected), found.raw, found.url, rule.field))
+        outcomes.append(
+            Outcome(
+                source,
+                score,
+                _roster_text(ev, rule.field) or _show(expected),
+                found.raw,
+                found.url,
+                rule.field,
+            )
+        )
     return outcomes
