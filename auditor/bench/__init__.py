@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-BENCHES: tuple[str, ...] = ("auditor.bench.evaluate", "auditor.bench.sentiment", "auditor.bench.report")
+BENCHES: tuple[str, ...] = (
+    "auditor.bench.crawl",
+    "auditor.bench.evaluate",
+    "auditor.bench.sentiment",
+    "auditor.bench.report",
+)
 
 
 @dataclass(frozen=True)

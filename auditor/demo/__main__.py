@@ -15,14 +15,17 @@ def main() -> None:
     parser.add_argument("--night", type=int, default=1)
     parser.add_argument("--out", default="demo-world")
     parser.add_argument("--serve", action="store_true", help="keep serving until interrupted")
+    parser.add_argument("--no-faults", action="store_true", help="serve the planted faulty pages normally")
     args = parser.parse_args()
     started = time.perf_counter()
     world = generate(args.out, locations=args.locations, seed=args.seed, night=args.night)
-    print(f"generated {args.locations} stores in {time.perf_counter() - started:.1f}s: {world.root}")
+    print(
+        f"generated {args.locations} stores in {time.perf_counter() - started:.1f}s: {world.root}", flush=True
+    )
     if args.serve:
-        with serve(world.world_dir) as server:
+        with serve(world.world_dir, faults=not args.no_faults) as server:
             spec = write_served_spec(world, server.proxy_url)
-            print(f"serving on {server.proxy_url}; spec: {spec} (Ctrl-C to stop)")
+            print(f"serving on {server.proxy_url}; spec: {spec} (Ctrl-C to stop)", flush=True)
             try:
                 while True:
                     time.sleep(3600)

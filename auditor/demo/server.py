@@ -99,12 +99,13 @@ class DemoHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, world_dir: Path, fault_delay: float) -> None:
+    def __init__(self, world_dir: Path, fault_delay: float, faults: bool = True) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.world_dir = world_dir
         self.hosts = {p.name for p in world_dir.iterdir() if p.is_dir()}
         faults_file = world_dir / "faults.json"
-        self.faults: dict[str, str] = json.loads(faults_file.read_text()) if faults_file.exists() else {}
+        planted = json.loads(faults_file.read_text()) if faults and faults_file.exists() else {}
+        self.faults: dict[str, str] = planted
         self.fault_delay = fault_delay
         self._cache: dict[str, tuple[bytes, str, str] | None] = {}
         self._lock = threading.Lock()
@@ -140,8 +141,8 @@ class DemoHTTPServer(ThreadingHTTPServer):
 class DemoServer:
     """A running demo server; use as a context manager."""
 
-    def __init__(self, world_dir: str | Path, fault_delay: float = 13.0) -> None:
-        self.httpd = DemoHTTPServer(Path(world_dir), fault_delay)
+    def __init__(self, world_dir: str | Path, fault_delay: float = 13.0, faults: bool = True) -> None:
+        self.httpd = DemoHTTPServer(Path(world_dir), fault_delay, faults)
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="demo-server", daemon=True)
 
     @property
@@ -163,9 +164,10 @@ class DemoServer:
         self.stop()
 
 
-def serve(world_dir: str | Path, fault_delay: float = 13.0) -> DemoServer:
-    """A server for a generated world (not yet started: use ``with serve(dir) as server``)."""
-    return DemoServer(world_dir, fault_delay)
+def serve(world_dir: str | Path, fault_delay: float = 13.0, faults: bool = True) -> DemoServer:
+    """A server for a generated world (not yet started: use ``with serve(dir) as server``);
+    ``faults=False`` serves every page normally (for benchmarks)."""
+    return DemoServer(world_dir, fault_delay, faults)
 
 
 def write_served_spec(world, proxy_url: str) -> Path:
