@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -133,9 +133,25 @@ def _analyse_reviews(engine: Engine, run_id: int, spec: Any, today: dt.date) -> 
         if pending is not None:  # loading the analyzer costs seconds: only when there is work
             analyse_new_reviews(session, themes=theme_lexicon(dict(spec.themes) or None))
             session.commit()
+        elif _summaries_current(engine, run_id, today):
+            return  # re-scoring the same run for the same day: the stored summaries still hold
     with Session(engine) as session:
         write_review_summaries(session, run_id, today)
         session.commit()
+
+
+def _summaries_current(engine: Engine, run_id: int, today: dt.date) -> bool:
+    """True when the run's review summaries exist and were written for ``today``."""
+    query = text("SELECT data FROM reviewsummary WHERE run_id = :run AND source = 'all'")
+    written = False
+    with engine.connect() as conn:
+        for (data,) in conn.execution_options(yield_per=500).execute(query, {"run": run_id}):
+            written = True
+            summary = json.loads(data)
+            if summary.get("last_review_date"):
+                last = dt.date.fromisoformat(summary["last_review_date"])
+                return (today - last).days == summary.get("days_since_last_review")
+    return written  # no store has a dated review: the summaries do not depend on the day
 
 
 def evaluate_run(
