@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from auditor.commands.run import SpecArgument, SpecDbOption, _load, spec_database
+
 
 def evaluate(
-    spec: Annotated[Path, typer.Argument(help="The brand spec, e.g. brand.yaml.")],
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db", help="Database file or URL (default: $DATABASE_URL or auditor.db next to the spec)."
-        ),
-    ] = None,
+    spec: SpecArgument,
+    db: SpecDbOption = None,
     run: Annotated[
         int | None, typer.Option("--run", help="Crawl run to judge (default: the latest).")
     ] = None,
@@ -26,19 +22,16 @@ def evaluate(
 
     Example: auditor evaluate mybrand/brand.yaml --db mybrand/auditor.db
     """
-    import os
 
     from rich.console import Console
 
-    from auditor.commands.run import _load
     from auditor.evaluate import evaluate_run
     from auditor.report import print_run_summary
     from auditor.spec import SpecError
     from auditor.store.engine import make_engine
 
     loaded = _load(spec)
-    if db is None and not os.environ.get("DATABASE_URL"):
-        db = str(spec.parent / "auditor.db")
+    db = spec_database(spec, db)
     engine = make_engine(db)
     try:
         summary = evaluate_run(engine, loaded, run_id=run)

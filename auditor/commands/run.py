@@ -17,6 +17,24 @@ DEMO_CRAWL_SETTINGS = {
 }
 
 
+SpecArgument = Annotated[Path, typer.Argument(help="The brand spec, e.g. brand.yaml.")]
+SpecDbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database file or URL (default: $DATABASE_URL or auditor.db next to the spec)."
+    ),
+]
+
+
+def spec_database(spec: Path, db: str | None) -> str | None:
+    """The database a spec's commands use: --db, else $DATABASE_URL, else auditor.db beside the spec."""
+    import os
+
+    if db is None and not os.environ.get("DATABASE_URL"):
+        return str(spec.parent / "auditor.db")
+    return db
+
+
 def _load(spec_path: Path):
     from auditor.spec import SpecError, load_spec
 
@@ -29,13 +47,8 @@ def _load(spec_path: Path):
 
 
 def run(
-    spec: Annotated[Path, typer.Argument(help="The brand spec, e.g. brand.yaml.")],
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db", help="Database file or URL (default: $DATABASE_URL or auditor.db next to the spec)."
-        ),
-    ] = None,
+    spec: SpecArgument,
+    db: SpecDbOption = None,
     report: Annotated[
         Path | None,
         typer.Option(
@@ -54,14 +67,11 @@ def run(
 
     Example: auditor run mybrand/brand.yaml --fail-under 80
     """
-    import os
-
     from auditor.pipeline import run_audit
     from auditor.store.engine import database_url, make_engine
 
     loaded = _load(spec)
-    if db is None and not os.environ.get("DATABASE_URL"):
-        db = str(spec.parent / "auditor.db")
+    db = spec_database(spec, db)
     url = database_url(db)
     if report is None:
         base = Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite") else Path.cwd()
