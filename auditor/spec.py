@@ -19,7 +19,18 @@ from auditor.roster_file import load_roster
 from auditor.spec_models import BrandSpec, RosterEntry
 from auditor.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+def _shipped_rules_dir() -> Path:
+    """``rules/`` beside the package (a checkout or editable install), else the copy a wheel
+    installs under ``<prefix>/share/auditor/rules``."""
+    import sys
+
+    beside = Path(__file__).resolve().parent.parent / "rules"
+    installed = Path(sys.prefix) / "share" / "auditor" / "rules"
+    return beside if beside.is_dir() or not installed.is_dir() else installed
+
+
+DEFAULT_RULES_DIR = _shipped_rules_dir()
 
 
 def default_rule_packs() -> list[Path]:
