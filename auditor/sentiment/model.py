@@ -57,6 +57,11 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def predict_probability(weights: Sequence[float], bias: float, x: Sequence[float]) -> float:
+    """P(positive | x) under a logistic model."""
+    return _sigmoid(bias + sum(w * v for w, v in zip(weights, x, strict=True)))
+
+
 @dataclass
 class LinearModel:
     """Weights per feature plus a bias; ``trained_on`` names the labelled sets used."""
