@@ -173,6 +173,10 @@ class CrawlSpec(Strict):
     autothrottle: bool = True
     obey_robots: bool = True
     proxy: str | None = None
+    # Pages known to be unchanged without a request (review pages behind an unchanged first
+    # page, site pages whose sitemap lastmod is the one they had when last read) are carried
+    # over while they were last read within this many days; 0 re-checks every page every run.
+    refresh_days: float = Field(default=7.0, ge=0)
 
 
 class BrandSpec(Strict):

@@ -94,7 +94,7 @@ def site_record(page: Page, spec: Any) -> dict[str, Any]:
     for obj in data.jsonld + data.microdata:
         if type_names(obj) & BUSINESS_TYPES:
             raw = {**fields_from_schema(obj), **raw}
-    raw["text"] = page_text(response.text)
+    raw["text"] = page_text(response.selector.root)
     style = page_style(response)
     looks = [css_look("\n".join(style.inline_css))]
     for url in style.stylesheets:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -11,7 +12,7 @@ from scrapy.http import Response
 
 from auditor.crawl.context import engine_for
 from auditor.crawl.items import PageMemo, ReusedPage
-from auditor.crawl.memo import CrawlMemo, load_memos, memo_links
+from auditor.crawl.memo import Memo, load_memos, memo_links, run_start_times
 from auditor.crawl.roster import option, roster_rows
 
 
@@ -39,7 +40,10 @@ class AuditSpider(scrapy.Spider):
         self.country = str(option(self.spec, "country", "AU"))
         self.proxy = option(option(self.spec, "crawl", {}), "proxy", None)
         self.incremental = str(incremental).lower() not in ("0", "false", "no", "off")
-        self.memos: dict[str, CrawlMemo] = {}
+        self.memos: dict[str, Memo] = {}
+        self.run_started: dict[int, datetime] = {}
+        days = float(option(option(self.spec, "crawl", {}), "refresh_days", 7.0))
+        self.refresh_after = timedelta(days=days)
         self.allowed_domains = sorted(self.domains())
 
     def domains(self) -> set[str]:
@@ -51,7 +55,17 @@ class AuditSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         if spider.incremental:
             spider.memos = load_memos(engine_for(crawler))
+            if spider.memos:
+                spider.run_started = run_start_times(engine_for(crawler))
         return spider
+
+    def recently_read(self, url: str) -> bool:
+        """Whether the run that last read ``url`` started within ``crawl.refresh_days``."""
+        memo = self.memos.get(url)
+        if self.refresh_after <= timedelta(0) or memo is None or memo.run_id is None:
+            return False
+        started = self.run_started.get(memo.run_id)
+        return started is not None and datetime.now(UTC) - started <= self.refresh_after
 
     def country_of(self, location_id: str | None) -> str:
         row = self.roster.get(location_id or "")

@@ -74,6 +74,16 @@ class ObservedReview:
 
 
 @dataclass
+class ReviewPage:
+    """Every review one page shows, as one item (Scrapy's per-item cost is paid once a page)."""
+
+    url: str
+    source: str
+    location_id: str
+    reviews: list[ObservedReview] = field(default_factory=list)
+
+
+@dataclass
 class ReusedPage:
     """A page answered 304 Not Modified: what an earlier run saw at this URL still holds."""
 
@@ -81,6 +91,15 @@ class ReusedPage:
     source: str
     location_id: str | None
     fetched_at: datetime = field(default_factory=now)
+
+
+@dataclass
+class CarriedPages:
+    """Pages known to be unchanged without a request (see ReviewSpider and SiteSpider): what
+    earlier runs saw at these URLs still holds. One item for many pages."""
+
+    source: str
+    urls: list[str] = field(default_factory=list)
 
 
 @dataclass

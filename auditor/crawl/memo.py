@@ -8,9 +8,12 @@ that last read it. ``run_id`` names the run whose observations of that URL are c
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, SQLModel
 
 
 class CrawlMemo(SQLModel, table=True):
@@ -24,23 +27,50 @@ class CrawlMemo(SQLModel, table=True):
     data: str = "{}"  # JSON: resource results (colours, fonts, logo hash)
 
 
+@dataclass(slots=True)
+class Memo:
+    """One memo row in memory (a plain object: thousands are loaded per spider)."""
+
+    url: str
+    run_id: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    links: str = "[]"
+    data: str = "{}"
+
+    def row(self) -> dict:
+        return asdict(self)
+
+
 def ensure_memo_table(engine: Engine) -> None:
     """Create the memo table when missing (it is the crawl's own, not part of the audit schema)."""
     CrawlMemo.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
 
 
-def load_memos(engine: Engine) -> dict[str, CrawlMemo]:
-    """All memos by URL (small: one row per crawled URL)."""
+def load_memos(engine: Engine) -> dict[str, Memo]:
+    """All memos by URL (one row per crawled URL)."""
     ensure_memo_table(engine)
-    with Session(engine) as session:
-        return {m.url: m for m in session.exec(select(CrawlMemo))}
+    table = CrawlMemo.__table__  # type: ignore[attr-defined]
+    columns = [table.c[name] for name in Memo.__slots__]
+    with engine.connect() as conn:
+        return {row[0]: Memo(*row) for row in conn.execute(select(*columns))}
 
 
-def memo_links(memo: CrawlMemo | None) -> list[str]:
+def run_start_times(engine: Engine) -> dict[int, datetime]:
+    """When each audit run started (UTC), to tell how long ago a memo's run read its page."""
+    from auditor.store.tables import AuditRun
+
+    table = AuditRun.__table__  # type: ignore[attr-defined]
+    with engine.connect() as conn:
+        rows = conn.execute(select(table.c.id, table.c.started))
+        return {i: s if s.tzinfo else s.replace(tzinfo=UTC) for i, s in rows if s is not None}
+
+
+def memo_links(memo: Memo | None) -> list[str]:
     """The links a memo holds (empty when there is no memo)."""
     return json.loads(memo.links) if memo is not None else []
 
 
-def memo_data(memo: CrawlMemo | None) -> dict:
+def memo_data(memo: Memo | None) -> dict:
     """The resource data a memo holds (empty when there is no memo)."""
     return json.loads(memo.data) if memo is not None else {}

@@ -1,4 +1,11 @@
-"""The review spider: paginated review pages per store, each review an item."""
+"""The review spider: paginated review pages per store, one item per page of reviews.
+
+Incremental runs: review sites list the newest reviews first, so when a store's first page
+answers 304 Not Modified nothing was added, and the pages behind it are carried over from the
+run that last read them without a request, as long as that run is less than
+``crawl.refresh_days`` old (default 7). Older pages are re-checked, which is how edits
+deep in the list (an owner's late reply, a removed review) are picked up.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from scrapy.http import Response
 
 from auditor.crawl.adapters.base import select
 from auditor.crawl.adapters.reviews import extract_reviews
-from auditor.crawl.items import ObservedReview
+from auditor.crawl.items import CarriedPages, ObservedReview, ReviewPage
 from auditor.crawl.roster import option
 from auditor.crawl.source_spider import SourceSpider
 
@@ -19,6 +26,31 @@ class ReviewSpider(SourceSpider):
 
     kinds = ("reviews",)
 
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        if response.status == 304 and response.meta.get("first"):
+            carried = self.carried_pages(response.url)
+            if carried is not None:
+                yield from self.reused(response)
+                if carried:
+                    yield CarriedPages(source=response.meta["source"], urls=carried)
+                return
+        yield from super().parse_page(response)
+
+    def carried_pages(self, first_url: str) -> list[str] | None:
+        """The pages behind an unchanged first page, or None when one is due a re-check."""
+        pages: list[str] = []
+        seen, todo = {first_url}, [first_url]
+        while todo:
+            for _kind, url in self.remembered_links(todo.pop()):
+                if url in seen:
+                    continue
+                if not self.recently_read(url):
+                    return None
+                seen.add(url)
+                pages.append(url)
+                todo.append(url)
+        return pages
+
     def read_page(self, response: Response, sid: str) -> Iterator[Any]:
         source = self.sources[sid]
         adapter = option(source, "adapter", {})
@@ -27,14 +59,15 @@ class ReviewSpider(SourceSpider):
             # Page-level fields (aggregate rating, review count) as listing observations.
             yield from self.listing_items(response, sid)
         if location_id:
-            for review in extract_reviews(
+            found = extract_reviews(
                 response,
                 location_id,
                 str(option(adapter, "review", "article.review")),
                 dict(option(adapter, "review_fields", {}) or {}),
-            ):
-                yield ObservedReview(url=response.url, source=sid, location_id=location_id,
-                                     **review)  # fmt: skip
+            )
+            reviews = [ObservedReview(url=response.url, source=sid, location_id=location_id, **r)
+                       for r in found]  # fmt: skip
+            yield ReviewPage(url=response.url, source=sid, location_id=location_id, reviews=reviews)
         else:
             self.note_problem(response, "review page without a store: use url_template")
         next_page = option(source, "next_page", None)

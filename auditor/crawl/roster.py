@@ -53,24 +53,28 @@ def option(obj: Any, name: str, default: Any = None) -> Any:
 
 def sync_roster(engine: Engine, spec: Any) -> None:
     """Refresh the Location rows from the roster and the Source rows from the spec."""
+    from auditor.crawl.upsert import upsert
+
+    default_country = option(spec, "country", "AU")
+    locations = [
+        {
+            "store_id": str(row["store_id"]),
+            "name": str(row.get("name", "")),
+            "region": str(row.get("region", "") or ""),
+            "status": str(row.get("status") or "open"),
+            "country": str(row.get("country") or default_country),
+            "data": json.dumps(row, default=str, sort_keys=True),
+        }
+        for row in roster_rows(spec).values()
+    ]
+    sources = [{"id": "site", "kind": "site", "title": "Brand site"}] + [
+        {
+            "id": str(option(source, "id")),
+            "kind": str(option(source, "kind", "listing")),
+            "title": str(option(source, "title", "")),
+        }
+        for source in option(spec, "sources", [])
+    ]
     with session_scope(engine) as session:
-        for row in roster_rows(spec).values():
-            session.merge(
-                Location(
-                    store_id=str(row["store_id"]),
-                    name=str(row.get("name", "")),
-                    region=str(row.get("region", "") or ""),
-                    status=str(row.get("status") or "open"),
-                    country=str(row.get("country") or option(spec, "country", "AU")),
-                    data=json.dumps(row, default=str, sort_keys=True),
-                )
-            )
-        session.merge(Source(id="site", kind="site", title="Brand site"))
-        for source in option(spec, "sources", []):
-            session.merge(
-                Source(
-                    id=str(option(source, "id")),
-                    kind=str(option(source, "kind", "listing")),
-                    title=str(option(source, "title", "")),
-                )
-            )
+        upsert(session, Location.__table__, locations, "store_id")  # type: ignore[attr-defined]
+        upsert(session, Source.__table__, sources, "id")  # type: ignore[attr-defined]

@@ -102,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("db")
     parser.add_argument("--loopback", action="store_true", help="no politeness delay (local)")
     parser.add_argument("--quiet", action="store_true", help="no progress display")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Scrapy setting (e.g. DOWNLOAD_TIMEOUT=2)")  # fmt: skip
     args = parser.parse_args(argv)
     from auditor.spec import SpecError, load_spec
     from auditor.store.engine import make_engine
@@ -111,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     except SpecError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    overrides = dict(default_settings.LOOPBACK_OVERRIDES) if args.loopback else None
+    overrides = dict(default_settings.LOOPBACK_OVERRIDES) if args.loopback else {}
+    for pair in args.set:
+        name, _, value = pair.partition("=")
+        overrides[name.strip()] = value.strip()
     run_id = run_crawl(spec, make_engine(args.db), progress=not args.quiet,
                        settings_overrides=overrides)  # fmt: skip
     print(run_id)

@@ -23,9 +23,9 @@ DEPTH_LIMIT = 4
 # A truncated body is kept (flagged "dataloss") so the fetch is recorded as truncated, not lost.
 DOWNLOAD_FAIL_ON_DATALOSS = False
 COOKIES_ENABLED = False
-# a page yields a handful of items: Scrapy's default of 100 parallel item workers per
+# items go through synchronous pipelines: Scrapy's default of 100 parallel item workers per
 # response costs more in task scheduling than it saves
-CONCURRENT_ITEMS = 4
+CONCURRENT_ITEMS = 1
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
 HTTPERROR_ALLOW_ALL = True  # spiders see every status so each fetch is recorded

@@ -41,8 +41,8 @@ def merge_looks(looks: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def page_text(html: str) -> str:
-    """The words a visitor sees (scripts and styles dropped)."""
+def page_text(html: Any) -> str:
+    """The words a visitor sees (scripts and styles dropped); HTML or a parsed lxml tree."""
     from auditor.normalise.text import visible_text
 
     return visible_text(html)

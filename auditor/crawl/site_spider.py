@@ -1,4 +1,9 @@
-"""The site spider: the brand's own location pages, their text, look and structured data."""
+"""The site spider: the brand's own location pages, their text, look and structured data.
+
+Incremental runs: a page the sitemap lists with the same ``lastmod`` it had when the spider
+last read it is carried over without a request, while that read is less than
+``crawl.refresh_days`` old; any other page is fetched with a conditional request.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap
 
 from auditor.crawl.base import AuditSpider
-from auditor.crawl.items import ObservedPage, PageMemo
+from auditor.crawl.items import CarriedPages, ObservedPage, PageMemo
 from auditor.crawl.memo import memo_data
 from auditor.crawl.pagestyle import page_style
 from auditor.crawl.roster import option, template_url
@@ -53,25 +58,45 @@ class SiteSpider(AuditSpider):
         """A sitemap or sitemap index; 304 follows what it listed last time."""
         if response.status == 304:
             links = self.remembered_links(response.url)
+            lastmods = memo_data(self.memos.get(response.url)).get("lastmod", {})
         elif self.readable(response):
             try:
                 sitemap = Sitemap(response.body)
+                entries = [e for e in sitemap if e.get("loc")]
             except Exception as exc:  # lxml raises several kinds on broken XML
                 self.note_problem(response, f"unreadable sitemap: {type(exc).__name__}")
                 return
             kind = "index" if sitemap.type == "sitemapindex" else "page"
-            links = [(kind, e["loc"]) for e in sitemap if e.get("loc")]
-            yield self.memo(response.url, links)
+            links = [(kind, e["loc"]) for e in entries]
+            lastmods = {e["loc"]: e["lastmod"] for e in entries if e.get("lastmod")}
+            yield PageMemo(url=response.url, links=[[k, u] for k, u in links],
+                           data={"lastmod": lastmods})  # fmt: skip
         else:
             return
+        carried = CarriedPages(source="site")
         for kind, url in links:
             if kind == "index":
                 yield self.request(url, self.parse_sitemap, "site")
-            elif self.allowed(url):
-                yield self.request(url, self.parse_page, "site")
+            elif not self.allowed(url):
+                continue
+            elif self.unchanged(url, lastmods.get(url)):
+                carried.urls.append(url)
+            else:
+                yield self.request(url, self.parse_page, "site", lastmod=lastmods.get(url))
+        if carried.urls:
+            yield carried
+
+    def unchanged(self, url: str, lastmod: str | None) -> bool:
+        """The sitemap dates the page as it was when last read, recently enough to trust."""
+        if not lastmod or not self.recently_read(url):
+            return False
+        return memo_data(self.memos.get(url)).get("lastmod") == lastmod
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """One location page: structured data, visible text, colours, fonts, logo."""
+        lastmod = response.meta.get("lastmod")
+        if lastmod and (response.status == 304 or self.readable(response)):
+            yield PageMemo(url=response.url, data={"lastmod": lastmod})
         if response.status == 304:
             for item in self.reused(response):
                 yield item
@@ -85,7 +110,7 @@ class SiteSpider(AuditSpider):
         for obj in data.jsonld + data.microdata:
             if type_names(obj) & BUSINESS_TYPES:
                 raw = {**fields_from_schema(obj), **raw}
-        raw["text"] = page_text(response.text)
+        raw["text"] = page_text(response.selector.root)
         style = page_style(response)
         looks = [css_look("\n".join(style.inline_css))]
         for url in style.stylesheets:

@@ -219,8 +219,9 @@ def site_page(store: Store, kinds: set[str], traps: list[Trap], broken_jsonld: b
     return _page(f"{store.name} | Furniture store", body, head)
 
 
-def sitemap(urls: list[str]) -> str:
-    entries = "".join(f"<url><loc>{escape(u)}</loc></url>" for u in urls)
+def sitemap(urls: list[tuple[str, str]]) -> str:
+    """A sitemap of (url, lastmod) pairs."""
+    entries = "".join(f"<url><loc>{escape(u)}</loc><lastmod>{d}</lastmod></url>" for u, d in urls)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import random
@@ -162,6 +163,14 @@ def _next_night(rng: random.Random, stores: list[Store], plan: Plan) -> dict:
     return {"fixed": [fixed.as_dict()], "new": [new.as_dict()]}
 
 
+def _lastmod(store: Store) -> str:
+    """The date a store's page last changed, as its sitemap says (fixed per store, no rng draw).
+
+    Night 2 changes listings only; a change to a site page would have to move its date."""
+    days = int(hashlib.sha1(store.store_id.encode()).hexdigest()[:6], 16) % 180
+    return (TODAY - dt.timedelta(days=days + 1)).isoformat()
+
+
 def _roster_csv(stores: list[Store]) -> str:
     buffer = io.StringIO()
     rows = [s.roster_row() for s in stores]
@@ -178,7 +187,7 @@ def _write_site(
     broken = {f["store_id"] for f in plan.faults if f["fault"] == "malformed_jsonld"}
     listed = [s for s in stores if s.status != "closed"]
     writer.put(f"{base}/robots.txt", f"User-agent: *\nDisallow: /checkout/\nSitemap: {base}/sitemap.xml\n")
-    writer.put(f"{base}/sitemap.xml", pages.sitemap([s.website for s in listed]))
+    writer.put(f"{base}/sitemap.xml", pages.sitemap([(s.website, _lastmod(s)) for s in listed]))
     writer.put(f"{base}/static/brand.css", pages.BRAND_CSS)
     writer.put(f"{base}/static/logo.png", draw_logo(current=True))
     writer.put(f"{base}/static/logo-2019.png", draw_logo(current=False))

@@ -1,16 +1,28 @@
-"""What every adapter returns, and the selector helpers they share."""
+"""What every adapter returns, and the selector helpers they share.
+
+Queries are CSS (with parsel's ``::text`` and ``::attr(name)``) or XPath after an ``xpath:``
+prefix. Each is translated and compiled to an lxml XPath once per process and evaluated on the
+page's lxml tree directly: a review page runs seven queries per review, and wrapping every
+match in a parsel Selector cost more than the rest of the crawl's parsing.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from lxml import etree
 from parsel import Selector, SelectorList
+from parsel.csstranslator import HTMLTranslator
 from scrapy.http import TextResponse
 
 _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;])")
+_TRANSLATOR = HTMLTranslator()
+_CELLS = etree.XPath("descendant-or-self::*[self::th or self::td]")
+_TEXTS = etree.XPath("descendant-or-self::text()", smart_strings=False)
 
 
 @dataclass
@@ -41,35 +53,60 @@ def clean(text: str) -> str:
 
 
 def select(node: Selector | TextResponse, query: str) -> SelectorList:
-    """CSS by default, XPath with an ``xpath:`` prefix."""
+    """CSS by default, XPath with an ``xpath:`` prefix (parsel selectors, for links)."""
     if query.startswith("xpath:"):
         return node.xpath(query[len("xpath:") :])
     return node.css(query)
 
 
-def _element_text(element: Selector) -> str:
-    cells = element.css("th, td")
+@lru_cache(maxsize=1024)
+def compiled(query: str) -> etree.XPath:
+    """A CSS or ``xpath:`` query compiled once, relative to the node it is run on."""
+    xpath = query.startswith("xpath:")
+    path = query[len("xpath:") :] if xpath else _TRANSLATOR.css_to_xpath(query)
+    return etree.XPath(path, smart_strings=False)
+
+
+def tree_of(node: Any) -> Any:
+    """The lxml element behind a response, a parsel selector or an lxml element."""
+    if isinstance(node, TextResponse):
+        return node.selector.root
+    if isinstance(node, Selector):
+        return node.root
+    return node
+
+
+def query_all(node: Any, query: str) -> list[Any]:
+    """What a query matches: lxml elements, or strings for ``::text`` / ``::attr()``."""
+    found = compiled(query)(tree_of(node))
+    return found if isinstance(found, list) else [found]
+
+
+def _element_text(element: Any) -> str:
+    cells = _CELLS(element)
     if cells:
-        return ": ".join(clean(" ".join(c.css("::text").getall())) for c in cells)
-    return clean(" ".join(element.css("::text").getall()))
+        return ": ".join(clean(" ".join(_TEXTS(c))) for c in cells)
+    return clean(" ".join(_TEXTS(element)))
 
 
-def select_text(node: Selector | TextResponse, query: str, sep: str = " ") -> str:
+def select_text(node: Any, query: str, sep: str = " ") -> str:
     """The text a selector picks: strings joined, elements read as text (table rows as
     ``cell: cell``), several elements one per line."""
-    found = select(node, query)
+    found = query_all(node, query)
     if not found:
         return ""
-    if all(isinstance(s.root, str) for s in found):
-        return clean(sep.join(s.root for s in found))
-    return "\n".join(t for t in (_element_text(s) for s in found) if t)
+    if all(isinstance(s, str) for s in found):
+        return clean(sep.join(found))
+    return "\n".join(t for t in (_element_text(s) if not isinstance(s, str) else clean(s)
+                                 for s in found) if t)  # fmt: skip
 
 
-def css_fields(node: Selector | TextResponse, fields: dict[str, str]) -> dict[str, str]:
+def css_fields(node: Any, fields: dict[str, str]) -> dict[str, str]:
     """Each configured field's text, for the fields the page actually shows."""
+    root = tree_of(node)
     out: dict[str, str] = {}
     for name, query in fields.items():
-        text = select_text(node, query)
+        text = select_text(root, query)
         if text:
             out[name] = text
     return out

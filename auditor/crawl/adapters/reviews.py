@@ -9,7 +9,7 @@ from typing import Any
 
 from scrapy.http import TextResponse
 
-from auditor.crawl.adapters.base import select_text
+from auditor.crawl.adapters.base import query_all, select_text, tree_of
 
 DEFAULT_REVIEW_FIELDS = {
     "key": "::attr(data-review-id)",
@@ -47,7 +47,7 @@ def extract_reviews(
     """Each review on the page as a dict of key, author, stars, text, date, reply, reply_date."""
     fields = {**DEFAULT_REVIEW_FIELDS, **fields}
     out: list[dict[str, Any]] = []
-    for element in response.css(review):
+    for element in query_all(tree_of(response), review):
         raw = {name: select_text(element, query) for name, query in fields.items()}
         text = raw.get("text", "")
         date = raw.get("date", "")

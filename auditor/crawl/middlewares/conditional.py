@@ -10,7 +10,7 @@ from scrapy import Request
 class ConditionalRequestMiddleware:
     """Downloader middleware: If-None-Match / If-Modified-Since from the spider's memos.
 
-    The spider's ``memos`` (url -> CrawlMemo) are loaded from the database when it opens; a
+    The spider's ``memos`` (url -> Memo) are loaded from the database when it opens; a
     request with ``meta['fresh']`` (or without a memo) is sent unconditionally.
     """
 

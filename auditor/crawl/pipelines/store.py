@@ -13,18 +13,24 @@ from sqlalchemy import insert, literal, select, update
 from auditor.crawl.context import engine_for, run_id_for
 from auditor.crawl.fetchlog import fetch_log_for
 from auditor.crawl.items import (
+    CarriedPages,
     FetchRecord,
     ObservedPage,
     ObservedReview,
     PageMemo,
     ReusedPage,
+    ReviewPage,
 )
-from auditor.crawl.memo import CrawlMemo, load_memos
+from auditor.crawl.memo import CrawlMemo, Memo, load_memos
 from auditor.crawl.upsert import upsert
 from auditor.store.engine import session_scope
 from auditor.store.tables import AuditRun, Fetch, Observation, Review
 
 _CHUNK = 400
+# Core tables: rows go in by executemany, without the ORM's per-row bookkeeping.
+_OBSERVATIONS = Observation.__table__  # type: ignore[attr-defined]
+_REVIEWS = Review.__table__  # type: ignore[attr-defined]
+_FETCHES = Fetch.__table__  # type: ignore[attr-defined]
 _OBS_COLUMNS = ("location_id", "source", "entity", "field", "raw", "normalised", "problem", "url")
 
 
@@ -60,7 +66,7 @@ class StorePipeline:
         self.observations: list[dict[str, Any]] = []
         self.new_reviews: list[dict[str, Any]] = []
         self.seen_reviews: set[int] = set()
-        self.reused: list[ReusedPage] = []
+        self.reused: list[tuple[str, str]] = []  # (url, source) of pages current as last read
         self.dirty_memos: set[str] = set()
         self.pending = 0
 
@@ -74,21 +80,34 @@ class StorePipeline:
         spider = self.crawler.spider
         self.engine = engine_for(self.crawler)
         self.run_id, self.owns_run = run_id_for(self.crawler, spider.spec)
-        self.memos: dict[str, CrawlMemo] = load_memos(self.engine)
+        self.memos: dict[str, Memo] = load_memos(self.engine)
         self.previous_run = {url: m.run_id for url, m in self.memos.items()}
-        with session_scope(self.engine) as session:
-            rows = session.execute(select(Review.source, Review.key, Review.id)).all()
-        self.review_ids: dict[tuple[str, str], int | None] = {(s, k): i for s, k, i in rows}
+        self._review_ids: dict[tuple[str, str], int | None] | None = None
+
+    @property
+    def review_ids(self) -> dict[tuple[str, str], int | None]:
+        """(source, key) -> id of every stored review, loaded when the first review arrives."""
+        if self._review_ids is None:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(_REVIEWS.c.source, _REVIEWS.c.key, _REVIEWS.c.id))
+                self._review_ids = {(s, k): i for s, k, i in rows}
+        return self._review_ids
 
     # -- items ----------------------------------------------------------------------------
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if isinstance(item, ObservedPage):
             self._add_page(item)
+        elif isinstance(item, ReviewPage):
+            for review in item.reviews:
+                self._add_review(review)
         elif isinstance(item, ObservedReview):
             self._add_review(item)
         elif isinstance(item, ReusedPage):
-            self.reused.append(item)
+            self.reused.append((item.url, item.source))
             self.stats.inc_value(f"auditor/{item.source}/reused")
+        elif isinstance(item, CarriedPages):
+            self.reused.extend((url, item.source) for url in item.urls)
+            self.stats.inc_value(f"auditor/{item.source}/carried", len(item.urls))
         elif isinstance(item, PageMemo):
             memo = self._memo(item.url)
             if item.links:
@@ -100,10 +119,10 @@ class StorePipeline:
             self.flush()
         return item
 
-    def _memo(self, url: str) -> CrawlMemo:
+    def _memo(self, url: str) -> Memo:
         memo = self.memos.get(url)
         if memo is None:
-            memo = self.memos[url] = CrawlMemo(url=url)
+            memo = self.memos[url] = Memo(url=url)
         self.dirty_memos.add(url)
         return memo
 
@@ -161,23 +180,23 @@ class StorePipeline:
         with session_scope(self.engine) as session:
             self._copy_reused(session)
             if self.observations:
-                session.execute(insert(Observation), self.observations)
+                session.execute(insert(_OBSERVATIONS), self.observations)
             if self.new_reviews:
-                session.execute(insert(Review), self.new_reviews)
+                session.execute(insert(_REVIEWS), self.new_reviews)
             if self.seen_reviews:
                 ids = sorted(self.seen_reviews)
                 for start in range(0, len(ids), _CHUNK):
                     session.execute(
-                        update(Review)
-                        .where(Review.id.in_(ids[start : start + _CHUNK]))
+                        update(_REVIEWS)
+                        .where(_REVIEWS.c.id.in_(ids[start : start + _CHUNK]))
                         .values(last_seen_run_id=self.run_id)
                     )
             if fetches:
-                session.execute(insert(Fetch), [self._fetch_row(r) for r in fetches])
+                session.execute(insert(_FETCHES), [self._fetch_row(r) for r in fetches])
             upsert(
                 session,
                 CrawlMemo.__table__,  # type: ignore[attr-defined]
-                [self.memos[u].model_dump() for u in sorted(self.dirty_memos)],
+                [self.memos[u].row() for u in sorted(self.dirty_memos)],
                 "url",
             )
         self.observations, self.new_reviews, self.reused = [], [], []
@@ -215,26 +234,28 @@ class StorePipeline:
         """304 pages: copy the observations of the run that last read them; reviews seen."""
         by_run: dict[int, list[str]] = defaultdict(list)
         review_urls: dict[str, list[str]] = defaultdict(list)
-        for page in self.reused:
-            old = self.previous_run.get(page.url)
+        for url, source in self.reused:
+            old = self.previous_run.get(url)
             if old is not None and old != self.run_id:
-                by_run[old].append(page.url)
-            review_urls[page.source].append(page.url)
-        columns = [getattr(Observation, c) for c in _OBS_COLUMNS]
+                by_run[old].append(url)
+            if source != "site":
+                review_urls[source].append(url)
+        obs = _OBSERVATIONS.c
+        columns = [obs[c] for c in _OBS_COLUMNS]
         for old, urls in by_run.items():
             for start in range(0, len(urls), _CHUNK):
                 chunk = urls[start : start + _CHUNK]
                 copied = select(literal(self.run_id), *columns).where(
-                    Observation.run_id == old, Observation.url.in_(chunk)
+                    obs.run_id == old, obs.url.in_(chunk)
                 )
                 session.execute(
-                    insert(Observation).from_select(["run_id", *_OBS_COLUMNS], copied)
+                    insert(_OBSERVATIONS).from_select(["run_id", *_OBS_COLUMNS], copied)
                 )
         for source, urls in review_urls.items():
             for start in range(0, len(urls), _CHUNK):
                 session.execute(
-                    update(Review)
-                    .where(Review.source == source, Review.url.in_(urls[start : start + _CHUNK]))
+                    update(_REVIEWS)
+                    .where(_REVIEWS.c.source == source, _REVIEWS.c.url.in_(urls[start : start + _CHUNK]))
                     .values(last_seen_run_id=self.run_id)
                 )
 
