@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
-from auditor.sentiment.lexicon import ReviewLexicon
+from auditor.sentiment.lexicon import ReviewLexicon, pattern_score
 from auditor.sentiment.model import LinearModel, features
 from auditor.sentiment.result import SentimentResult
 from auditor.sentiment.text import clean_review_text
@@ -133,7 +133,7 @@ class ReviewAnalyzer:
         text = clean_review_text(text)
         if not text:
             return _empty(self.name)
-        logit = self.model.logit(features(self.lexicon.score(text)))
+        logit = self.model.logit(features(self.lexicon.score(text), pattern_score(text)))
         if stars is not None:
             prior = _star_prior(stars)
             logit += math.log(prior / (1.0 - prior))

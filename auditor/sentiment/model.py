@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.sentiment.lexicon import LexiconScore
+from auditor.sentiment.lexicon import LexiconScore, PatternScore
 
 FEATURES: tuple[str, ...] = (
     "compound",
@@ -26,11 +26,15 @@ FEATURES: tuple[str, ...] = (
     "last_clause",
     "polarity",
     "silent",
+    "pattern_polarity",
+    "pattern_subjectivity",
+    "pattern_silent",
 )
 
 
-def features(score: LexiconScore) -> list[float]:
-    """The model's inputs, all roughly within [-1, 1]."""
+def features(score: LexiconScore, pattern: PatternScore) -> list[float]:
+    """The model's inputs, all roughly within [-1, 1]: the review lexicon's reading (VADER's
+    rules) and TextBlob's pattern lexicon's reading of the same text."""
     return [
         score.compound,
         max(-1.0, min(1.0, score.phrases / 4.0)),
@@ -41,6 +45,9 @@ def features(score: LexiconScore) -> list[float]:
         score.last_clause,
         score.polarity,
         1.0 if score.polarity == 0.0 else 0.0,
+        pattern.polarity,
+        pattern.subjectivity,
+        1.0 if pattern.assessed == 0 else 0.0,
     ]
 
 

@@ -20,7 +20,7 @@ from auditor.sentiment.labelled import (
     default_labelled_files,
     read_labelled,
 )
-from auditor.sentiment.lexicon import ReviewLexicon
+from auditor.sentiment.lexicon import ReviewLexicon, pattern_score
 from auditor.sentiment.model import (
     LinearModel,
     features,
@@ -80,7 +80,7 @@ def training_rows(
     seen: set[str] = set()
     for labelled in sets:
         for sentence, label in zip(labelled.sentences, labelled.labels, strict=True):
-            rows.append(features(lexicon.score(sentence)))
+            rows.append(features(lexicon.score(sentence), pattern_score(sentence)))
             labels.append(label)
             seen.add(sentence_digest(sentence))
     return rows, labels, seen

@@ -9,7 +9,7 @@ from auditor.sentiment import (
     get_analyzer,
     label_for,
 )
-from auditor.sentiment.lexicon import written_rating
+from auditor.sentiment.lexicon import pattern_score, written_rating
 
 DELIVERY_COMPLAINT = (
     "The staff were friendly but the delivery took three weeks and the sofa arrived damaged."
@@ -115,3 +115,23 @@ def test_emoji_carry_sentiment(review):
 def test_unknown_analyzer_name():
     with pytest.raises(ValueError, match="unknown analyzer 'nope'"):
         get_analyzer("nope")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A very good movie, truly great!",
+        "The food was not good.",
+        "I didn't like the rude staff.",
+        "Not bad at all :)",
+        "It is a table.",
+    ],
+)
+def test_pattern_reading_matches_textblob(text):
+    from textblob import TextBlob
+
+    expected = TextBlob(text).sentiment
+    got = pattern_score(text)
+    assert got.polarity == pytest.approx(expected.polarity)
+    assert got.subjectivity == pytest.approx(expected.subjectivity)
+    assert (got.assessed == 0) == (expected.subjectivity == 0.0)
