@@ -121,6 +121,8 @@ class SourceSpec(Strict):
     follow: str | None = None
     next_page: str | None = None
     url_template: str | None = None
+    # with url_template: pages the sitemap lists with their lastmod as last read are carried over
+    sitemap: str | None = None
     adapter: AdapterSpec
 
     @model_validator(mode="after")

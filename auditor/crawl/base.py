@@ -9,10 +9,11 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
+from scrapy.utils.sitemap import Sitemap
 
 from auditor.crawl.context import engine_for
 from auditor.crawl.items import PageMemo, ReusedPage
-from auditor.crawl.memo import Memo, load_memos, memo_links, run_start_times
+from auditor.crawl.memo import Memo, load_memos, memo_data, memo_links, run_start_times
 from auditor.crawl.roster import option, roster_rows
 
 
@@ -108,6 +109,41 @@ class AuditSpider(scrapy.Spider):
 
     def memo(self, url: str, links: list[tuple[str, str]]) -> PageMemo:
         return PageMemo(url=url, links=[[k, u] for k, u in links])
+
+    # -- sitemaps and lastmod -------------------------------------------------------------
+    def read_sitemap(
+        self, response: Response
+    ) -> tuple[list[tuple[str, str]], dict[str, str], PageMemo | None] | None:
+        """(kind, url) links, lastmod by URL, and the memo to keep, of a sitemap response (from
+        memory on 304); None when it could not be read (noted on its fetch record)."""
+        if response.status == 304:
+            lastmods = memo_data(self.memos.get(response.url)).get("lastmod", {})
+            return self.remembered_links(response.url), lastmods, None
+        if not self.readable(response):
+            return None
+        try:
+            sitemap = Sitemap(response.body)
+            entries = [e for e in sitemap if e.get("loc")]
+        except Exception as exc:  # lxml raises several kinds on broken XML
+            self.note_problem(response, f"unreadable sitemap: {type(exc).__name__}")
+            return None
+        kind = "index" if sitemap.type == "sitemapindex" else "page"
+        links = [(kind, e["loc"]) for e in entries]
+        lastmods = {e["loc"]: e["lastmod"] for e in entries if e.get("lastmod")}
+        memo = PageMemo(url=response.url, links=[[k, u] for k, u in links], data={"lastmod": lastmods})
+        return links, lastmods, memo
+
+    def unchanged(self, url: str, lastmod: str | None) -> bool:
+        """A sitemap dates the page as it was when last read, recently enough to trust."""
+        if not lastmod or not self.recently_read(url):
+            return False
+        return memo_data(self.memos.get(url)).get("lastmod") == lastmod
+
+    def lastmod_memo(self, response: Response) -> Iterator[PageMemo]:
+        """Remember the sitemap lastmod a page had when it was read (or answered 304)."""
+        lastmod = response.meta.get("lastmod")
+        if lastmod and (response.status == 304 or self.readable(response)):
+            yield PageMemo(url=response.url, data={"lastmod": lastmod})
 
 
 def host_of(url: str) -> str:

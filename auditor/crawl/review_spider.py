@@ -26,30 +26,16 @@ class ReviewSpider(SourceSpider):
 
     kinds = ("reviews",)
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
-        if response.status == 304 and response.meta.get("first"):
-            carried = self.carried_pages(response.url)
-            if carried is not None:
-                yield from self.reused(response)
-                if carried:
-                    yield CarriedPages(source=response.meta["source"], urls=carried)
-                return
-        yield from super().parse_page(response)
-
-    def carried_pages(self, first_url: str) -> list[str] | None:
-        """The pages behind an unchanged first page, or None when one is due a re-check."""
-        pages: list[str] = []
-        seen, todo = {first_url}, [first_url]
-        while todo:
-            for _kind, url in self.remembered_links(todo.pop()):
-                if url in seen:
-                    continue
-                if not self.recently_read(url):
-                    return None
-                seen.add(url)
-                pages.append(url)
-                todo.append(url)
-        return pages
+    def unchanged_page(self, response: Response, sid: str) -> Iterator[Any]:
+        """A store's first page answered 304: nothing new, so the pages behind it are carried
+        over unless one of them is due a re-check."""
+        carried = self.carried_chain(response.url) if response.meta.get("first") else None
+        if carried is None:
+            yield from super().unchanged_page(response, sid)
+            return
+        yield from self.reused(response)
+        if carried:
+            yield CarriedPages(source=sid, urls=carried)
 
     def read_page(self, response: Response, sid: str) -> Iterator[Any]:
         source = self.sources[sid]

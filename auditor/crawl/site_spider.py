@@ -14,7 +14,6 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
-from scrapy.utils.sitemap import Sitemap
 
 from auditor.crawl.base import AuditSpider
 from auditor.crawl.items import CarriedPages, ObservedPage, PageMemo
@@ -56,23 +55,12 @@ class SiteSpider(AuditSpider):
 
     def parse_sitemap(self, response: Response):
         """A sitemap or sitemap index; 304 follows what it listed last time."""
-        if response.status == 304:
-            links = self.remembered_links(response.url)
-            lastmods = memo_data(self.memos.get(response.url)).get("lastmod", {})
-        elif self.readable(response):
-            try:
-                sitemap = Sitemap(response.body)
-                entries = [e for e in sitemap if e.get("loc")]
-            except Exception as exc:  # lxml raises several kinds on broken XML
-                self.note_problem(response, f"unreadable sitemap: {type(exc).__name__}")
-                return
-            kind = "index" if sitemap.type == "sitemapindex" else "page"
-            links = [(kind, e["loc"]) for e in entries]
-            lastmods = {e["loc"]: e["lastmod"] for e in entries if e.get("lastmod")}
-            yield PageMemo(url=response.url, links=[[k, u] for k, u in links],
-                           data={"lastmod": lastmods})  # fmt: skip
-        else:
+        read = self.read_sitemap(response)
+        if read is None:
             return
+        links, lastmods, memo = read
+        if memo is not None:
+            yield memo
         carried = CarriedPages(source="site")
         for kind, url in links:
             if kind == "index":
@@ -86,17 +74,10 @@ class SiteSpider(AuditSpider):
         if carried.urls:
             yield carried
 
-    def unchanged(self, url: str, lastmod: str | None) -> bool:
-        """The sitemap dates the page as it was when last read, recently enough to trust."""
-        if not lastmod or not self.recently_read(url):
-            return False
-        return memo_data(self.memos.get(url)).get("lastmod") == lastmod
-
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """One location page: structured data, visible text, colours, fonts, logo."""
-        lastmod = response.meta.get("lastmod")
-        if lastmod and (response.status == 304 or self.readable(response)):
-            yield PageMemo(url=response.url, data={"lastmod": lastmod})
+        for memo in self.lastmod_memo(response):
+            yield memo
         if response.status == 304:
             for item in self.reused(response):
                 yield item

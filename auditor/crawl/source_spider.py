@@ -1,4 +1,10 @@
-"""Spiders over the spec's ``sources:`` blocks: discovery by index pages or one URL per store."""
+"""Spiders over the spec's ``sources:`` blocks: discovery by index pages or one URL per store.
+
+A source with a ``sitemap`` and a ``url_template`` reads the sitemap first: a store's page
+listed with the lastmod it had when last read (within ``crawl.refresh_days``) is carried over
+without a request, together with the pages it led to; every other page is fetched. When the
+sitemap cannot be read, every store's page is fetched.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from scrapy.http import Response
 from auditor.crawl.adapters import adapter_for
 from auditor.crawl.adapters.base import select
 from auditor.crawl.base import AuditSpider
-from auditor.crawl.items import ObservedPage
+from auditor.crawl.items import CarriedPages, ObservedPage
 from auditor.crawl.roster import option, template_url
 
 
@@ -39,14 +45,62 @@ class SourceSpider(AuditSpider):
     async def start(self) -> AsyncIterator[Any]:
         for sid, source in self.sources.items():
             template = option(source, "url_template", None)
-            if template:
-                for store_id, row in self.roster.items():
-                    url = template_url(template, row)
-                    yield self.request(url, self.parse_page, sid, store_id, first=True)
+            sitemap = option(source, "sitemap", None)
+            if template and sitemap:
+                request = self.request(sitemap, self.parse_source_sitemap, sid)
+                yield request.replace(errback=self.source_sitemap_failed)
+            elif template:
+                for item in self.store_pages(sid, {}):
+                    yield item
             # start pages with links to follow are indexes; without, they hold the records
             first = self.parse_index if option(source, "follow", None) else self.parse_page
             for url in option(source, "start_urls", []):
                 yield self.request(url, first, sid)
+
+    def store_pages(self, sid: str, lastmods: dict[str, str]) -> Iterator[Any]:
+        """Each store's page of a ``url_template`` source: carried over or requested."""
+        template = option(self.sources[sid], "url_template", "")
+        carried = CarriedPages(source=sid)
+        for store_id, row in self.roster.items():
+            url = template_url(template, row)
+            lastmod = lastmods.get(url)
+            chain = self.carried_chain(url) if self.unchanged(url, lastmod) else None
+            if chain is not None:
+                carried.urls += [url, *chain]
+            else:
+                yield self.request(url, self.parse_page, sid, store_id, first=True, lastmod=lastmod)
+        if carried.urls:
+            yield carried
+
+    def parse_source_sitemap(self, response: Response) -> Iterator[Any]:
+        """The source's sitemap: its lastmods decide which store pages need a request."""
+        read = self.read_sitemap(response)
+        lastmods: dict[str, str] = {}
+        if read is not None:
+            _links, lastmods, memo = read
+            if memo is not None:
+                yield memo
+        yield from self.store_pages(response.meta["source"], lastmods)
+
+    def source_sitemap_failed(self, failure: Any) -> Iterator[Any]:
+        """No sitemap (already recorded as a failed fetch): every store's page is fetched."""
+        self.on_failure(failure)
+        yield from self.store_pages(failure.request.meta["source"], {})
+
+    def carried_chain(self, first_url: str) -> list[str] | None:
+        """The pages an unchanged page led to (next pages), or None when one is due a re-check."""
+        pages: list[str] = []
+        seen, todo = {first_url}, [first_url]
+        while todo:
+            for _kind, url in self.remembered_links(todo.pop()):
+                if url in seen:
+                    continue
+                if not self.recently_read(url):
+                    return None
+                seen.add(url)
+                pages.append(url)
+                todo.append(url)
+        return pages
 
     # -- discovery ------------------------------------------------------------------------
     def parse_index(self, response: Response) -> Iterator[Any]:
@@ -78,15 +132,20 @@ class SourceSpider(AuditSpider):
     def parse_page(self, response: Response) -> Iterator[Any]:
         """A listing (or review) page; 304 reuses the last run's reading of it."""
         sid = response.meta["source"]
+        yield from self.lastmod_memo(response)
         if response.status == 304:
-            yield from self.reused(response)
-            for kind, url in self.remembered_links(response.url):
-                yield self.request(url, self.parse_page, sid, response.meta.get("location_id"),
-                                   first=kind == "first")  # fmt: skip
+            yield from self.unchanged_page(response, sid)
             return
         if not self.readable(response):
             return
         yield from self.read_page(response, sid)
+
+    def unchanged_page(self, response: Response, sid: str) -> Iterator[Any]:
+        """A 304: reuse the page and go on to the pages it led to last time."""
+        yield from self.reused(response)
+        for kind, url in self.remembered_links(response.url):
+            yield self.request(url, self.parse_page, sid, response.meta.get("location_id"),
+                               first=kind == "first")  # fmt: skip
 
     def read_page(self, response: Response, sid: str) -> Iterator[Any]:
         raise NotImplementedError

@@ -92,6 +92,7 @@ sources:
     title: ReviewHub
     allowed_domains: [reviewhub.example]
     url_template: "http://reviewhub.example/furnco/{store_id}/reviews"
+    sitemap: http://reviewhub.example/sitemap.xml
     next_page: "a.next::attr(href)"
     adapter:
       type: css

@@ -340,6 +340,7 @@ def _write_reviews(
     writer: _Writer, stores: list[Store], plan: Plan, rng: random.Random, truth: list[dict]
 ) -> None:
     hostile_store = next((s for s in stores if s.status == "open"), None)
+    sitemap: list[tuple[str, str]] = []
     for store in stores:
         kinds = plan.kinds_at(store.store_id, REVIEW_SOURCE)
         count = rng.randint(20, 40)
@@ -394,6 +395,8 @@ def _write_reviews(
                 }
             )
         base = f"http://reviewhub.example/furnco/{store.store_id}/reviews"
+        # the store's reviews last changed with its newest review or reply
+        sitemap.append((base, max(max(r["date"], r.get("reply_date", "")) for r in reviews)))
         total = -(-len(reviews) // REVIEWS_PER_PAGE)
         for n in range(1, total + 1):
             url = base if n == 1 else f"{base}?page={n}"
@@ -401,6 +404,7 @@ def _write_reviews(
             writer.put(
                 url, pages.review_page(store, reviews[(n - 1) * REVIEWS_PER_PAGE : n * REVIEWS_PER_PAGE], nxt)
             )
+    writer.put("http://reviewhub.example/sitemap.xml", pages.sitemap(sitemap))
 
 
 def _fault_urls(stores: list[Store], plan: Plan) -> dict[str, str]:

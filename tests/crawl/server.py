@@ -29,6 +29,7 @@ class VirtualHosts:
     pages: dict[str, Page] = field(default_factory=dict)
     hits: Counter = field(default_factory=Counter)
     conditional_hits: Counter = field(default_factory=Counter)
+    user_agents: set[str] = field(default_factory=set)
 
     def add(self, url: str, body: str | bytes, **kwargs) -> None:
         data = body.encode() if isinstance(body, str) else body
@@ -47,6 +48,7 @@ def _handler(world: VirtualHosts):
             host = parts.hostname or (self.headers.get("Host") or "").split(":")[0]
             url = f"http://{host}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
             world.hits[url] += 1
+            world.user_agents.add(self.headers.get("User-Agent", ""))
             page = world.pages.get(url)
             if page is None:
                 return self._send(404, b"not found", "text/plain")
@@ -59,7 +61,7 @@ def _handler(world: VirtualHosts):
                 self.end_headers()
                 return None
             if page.fault == "slow":
-                time.sleep(3)
+                time.sleep(5)
             if page.fault == "truncated":
                 self.send_response(200)
                 self.send_header("Content-Type", page.content_type)

@@ -14,7 +14,8 @@ DATA = Path(__file__).parent.parent / "data" / "html"
 
 
 def html(url: str, body: str | bytes) -> HtmlResponse:
-    return HtmlResponse(url, body=body if isinstance(body, bytes) else body.encode(), encoding="utf-8")
+    data = body if isinstance(body, bytes) else body.encode()
+    return HtmlResponse(url, body=data, encoding="utf-8")
 
 
 def test_microdata_example_maps_to_fields():
@@ -35,9 +36,7 @@ def test_microdata_example_maps_to_fields():
 
 def test_real_jsonld_page_phone_inside_address():
     page = html("https://www.maaf.fr/x", (DATA / "maaf_fr_st_brieuc.html").read_bytes())
-    (record,) = adapter_for("maaf", {"type": "jsonld", "types": ["InsuranceAgency"]}).extract(
-        page
-    ).records
+    (record,) = adapter_for("maaf", {"type": "jsonld", "types": ["InsuranceAgency"]}).extract(page).records
     assert record["phone"] == "0296618155"
     assert record["address"] == "25 RUE DE PARIS, ST BRIEUC 22000"
     assert record["hours"].startswith("Mo 09H00-17H30")
@@ -84,9 +83,11 @@ def test_css_adapter_reads_rows_as_day_value_lines():
       <tr><th>Sunday</th><td>Closed</td></tr></table>"""
     fields = {"name": "h1.biz-name::text", "address": ".addr *::text", "hours": "table.hours tr",
               "phone": ".phone::text", "status": "xpath://div[@class='closed']/text()"}  # fmt: skip
-    (record,) = adapter_for("yb", {"type": "css", "fields": fields}).extract(
-        html("http://yellowbook.example/listing/1", body)
-    ).records
+    (record,) = (
+        adapter_for("yb", {"type": "css", "fields": fields})
+        .extract(html("http://yellowbook.example/listing/1", body))
+        .records
+    )
     assert record == {
         "name": "Furn.Co Parramatta",
         "address": "12 George St, Parramatta NSW 2150",
@@ -103,8 +104,12 @@ def test_json_api_records_and_next_page():
         ],
         "next": "/v1/places?brand=furnco&page=2",
     }  # fmt: skip
-    config = {"type": "json_api", "records": "results", "next": "next",
-              "fields": {"id": "id", "name": "title", "phone": "tel", "address": "location"}}
+    config = {
+        "type": "json_api",
+        "records": "results",
+        "next": "next",
+        "fields": {"id": "id", "name": "title", "phone": "tel", "address": "location"},
+    }
     response = TextResponse("http://api.placesdata.example/v1/places?brand=furnco&page=1",
                             body=json.dumps(payload).encode(), encoding="utf-8")  # fmt: skip
     out = adapter_for("placesdata", config).extract(response)

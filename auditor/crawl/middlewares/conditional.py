@@ -25,6 +25,8 @@ class ConditionalRequestMiddleware:
         memos = getattr(self.crawler.spider, "memos", None)
         if not memos or request.meta.get("fresh"):
             return None
+        if request.meta.get("dont_obey_robotstxt") or request.url.endswith("/robots.txt"):
+            return None  # robots.txt is always read in full: a 304 would read as "allow all"
         memo = memos.get(request.url)
         if memo is None or memo.run_id is None:
             return None
