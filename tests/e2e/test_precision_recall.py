@@ -2,6 +2,7 @@
 
 Crawl (real Scrapy against the demo server on 127.0.0.1) -> evaluate -> compare the findings'
 (store, rule, source) with every planted defect. Findings on equivalence traps must be zero.
+What the crawl stored is judged too: every page fetched, field recall, traps read as one value.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.field_recall import field_recall, page_coverage, trap_values
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -67,3 +70,9 @@ def test_findings_match_the_ground_truth(seed: int, tmp_path: Path) -> None:
     assert on_traps == []
     assert precision >= 0.97, false_positives
     assert recall >= 0.97, missed
+    never_fetched, unrecorded_faults = page_coverage(tmp_path)
+    right, total, field_misses = field_recall(tmp_path)
+    print(f"seed {seed}: field recall {right}/{total} = {right / total:.4f}")
+    assert never_fetched == set() and unrecorded_faults == set()
+    assert right / total >= 0.99, field_misses
+    assert trap_values(tmp_path, field_misses) == []
