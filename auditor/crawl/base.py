@@ -42,6 +42,7 @@ class AuditSpider(scrapy.Spider):
         self.proxy = option(option(self.spec, "crawl", {}), "proxy", None)
         self.incremental = str(incremental).lower() not in ("0", "false", "no", "off")
         self.memos: dict[str, Memo] = {}
+        self.pending_memos: list[PageMemo] = []  # drained by the store pipeline
         self.run_started: dict[int, datetime] = {}
         days = float(option(option(self.spec, "crawl", {}), "refresh_days", 7.0))
         self.refresh_after = timedelta(days=days)
@@ -107,18 +108,22 @@ class AuditSpider(scrapy.Spider):
         """(kind, url) links a page led to when it was last read."""
         return [(kind, link) for kind, link in memo_links(self.memos.get(url))]
 
-    def memo(self, url: str, links: list[tuple[str, str]]) -> PageMemo:
-        return PageMemo(url=url, links=[[k, u] for k, u in links])
+    def remember(self, url: str, links: list[tuple[str, str]] | None = None,
+                 data: dict | None = None) -> None:  # fmt: skip
+        """Keep what a page led to (links) or yielded (data) for later runs. Written with the
+        store pipeline's next batch, not yielded: an item per page costs Scrapy more."""
+        pairs = None if links is None else [[k, u] for k, u in links]
+        self.pending_memos.append(PageMemo(url=url, links=pairs, data=data))
 
     # -- sitemaps and lastmod -------------------------------------------------------------
     def read_sitemap(
         self, response: Response
-    ) -> tuple[list[tuple[str, str]], dict[str, str], PageMemo | None] | None:
-        """(kind, url) links, lastmod by URL, and the memo to keep, of a sitemap response (from
-        memory on 304); None when it could not be read (noted on its fetch record)."""
+    ) -> tuple[list[tuple[str, str]], dict[str, str]] | None:
+        """(kind, url) links and lastmod by URL of a sitemap response (from memory on 304);
+        None when it could not be read (noted on its fetch record)."""
         if response.status == 304:
             lastmods = memo_data(self.memos.get(response.url)).get("lastmod", {})
-            return self.remembered_links(response.url), lastmods, None
+            return self.remembered_links(response.url), lastmods
         if not self.readable(response):
             return None
         try:
@@ -130,8 +135,8 @@ class AuditSpider(scrapy.Spider):
         kind = "index" if sitemap.type == "sitemapindex" else "page"
         links = [(kind, e["loc"]) for e in entries]
         lastmods = {e["loc"]: e["lastmod"] for e in entries if e.get("lastmod")}
-        memo = PageMemo(url=response.url, links=[[k, u] for k, u in links], data={"lastmod": lastmods})
-        return links, lastmods, memo
+        self.remember(response.url, links, {"lastmod": lastmods})
+        return links, lastmods
 
     def unchanged(self, url: str, lastmod: str | None) -> bool:
         """A sitemap dates the page as it was when last read, recently enough to trust."""
@@ -139,11 +144,11 @@ class AuditSpider(scrapy.Spider):
             return False
         return memo_data(self.memos.get(url)).get("lastmod") == lastmod
 
-    def lastmod_memo(self, response: Response) -> Iterator[PageMemo]:
+    def remember_lastmod(self, response: Response) -> None:
         """Remember the sitemap lastmod a page had when it was read (or answered 304)."""
         lastmod = response.meta.get("lastmod")
         if lastmod and (response.status == 304 or self.readable(response)):
-            yield PageMemo(url=response.url, data={"lastmod": lastmod})
+            self.remember(response.url, data={"lastmod": lastmod})
 
 
 def host_of(url: str) -> str:

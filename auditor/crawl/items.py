@@ -108,5 +108,5 @@ class PageMemo:
     so a later run that gets 304 can go on without the body."""
 
     url: str
-    links: list[str] = field(default_factory=list)
-    data: dict = field(default_factory=dict)
+    links: list | None = None  # None: unchanged; []: the page leads nowhere now
+    data: dict | None = None  # None: unchanged

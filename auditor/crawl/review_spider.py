@@ -59,6 +59,6 @@ class ReviewSpider(SourceSpider):
         next_page = option(source, "next_page", None)
         links = [response.urljoin(h) for h in select(response, next_page).getall()] if (
             next_page) else []  # fmt: skip
-        yield self.memo(response.url, [("page", u) for u in links])
+        self.remember(response.url, [("page", u) for u in links])
         for url in links:
             yield self.request(url, self.parse_page, sid, location_id)

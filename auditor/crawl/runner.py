@@ -7,6 +7,7 @@ Scrapy's reactor starts once per process: call ``run_crawl`` once, or use
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import Any
 
@@ -60,6 +61,9 @@ def run_crawl(
     settings.set("AUDITOR_RUN_ID", run_id, priority="cmdline")
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = CrawlerProcess(settings)
+    # Scrapy's loggers are left at NOTSET, so a debug record per page and per item would be
+    # built and then dropped by the handler; filter at the logger instead.
+    logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))
     crawlers = []
     reasons: dict[str, str] = {}
     for dotted in SPIDERS:

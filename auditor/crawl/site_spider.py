@@ -16,7 +16,7 @@ import scrapy
 from scrapy.http import Response
 
 from auditor.crawl.base import AuditSpider
-from auditor.crawl.items import CarriedPages, ObservedPage, PageMemo
+from auditor.crawl.items import CarriedPages, ObservedPage
 from auditor.crawl.memo import memo_data
 from auditor.crawl.pagestyle import page_style
 from auditor.crawl.roster import option, template_url
@@ -40,7 +40,6 @@ class SiteSpider(AuditSpider):
         self.url_template = option(site, "url_template", None)
         self.allow = [re.compile(p) for p in option(site, "allow", [])]
         self.resources: dict[str, asyncio.Future] = {}
-        self.pending_memos: list[PageMemo] = []
 
     async def start(self) -> AsyncIterator[Any]:
         if self.url_template:
@@ -58,9 +57,7 @@ class SiteSpider(AuditSpider):
         read = self.read_sitemap(response)
         if read is None:
             return
-        links, lastmods, memo = read
-        if memo is not None:
-            yield memo
+        links, lastmods = read
         carried = CarriedPages(source="site")
         for kind, url in links:
             if kind == "index":
@@ -76,8 +73,7 @@ class SiteSpider(AuditSpider):
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """One location page: structured data, visible text, colours, fonts, logo."""
-        for memo in self.lastmod_memo(response):
-            yield memo
+        self.remember_lastmod(response)
         if response.status == 304:
             for item in self.reused(response):
                 yield item
@@ -85,7 +81,7 @@ class SiteSpider(AuditSpider):
         if not self.readable(response):
             return
         raw: dict[str, Any] = {}
-        data = extract_structured(response.body, response.url, ("json-ld", "microdata"))
+        data = extract_structured(response.selector.root, response.url, ("json-ld", "microdata"))
         for problem in data.errors:
             self.note_problem(response, problem)
         for obj in data.jsonld + data.microdata:
@@ -99,9 +95,6 @@ class SiteSpider(AuditSpider):
         if style.logo:
             looks.append(await self.resource(style.logo, "logo"))
         raw.update(merge_looks(looks))
-        for memo in self.pending_memos:
-            yield memo
-        self.pending_memos = []
         location_id = response.meta.get("location_id")
         yield ObservedPage(
             url=response.url,
@@ -138,7 +131,7 @@ class SiteSpider(AuditSpider):
             problem = look.pop("problem", None)
             if problem and record is not None:
                 record.error = problem
-            self.pending_memos.append(PageMemo(url=url, data=look))
+            self.remember(url, data=look)
             return look
         finally:
             if record is not None:

@@ -77,9 +77,7 @@ class SourceSpider(AuditSpider):
         read = self.read_sitemap(response)
         lastmods: dict[str, str] = {}
         if read is not None:
-            _links, lastmods, memo = read
-            if memo is not None:
-                yield memo
+            _links, lastmods = read
         yield from self.store_pages(response.meta["source"], lastmods)
 
     def source_sitemap_failed(self, failure: Any) -> Iterator[Any]:
@@ -111,7 +109,7 @@ class SourceSpider(AuditSpider):
         elif self.readable(response):
             source = self.sources[sid]
             links = self.index_links(response, source)
-            yield self.memo(response.url, links)
+            self.remember(response.url, links)
         else:
             return
         for kind, url in links:
@@ -132,7 +130,7 @@ class SourceSpider(AuditSpider):
     def parse_page(self, response: Response) -> Iterator[Any]:
         """A listing (or review) page; 304 reuses the last run's reading of it."""
         sid = response.meta["source"]
-        yield from self.lastmod_memo(response)
+        self.remember_lastmod(response)
         if response.status == 304:
             yield from self.unchanged_page(response, sid)
             return
@@ -172,6 +170,6 @@ class SourceSpider(AuditSpider):
                 country=self.country_of(location_id) if location_id else None,
             )
         if extraction.next_urls:
-            yield self.memo(response.url, [("page", u) for u in extraction.next_urls])
+            self.remember(response.url, [("page", u) for u in extraction.next_urls])
             for url in extraction.next_urls:
                 yield self.request(url, self.parse_page, sid, location_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 import extruct
 from extruct.jsonld import JsonLdExtractor
@@ -34,16 +35,22 @@ def _jsonld_blocks(tree) -> tuple[list[dict], list[str]]:
     return items, errors
 
 
-def extract_structured(html: str | bytes, url: str, syntaxes: tuple[str, ...]) -> StructuredData:
-    """JSON-LD and/or microdata objects of a page, flattened so ``@graph`` members are items."""
+def extract_structured(html: str | bytes | Any, url: str, syntaxes: tuple[str, ...]) -> StructuredData:
+    """JSON-LD and/or microdata objects of a page, flattened so ``@graph`` members are items.
+
+    ``html`` is the page's text or bytes, or its already parsed lxml tree (a response's
+    ``selector.root``), which saves parsing the page twice."""
     out = StructuredData()
-    if not html:
+    if html is None or (isinstance(html, str | bytes) and not html):
         return out
-    try:
-        tree = lxml_html.fromstring(html)
-    except (ValueError, lxml_html.etree.ParserError) as exc:
-        out.errors.append(f"unparseable HTML: {exc}")
-        return out
+    if isinstance(html, str | bytes):
+        try:
+            tree = lxml_html.fromstring(html)
+        except (ValueError, lxml_html.etree.ParserError) as exc:
+            out.errors.append(f"unparseable HTML: {exc}")
+            return out
+    else:
+        tree = html
     if "json-ld" in syntaxes:
         items, out.errors = _jsonld_blocks(tree)
         for item in items:

@@ -49,7 +49,8 @@ class Adapter:
 
 def clean(text: str) -> str:
     """Whitespace folded to single spaces, trimmed."""
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACE.sub(" ", text)).strip()
+    folded = " ".join(text.split())
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", folded) if " ," in folded or " ;" in folded else folded
 
 
 def select(node: Selector | TextResponse, query: str) -> SelectorList:
@@ -69,6 +70,8 @@ def compiled(query: str) -> etree.XPath:
 
 def tree_of(node: Any) -> Any:
     """The lxml element behind a response, a parsel selector or an lxml element."""
+    if isinstance(node, etree._Element):
+        return node
     if isinstance(node, TextResponse):
         return node.selector.root
     if isinstance(node, Selector):

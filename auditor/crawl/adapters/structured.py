@@ -21,7 +21,7 @@ class _StructuredAdapter(Adapter):
         self.types = set(option(config, "types", None) or DEFAULT_TYPES)
 
     def extract(self, response: TextResponse) -> Extraction:
-        data = extract_structured(response.body, response.url, (self.syntax,))
+        data = extract_structured(response.selector.root, response.url, (self.syntax,))
         objects = data.jsonld if self.syntax == "json-ld" else data.microdata
         records = [fields_from_schema(o) for o in objects if type_names(o) & self.types]
         records = [r for r in records if r]

@@ -109,15 +109,18 @@ class StorePipeline:
             self.reused.extend((url, item.source) for url in item.urls)
             self.stats.inc_value(f"auditor/{item.source}/carried", len(item.urls))
         elif isinstance(item, PageMemo):
-            memo = self._memo(item.url)
-            if item.links:
-                memo.links = json.dumps(item.links)
-            if item.data:
-                memo.data = json.dumps(item.data, sort_keys=True)
+            self._keep_memo(item)
         self.pending += 1
         if self.pending >= self.batch_size:
             self.flush()
         return item
+
+    def _keep_memo(self, item: PageMemo) -> None:
+        memo = self._memo(item.url)
+        if item.links is not None:
+            memo.links = json.dumps(item.links)
+        if item.data is not None:
+            memo.data = json.dumps(item.data, sort_keys=True)
 
     def _memo(self, url: str) -> Memo:
         memo = self.memos.get(url)
@@ -174,6 +177,10 @@ class StorePipeline:
     # -- writing --------------------------------------------------------------------------
     def flush(self, everything: bool = False) -> None:
         """Write the buffered rows in one transaction."""
+        spider_memos = getattr(self.crawler.spider, "pending_memos", [])
+        for item in spider_memos:
+            self._keep_memo(item)
+        spider_memos.clear()
         fetches = self.fetch_log.drain(everything)
         for record in fetches:
             self._count_fetch(record)
