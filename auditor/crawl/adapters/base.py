@@ -95,7 +95,13 @@ def _element_text(element: Any) -> str:
 def select_text(node: Any, query: str, sep: str = " ") -> str:
     """The text a selector picks: strings joined, elements read as text (table rows as
     ``cell: cell``), several elements one per line."""
-    found = query_all(node, query)
+    return matches_text(query_all(node, query), sep)
+
+
+def matches_text(found: list[Any], sep: str = " ") -> str:
+    """What ``select_text`` makes of a query's matches (a list, or an XPath's single value)."""
+    if not isinstance(found, list):
+        found = [] if found is None or found == "" else [str(found)]
     if not found:
         return ""
     if all(isinstance(s, str) for s in found):

@@ -9,7 +9,7 @@ from typing import Any
 
 from scrapy.http import TextResponse
 
-from auditor.crawl.adapters.base import query_all, select_text, tree_of
+from auditor.crawl.adapters.base import compiled, matches_text, query_all, tree_of
 
 DEFAULT_REVIEW_FIELDS = {
     "key": "::attr(data-review-id)",
@@ -45,10 +45,10 @@ def extract_reviews(
     response: TextResponse, location_id: str, review: str, fields: dict[str, str]
 ) -> list[dict]:
     """Each review on the page as a dict of key, author, stars, text, date, reply, reply_date."""
-    fields = {**DEFAULT_REVIEW_FIELDS, **fields}
+    queries = {name: compiled(query) for name, query in {**DEFAULT_REVIEW_FIELDS, **fields}.items()}
     out: list[dict[str, Any]] = []
     for element in query_all(tree_of(response), review):
-        raw = {name: select_text(element, query) for name, query in fields.items()}
+        raw = {name: matches_text(query(element)) for name, query in queries.items()}
         text = raw.get("text", "")
         date = raw.get("date", "")
         out.append(

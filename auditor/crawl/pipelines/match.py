@@ -17,8 +17,21 @@ def _normalised(field: str, raw: Any, country: str) -> Any:
     return value
 
 
+_KEYS_OF: list[tuple[Any, list[StoreKeys]]] = []  # (spec, keys): one spec per crawl process
+
+
 def roster_keys(spec: Any) -> list[StoreKeys]:
-    """Every roster store's comparison keys, normalised like the listings are."""
+    """Every roster store's comparison keys, normalised like the listings are (computed once
+    per spec, however many spiders match listings)."""
+    for known, keys in _KEYS_OF:
+        if known is spec:
+            return keys
+    keys = _roster_keys(spec)
+    _KEYS_OF[:] = [(spec, keys)]
+    return keys
+
+
+def _roster_keys(spec: Any) -> list[StoreKeys]:
     default = str(option(spec, "country", "AU"))
     keys = []
     for store_id, row in roster_rows(spec).items():

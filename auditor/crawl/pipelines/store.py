@@ -98,9 +98,11 @@ class StorePipeline:
         if isinstance(item, ObservedPage):
             self._add_page(item)
         elif isinstance(item, ReviewPage):
+            self.stats.inc_value(f"auditor/{item.source}/items", len(item.reviews))
             for review in item.reviews:
                 self._add_review(review)
         elif isinstance(item, ObservedReview):
+            self.stats.inc_value(f"auditor/{item.source}/items")
             self._add_review(item)
         elif isinstance(item, ReusedPage):
             self.reused.append((item.url, item.source))
@@ -149,7 +151,6 @@ class StorePipeline:
             )
 
     def _add_review(self, item: ObservedReview) -> None:
-        self.stats.inc_value(f"auditor/{item.source}/items")
         key = (item.source, item.key)
         if key in self.review_ids:
             review_id = self.review_ids[key]
