@@ -38,6 +38,8 @@ DOWNLOADER_MIDDLEWARES = {
 }
 SPIDER_MIDDLEWARES = {
     "auditor.crawl.middlewares.settle.SettleFetchMiddleware": 10,
+    # an audit needs no Referer header, and working out its policy costs on every request
+    "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
 }
 ITEM_PIPELINES = {
     "auditor.crawl.pipelines.normalise.NormalisePipeline": 300,
