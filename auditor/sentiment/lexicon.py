@@ -10,6 +10,7 @@ from importlib import resources
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from auditor.sentiment.spelling import with_spelling_variants
 from auditor.sentiment.text import Clause, split_clauses, split_sentences
 
 _ALPHA = 15.0  # VADER's normalisation constant: compound = x / sqrt(x^2 + alpha)
@@ -216,4 +217,5 @@ def _default_lexicon() -> ReviewLexicon:
     )
     words, phrases = load_review_lexicon(text)
     vader_words = SentimentIntensityAnalyzer().lexicon
-    return ReviewLexicon({**pattern_words(vader_words), **words}, phrases)
+    merged = {**vader_words, **pattern_words(vader_words), **words}
+    return ReviewLexicon(with_spelling_variants(merged), phrases)
