@@ -41,7 +41,7 @@ def run_audit(
 ) -> AuditOutcome:
     """Crawl every touchpoint of the spec, judge it, score it and write the report."""
     from auditor.crawl.runner import run_crawl
-    from auditor.evaluate import evaluate_run
+    from auditor.judge.evaluate import evaluate_run
     from auditor.report import print_run_summary, write_html_report
 
     console.print("[bold]1/3 crawl[/]: brand site, listings and reviews")

@@ -139,7 +139,7 @@ def _plain_read(db: Path) -> float:
 
 def _peak_memory(count: int) -> float:
     """Peak traced memory (MB) of evaluating a fresh ``count``-store database."""
-    from auditor.evaluate import evaluate_run
+    from auditor.judge.evaluate import evaluate_run
     from auditor.spec import load_spec
 
     with tempfile.TemporaryDirectory() as folder:
@@ -154,7 +154,7 @@ def _peak_memory(count: int) -> float:
 
 
 def run() -> list[BenchResult]:
-    from auditor.evaluate import evaluate_run
+    from auditor.judge.evaluate import evaluate_run
     from auditor.spec import load_spec
 
     with tempfile.TemporaryDirectory() as folder:

@@ -151,9 +151,9 @@ def match_store(values: dict[str, Any], url: str, spec: Any, store: str | None) 
 
 def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, Any]]:
     """Findings (as rows) for one page; raises CheckError with a one-line reason."""
-    from auditor.checks.base import Evidence, Seen
-    from auditor.evaluate import judge_location
-    from auditor.rules import load_rule_packs
+    from auditor.judge.checks.base import Evidence, Seen
+    from auditor.judge.evaluate import judge_location
+    from auditor.judge.rules import load_rule_packs
 
     source = source_of(url, spec)
     if source != "site" and source.kind != "listing":

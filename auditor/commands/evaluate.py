@@ -25,7 +25,7 @@ def evaluate(
 
     from rich.console import Console
 
-    from auditor.evaluate import evaluate_run
+    from auditor.judge.evaluate import evaluate_run
     from auditor.report import print_run_summary
     from auditor.spec import SpecError
     from auditor.store.engine import make_engine

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.checks.base import Evidence, Seen
 from auditor.demo import generate
+from auditor.judge.checks.base import Evidence, Seen
 from auditor.spec import Spec, load_spec
 
 
@@ -48,7 +48,7 @@ def make_evidence(spec: Spec):
 
 
 def rule(**fields):
-    from auditor.checks.base import Rule
+    from auditor.judge.checks.base import Rule
 
     return Rule.model_validate({"id": "t.rule", "message": "{source}: {observed} vs {expected}", **fields})
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from auditor.checks.base import Seen
-from auditor.checks.registry import CHECK_TYPES, check_function
 from auditor.demo.logos import draw_logo
+from auditor.judge.checks.base import Seen
+from auditor.judge.checks.registry import CHECK_TYPES, check_function
 from auditor.normalise import logo_hash, normalise_address, normalise_phone, normalise_url, parse_hours
 from tests.checks.conftest import rule
 

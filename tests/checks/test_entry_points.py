@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from auditor.checks import registry
-from auditor.checks.base import Evidence, Seen
-from auditor.rules import load_rule_packs
+from auditor.judge.checks import registry
+from auditor.judge.checks.base import Evidence, Seen
+from auditor.judge.rules import load_rule_packs
 
 PLUGIN = """
-from auditor.checks.base import Outcome
+from auditor.judge.checks.base import Outcome
 
 
 def check(rule, ev):

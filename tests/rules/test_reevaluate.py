@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from auditor.bench.evaluate import build
-from auditor.evaluate import evaluate_run
+from auditor.judge.evaluate import evaluate_run
 from auditor.spec import load_spec
 from auditor.store.engine import make_engine
 from auditor.store.tables import Scorecard

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from auditor.checks.base import Evidence, Seen
-from auditor.checks.registry import check_function
 from auditor.crawl.fields import normalise_field
 from auditor.demo import generate
-from auditor.rules import load_rule_packs
+from auditor.judge.checks.base import Evidence, Seen
+from auditor.judge.checks.registry import check_function
+from auditor.judge.rules import load_rule_packs
 from auditor.spec import Spec, load_spec
 
 CASES = Path(__file__).parent / "cases"

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.rules import load_rule_packs
+from auditor.judge.rules import load_rule_packs
 from auditor.spec import DEFAULT_RULES_DIR, SpecError
 from auditor.store.engine import make_engine
 from auditor.store.tables import AuditRun, Finding, Scorecard
@@ -38,7 +38,7 @@ def one_error(tmp_path: Path, text: str) -> str:
 
 
 def test_shipped_packs_load_and_cover_every_check_type() -> None:
-    from auditor.checks.registry import CHECK_TYPES
+    from auditor.judge.checks.registry import CHECK_TYPES
 
     packs = load_rule_packs(sorted(DEFAULT_RULES_DIR.glob("*.yml")))
     assert {r.type for r in packs.rules} == set(CHECK_TYPES)

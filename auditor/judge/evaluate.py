@@ -18,11 +18,11 @@ from sqlalchemy import delete, insert, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from auditor.checks.base import Evidence, Outcome, Rule
-from auditor.checks.registry import check_function
-from auditor.evidence import iter_evidence
-from auditor.rules import RulePacks, load_rule_packs
-from auditor.scoring import Scored, fix_points, score_sheet
+from auditor.judge.checks.base import Evidence, Outcome, Rule
+from auditor.judge.checks.registry import check_function
+from auditor.judge.evidence import iter_evidence
+from auditor.judge.rules import RulePacks, load_rule_packs
+from auditor.judge.scoring import Scored, fix_points, score_sheet
 from auditor.store.tables import AuditRun, Finding, Review, Scorecard
 
 BATCH = 500  # stores per bulk insert: bounds memory whatever the estate size

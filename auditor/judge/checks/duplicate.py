@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.checks.base import Evidence, Outcome, Rule
+from auditor.judge.checks.base import Evidence, Outcome, Rule
 
 
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from auditor.checks.base import Evidence, Seen
+from auditor.judge.checks.base import Evidence, Seen
 
 
 def site_texts(ev: Evidence, source: str = "site") -> Iterator[Seen]:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from auditor.checks.base import Rule
-from auditor.checks.registry import known_types
+from auditor.judge.checks.base import Rule
+from auditor.judge.checks.registry import known_types
 from auditor.spec import SpecError, describe_error
-from auditor.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
+from auditor.spec.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
 
 PACK_CATEGORY = {
     "nap": "listings",

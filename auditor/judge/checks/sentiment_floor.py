@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.checks._reviews import review_source, summary_or_gap
-from auditor.checks.base import Evidence, Outcome, Rule
+from auditor.judge.checks._reviews import review_source, summary_or_gap
+from auditor.judge.checks.base import Evidence, Outcome, Rule
 
 
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.checks.base import Evidence, Outcome, Rule, not_applicable
+from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 from auditor.normalise import is_neutral, nearest_palette
 
 

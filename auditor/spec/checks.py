@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 
-from auditor.spec_models import BrandSpec, RosterEntry
+from auditor.spec.models import BrandSpec, RosterEntry
 
 
 def roster_row_problems(entry: RosterEntry, spec: BrandSpec) -> Iterator[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.checks._expected import expected_value
-from auditor.checks.base import Evidence, Outcome, Rule, not_applicable
+from auditor.judge.checks._expected import expected_value
+from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 from auditor.normalise import Address, addresses_match, name_similarity
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from auditor.spec_models import REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, RosterEntry
-from auditor.yamlfile import LineList, Problem, YamlFileError, line_of, load_yaml, read_text
+from auditor.spec.models import REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, RosterEntry
+from auditor.spec.yamlfile import LineList, Problem, YamlFileError, line_of, load_yaml, read_text
 
 
 def load_roster(path: Path, default_country: str) -> tuple[list[RosterEntry], list[Problem], list[int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.checks.base import Evidence, Outcome, not_applicable
+from auditor.judge.checks.base import Evidence, Outcome, not_applicable
 
 SOURCE = "reviewhub"
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from auditor.roster_file import load_roster
-from auditor.spec_models import BrandSpec, RosterEntry
-from auditor.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
+from auditor.spec.models import BrandSpec, RosterEntry
+from auditor.spec.roster_file import load_roster
+from auditor.spec.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
 
 
 def _shipped_rules_dir() -> Path:
@@ -25,7 +25,7 @@ def _shipped_rules_dir() -> Path:
     installs under ``<prefix>/share/auditor/rules``."""
     import sys
 
-    beside = Path(__file__).resolve().parent.parent / "rules"
+    beside = Path(__file__).resolve().parents[2] / "rules"
     installed = Path(sys.prefix) / "share" / "auditor" / "rules"
     return beside if beside.is_dir() or not installed.is_dir() else installed
 
@@ -143,7 +143,7 @@ def _check_roster(
     roster_path: Path, model: BrandSpec, roster: list[RosterEntry], lines: list[int]
 ) -> Iterator[Problem]:
     """Cross-checks between roster rows and the spec: ids, regions, phones, hours."""
-    from auditor.spec_checks import roster_row_problems
+    from auditor.spec.checks import roster_row_problems
 
     name = str(roster_path)
     first_line: dict[str, int] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from auditor.checks.base import Evidence, Outcome, Rule, not_applicable
+from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 from auditor.normalise import hash_distance, logo_hash
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.checks._text import phrase_pattern, site_texts, snippet
-from auditor.checks.base import Evidence, Outcome, Rule, not_applicable
+from auditor.judge.checks._text import phrase_pattern, site_texts, snippet
+from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 
 
 def _phrases(rule: Rule, ev: Evidence) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from auditor.checks.base import Evidence, Seen
+from auditor.judge.checks.base import Evidence, Seen
 
 
 def _failures(engine: Engine, run_id: int) -> tuple[dict[str, set[str]], dict[str, int]]:

@@ -1,0 +1,1 @@
+"""The judge: rule packs, evidence per location, checks (one module per rule type), scoring."""
