@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint install clean chromium
+.PHONY: demo test bench quality lint install clean chromium sentiment-models
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +34,14 @@ test: $(STAMP) chromium
 bench: $(STAMP)
 	$(BIN)/python -m auditor.bench
 
+quality: $(STAMP)
+	$(BIN)/python -m auditor.quality
+
 lint: $(STAMP)
 	$(BIN)/ruff check auditor spiders tests
 
 clean:
-	rm -rf $(VENV) demo-output bench-results.json .pytest_cache
+	rm -rf $(VENV) demo-output bench-results.json quality-results.json .pytest_cache
 
 sentiment-models: $(STAMP)
 	$(BIN)/python -m auditor.sentiment.train
