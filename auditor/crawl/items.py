@@ -71,6 +71,7 @@ class ObservedReview:
     reply: str | None = None
     reply_date: dt.date | None = None
     fetched_at: datetime = field(default_factory=now)
+    problems: dict[str, str] = field(default_factory=dict)  # field -> why it could not be read
 
 
 @dataclass

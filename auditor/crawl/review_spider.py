@@ -15,7 +15,7 @@ from typing import Any
 from scrapy.http import Response
 
 from auditor.crawl.adapters.base import select
-from auditor.crawl.adapters.reviews import extract_reviews
+from auditor.crawl.adapters.reviews import read_reviews
 from auditor.crawl.items import CarriedPages, ObservedReview, ReviewPage
 from auditor.crawl.roster import option
 from auditor.crawl.source_spider import SourceSpider
@@ -45,12 +45,12 @@ class ReviewSpider(SourceSpider):
             # Page-level fields (aggregate rating, review count) as listing observations.
             yield from self.listing_items(response, sid)
         if location_id:
-            found = extract_reviews(
-                response,
-                location_id,
-                str(option(adapter, "review", "article.review")),
-                dict(option(adapter, "review_fields", {}) or {}),
-            )
+            found = read_reviews(response, adapter, location_id, tuple(option(self.spec, "languages", [])),
+                                 self.country_of(location_id))  # fmt: skip
+            for name in ("stars", "date"):
+                unread = sum(1 for r in found if name in r["problems"])
+                if unread:
+                    self.crawler.stats.inc_value(f"auditor/{sid}/reviews_unread_{name}", unread)
             reviews = [ObservedReview(url=response.url, source=sid, location_id=location_id, **r)
                        for r in found]  # fmt: skip
             yield ReviewPage(url=response.url, source=sid, location_id=location_id, reviews=reviews)
