@@ -83,8 +83,25 @@ class AuditSpider(scrapy.Spider):
         )
 
     def on_failure(self, failure: Any) -> None:
-        """Download failed after retries: already recorded as a Fetch; the crawl goes on."""
+        """The request ended without a page (after retries): its fetch record gets the reason
+        if the downloader did not give it one (too many redirects, a decompression bomb)."""
+        from auditor.crawl.middlewares.fetch_log import fail
+
+        request = getattr(failure, "request", None)
+        if request is not None:
+            fail(self.crawler, request, failure.value)
         self.logger.info("fetch failed: %s", failure.getErrorMessage())
+
+    def source_of_host(self, host: str) -> str:
+        """The source whose domains cover ``host`` (the brand's own: ``site``)."""
+        from auditor.crawl.netpolicy import host_allowed
+
+        if host_allowed(host, option(option(self.spec, "brand", {}), "domains", []) or []):
+            return "site"
+        for source in option(self.spec, "sources", []) or []:
+            if host_allowed(host, option(source, "allowed_domains", []) or []):
+                return str(option(source, "id"))
+        return "site"
 
     def readable(self, response: Response) -> bool:
         """Whether a body can be read (2xx, complete); anything else is a recorded gap."""

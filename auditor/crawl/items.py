@@ -28,6 +28,8 @@ class FetchRecord:
     error: str | None = None
     reused: bool = False
     fetched_at: datetime = field(default_factory=now)
+    outcome: str | None = None  # None: fetched; else the kind of gap (see auditor.crawl.fetchlog)
+    finished: bool = False  # the request's last answer (after retries and redirects) is in
     settled: bool = False  # False while the spider may still note a parse problem on it
 
 

@@ -31,13 +31,28 @@ LOG_LEVEL = "WARNING"
 HTTPERROR_ALLOW_ALL = True  # spiders see every status so each fetch is recorded
 USER_AGENT = "BrandAuditor/0.1"
 
+# One network policy (auditor.crawl.netpolicy): checked on every request before it is sent, and
+# by the resolver on the address a host name gives, when connecting.
+TWISTED_DNS_RESOLVER = "auditor.crawl.netpolicy.PolicyResolver"
+AUDITOR_ALLOWED_HOSTS: list[str] = []  # the spec's domains (spec_settings); none: nothing allowed
+AUDITOR_ALLOW_PRIVATE: list[str] = []  # crawl.allow_private: addresses or networks
+REDIRECT_MAX_TIMES = 5
+
 DOWNLOADER_MIDDLEWARES = {
+    # first out and last back: one record per request, with its final outcome
+    "auditor.crawl.middlewares.fetch_log.FetchLogMiddleware": 10,
+    "auditor.crawl.middlewares.policy.NetPolicyMiddleware": 20,
+    # the policy covers the spider's domains, with a recorded reason (Scrapy's filter drops silently)
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "auditor.crawl.middlewares.robots.RuleNamingRobotsMiddleware": 100,
     "auditor.crawl.middlewares.proxy.SpecProxyMiddleware": 740,
     "auditor.crawl.middlewares.conditional.ConditionalRequestMiddleware": 580,
-    "auditor.crawl.middlewares.fetch_log.FetchLogMiddleware": 590,
 }
 SPIDER_MIDDLEWARES = {
     "auditor.crawl.middlewares.settle.SettleFetchMiddleware": 10,
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "auditor.crawl.middlewares.depth.RecordedDepthMiddleware": 900,
     # an audit needs no Referer header, and working out its policy costs on every request
     "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
 }
@@ -77,6 +92,9 @@ def spec_settings(spec: Any) -> dict[str, Any]:
     elif contact and contact not in agent:
         agent = f"{agent} (+mailto:{contact})"
     out["USER_AGENT"] = agent
+    domains = spec.allowed_domains() if callable(getattr(spec, "allowed_domains", None)) else []
+    out["AUDITOR_ALLOWED_HOSTS"] = list(domains)
+    out["AUDITOR_ALLOW_PRIVATE"] = [str(a) for a in (getattr(crawl, "allow_private", None) or [])]
     if getattr(crawl, "max_page_bytes", None):
         out["DOWNLOAD_MAXSIZE"] = int(crawl.max_page_bytes)
     if getattr(crawl, "max_depth", None) is not None:

@@ -119,6 +119,9 @@ class SiteSpider(AuditSpider):
         try:
             response = await self.crawler.engine.download_async(request)
         except Exception as exc:  # recorded by the fetch log; the page goes on without it
+            from auditor.crawl.middlewares.fetch_log import fail
+
+            fail(self.crawler, request, exc)
             self.logger.info("resource %s failed: %s", url, exc)
             return {}
         record = request.meta.get("fetch_record")

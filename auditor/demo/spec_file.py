@@ -123,6 +123,7 @@ crawl:
   download_timeout: 10
   retries: 1
   proxy: null
+  allow_private: [127.0.0.1]   # the demo world is served on this machine
 rules: [default]
 """
 

@@ -58,3 +58,25 @@ def _holiday_problem(text: str) -> str | None:
     except HoursError as exc:
         return str(exc)
     return None
+
+
+def network_problems(spec: BrandSpec) -> Iterator[tuple[tuple, str]]:
+    """(spec key path, problem) of the crawl's network settings: allowed hosts, private addresses."""
+    from auditor.crawl.netpolicy import networks
+
+    hosts = list(spec.brand.domains) + [d for s in spec.sources for d in s.allowed_domains]
+    if not [h for h in hosts if str(h).strip()]:
+        yield ("brand", "domains"), (
+            "no allowed hosts: list the brand's domains in brand.domains and each source's in its "
+            "allowed_domains (nothing is fetched from a host not listed)"
+        )
+    _nets, bad = networks(spec.crawl.allow_private)
+    for entry in bad:
+        yield ("crawl", "allow_private"), f"crawl.allow_private: '{entry}' is not an IP address or network"
+    if spec.crawl.proxy:
+        from auditor.crawl.netpolicy import NetPolicy
+
+        refusal = NetPolicy(tuple(hosts), _nets).proxy_refusal(spec.crawl.proxy)
+        if refusal:
+            message = refusal.removeprefix("policy: ")
+            yield ("crawl", "proxy"), f"{message}: add it to crawl.allow_private to use it"

@@ -114,6 +114,10 @@ def load_spec(path: str | Path) -> Spec:
         problems.extend(_model_problems(name, data, exc, BrandSpec))
         raise SpecError(problems) from None
 
+    from auditor.spec.checks import network_problems
+
+    for keys, message in network_problems(model):
+        problems.append(Problem(name, line_of(data, keys), message))
     roster_path = (path.parent / model.roster).resolve()
     roster_line = line_of(data, ("roster",))
     roster: list[RosterEntry] = []

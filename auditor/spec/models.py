@@ -173,6 +173,8 @@ class CrawlSpec(Strict):
     download_timeout: float = 20.0
     retries: int = 2
     autothrottle: bool = True
+    # loopback, private or link-local addresses (or networks) the crawl may reach: none by default
+    allow_private: list[str] = Field(default_factory=list)
     obey_robots: bool = True
     proxy: str | None = None
     # Pages known to be unchanged without a request (review pages behind an unchanged first

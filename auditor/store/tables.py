@@ -73,6 +73,7 @@ class Observation(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     run_id: int = Field(foreign_key="auditrun.id", index=True)
+    outcome: str | None = None  # None: fetched; else the gap: robots, refused... (crawl/fetchlog.py)
     location_id: str | None = Field(default=None, index=True)  # None: could not be matched
     source: str = Field(index=True)
     entity: str = ""  # identifies one listing/page on the source (its canonical URL)

@@ -166,6 +166,7 @@ crawl:
   max_depth: 4
   concurrency: 8
   proxy: PROXY
+  allow_private: [127.0.0.1]
 rules: []
 """
 

@@ -84,7 +84,11 @@ def test_each_fault_is_recorded_as_a_fetch_error(crawled):
     assert "malformed JSON-LD" in rows[f"{SITE}/stores/bondi/"].error
     assert rows["http://yellowbook.example/listing/2"].status == 500
     assert rows["http://yellowbook.example/listing/2"].error == "HTTP 500"
-    assert rows["http://yellowbook.example/listing/5"].error == "truncated"
+    assert rows["http://yellowbook.example/listing/5"].error.startswith("truncated")
+    assert rows["http://yellowbook.example/listing/5"].outcome == "truncated"
+    assert rows[f"{SITE}/private/staff/"].outcome == "robots"
+    assert rows[f"{SITE}/private/staff/"].error == (
+        f"robots: Disallow: /private/ ({SITE}/robots.txt)")
     assert rows[f"{SITE}/stores/parramatta/"].error is None
     assert rows[f"{SITE}/stores/parramatta/"].bytes > 0
 

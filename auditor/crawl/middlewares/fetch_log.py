@@ -1,29 +1,22 @@
-"""Record every fetch attempt (status, bytes, time, validators, error) in the crawler's log."""
+"""One fetch record per request, with its final outcome (see auditor.crawl.fetchlog).
+
+Runs first on the way out and last on the way back (the lowest priority number), so a
+response or an exception it sees is what is left after retries, redirects and decompression;
+what those drop on the way back (too many redirects, a decompression bomb) reaches the
+request's errback, which finishes the record (``AuditSpider.on_failure``).
+"""
 
 from __future__ import annotations
 
 import hashlib
 from typing import Any
+from urllib.parse import urlsplit
 
-from scrapy import Request
-from scrapy.exceptions import IgnoreRequest
+from scrapy import Request, signals
 from scrapy.http import Response
 
-from auditor.crawl.fetchlog import fetch_log_for
+from auditor.crawl.fetchlog import describe_error, fetch_log_for, finish
 from auditor.crawl.items import FetchRecord
-
-
-def describe_error(exception: BaseException) -> str:
-    """A short, stable name for a download failure."""
-    name = type(exception).__name__
-    text = str(exception).strip().splitlines()[0][:200] if str(exception).strip() else ""
-    if "Timeout" in name or "timeout" in text.lower():
-        return f"timeout: {text}" if text else "timeout"
-    if "Refused" in name:
-        return "connection refused"
-    if "maxsize" in text.lower() or "Cancelled" in name:
-        return f"too large or cancelled: {text or name}"
-    return f"{name}: {text}" if text else name
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -36,56 +29,96 @@ def _robots_missing(request: Request, response: Response) -> bool:
     return response.status == 404 and request.url.endswith("/robots.txt")
 
 
+def record_for(crawler: Any, request: Request) -> FetchRecord:
+    """The request's record, made (and logged) on first use; retries and redirects share it."""
+    record = request.meta.get("fetch_record")
+    if record is None:
+        source = request.meta.get("source") or _source_of_host(crawler, request.url)
+        record = FetchRecord(url=request.url, source=source, location_id=request.meta.get("location_id"))
+        fetch_log_for(crawler).add(record)
+        request.meta["fetch_record"] = record
+    return record
+
+
+def _source_of_host(crawler: Any, url: str) -> str:
+    """A request made without a source (robots.txt): the source whose domains cover its host."""
+    spider = getattr(crawler, "spider", None)
+    lookup = getattr(spider, "source_of_host", None)
+    return lookup(urlsplit(url).hostname or "") if lookup else "site"
+
+
+def fail(crawler: Any, request: Request, exception: BaseException) -> FetchRecord | None:
+    """Finish the request's record with ``exception`` unless it already has its outcome."""
+    if request.meta.get("skip_fetch_log"):
+        return None
+    record = record_for(crawler, request)
+    if not record.finished:
+        maxsize = int(request.meta.get("download_maxsize") or crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        finish(record, *describe_error(exception, maxsize))
+        record.elapsed_ms = (request.meta.get("download_latency") or 0.0) * 1000.0 or None
+        crawler.stats.inc_value(f"auditor/{record.source}/gaps/{record.outcome}")
+    return record
+
+
 class FetchLogMiddleware:
-    """Downloader middleware: one FetchRecord per response or download exception."""
+    """Downloader middleware: the record of each request, finished by its last answer."""
 
     def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
         self.log = fetch_log_for(crawler)
         self.stats = crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> FetchLogMiddleware:
-        return cls(crawler)
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.request_dropped, signal=signals.request_dropped)
+        return middleware
 
-    def _record(self, request: Request, **values: Any) -> FetchRecord:
-        record = FetchRecord(
-            url=request.url,
-            source=request.meta.get("source", "site"),
-            location_id=request.meta.get("location_id"),
-            elapsed_ms=(request.meta.get("download_latency") or 0.0) * 1000.0,
-            **values,
-        )
-        self.log.add(record)
-        return record
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        if not request.meta.get("skip_fetch_log"):
+            record_for(self.crawler, request)
+        return None
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
         if request.meta.get("skip_fetch_log"):
             return response
-        ok = 200 <= response.status < 300
-        record = self._record(
-            request,
-            status=response.status,
-            bytes=len(response.body),
-            etag=_header(response, "ETag"),
-            last_modified=_header(response, "Last-Modified"),
-            content_hash=hashlib.sha1(response.body).hexdigest() if ok else None,
-        )
+        record = record_for(self.crawler, request)
+        status = response.status
+        ok = 200 <= status < 300
+        record.status = status
+        record.bytes = len(response.body)
+        record.elapsed_ms = (request.meta.get("download_latency") or 0.0) * 1000.0
+        record.etag = _header(response, "ETag")
+        record.last_modified = _header(response, "Last-Modified")
+        record.content_hash = hashlib.sha1(response.body).hexdigest() if ok else None
+        record.reused = status == 304
         if "dataloss" in response.flags:
-            record.error = "truncated"
-        elif not ok and response.status != 304 and not _robots_missing(request, response):
-            record.error = f"HTTP {response.status}"
-        # A page the spider will read stays open so the spider can note what it found wrong.
-        record.settled = not (ok or response.status == 304)
-        if response.status == 304:
-            record.reused = True
-        request.meta["fetch_record"] = record
+            finish(record, "truncated", "truncated: body shorter than announced")
+        elif 300 <= status < 400 and status != 304 and response.headers.get("Location"):
+            # a redirect not followed: Scrapy follows only http(s) targets
+            target = urlsplit(response.headers["Location"].decode("latin-1").strip()).scheme or "relative"
+            reason = f"policy: redirect to a {target}: URL (only http and https are fetched)"
+            finish(record, "refused", reason)
+        elif not ok and status != 304 and not _robots_missing(request, response):
+            finish(record, "http_error", f"HTTP {status}")
+        else:
+            # A page the spider will read stays open so the spider can note what it found wrong.
+            finish(record, None, settled=not ok)
+        if record.outcome:
+            self.stats.inc_value(f"auditor/{record.source}/gaps/{record.outcome}")
         return response
 
-    def process_exception(self, request: Request, exception: BaseException) -> None:
-        if request.meta.get("skip_fetch_log"):
-            return None
-        if isinstance(exception, IgnoreRequest):  # robots.txt or offsite: nothing was fetched
-            self.stats.inc_value(f"auditor/{request.meta.get('source', 'site')}/skipped")
-            return None
-        self._record(request, error=describe_error(exception), settled=True)
+    def process_exception(self, request: Request, exception: BaseException, spider: Any = None) -> None:
+        fail(self.crawler, request, exception)
         return None
+
+    def request_dropped(self, request: Request, spider: Any = None) -> None:
+        """The scheduler refused a request it had seen: a redirect back to a page already
+        requested is a loop (the page was not read); a plain repeat has the first one's record."""
+        record = request.meta.get("fetch_record")
+        if record is None or record.finished:
+            self.stats.inc_value(f"auditor/{request.meta.get('source', 'site')}/duplicates")
+            return
+        first = (request.meta.get("redirect_urls") or [record.url])[0]
+        finish(record, "redirect", f"redirect: loop, {first} leads back to {request.url}, already requested")
+        self.stats.inc_value(f"auditor/{record.source}/gaps/redirect")

@@ -1,4 +1,5 @@
-"""Send every request (robots.txt included) through the spec's HTTP proxy, if it names one."""
+"""Send every request (robots.txt included) through the spec's HTTP proxy, if it names one, and
+through no other: proxies named by the environment (``http_proxy``) are not used."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ class SpecProxyMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Any = None) -> None:
-        proxy = getattr(self.crawler.spider, "proxy", None)
-        if proxy and "proxy" not in request.meta:
-            request.meta["proxy"] = proxy
+        if "proxy" not in request.meta:
+            request.meta["proxy"] = getattr(self.crawler.spider, "proxy", None) or None
         return None

@@ -236,6 +236,7 @@ class StorePipeline:
             "error": record.error,
             "reused": record.reused,
             "fetched_at": record.fetched_at,
+            "outcome": record.outcome,
         }
 
     def _copy_reused(self, session: Any) -> None:
