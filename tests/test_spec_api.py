@@ -81,7 +81,7 @@ def test_override_on_is_refused_with_its_line(good: Path) -> None:
     assert result.exit_code == 1
     line = next(i for i, t in enumerate(spec_file.read_text().splitlines(), 1) if "recency: on" in t)
     assert result.output.strip() == (
-        f"{spec_file}:{line}: scoring.overrides.0.rules: rule 'reviews.recency': "
+        f"{spec_file}:{line}: scoring.overrides[0].rules: rule 'reviews.recency': "
         "expected off or a number (new weight), found true/on"
     )
 

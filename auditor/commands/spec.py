@@ -28,6 +28,8 @@ def validate(
         for problem in exc.problems:
             typer.echo(str(problem))
         raise typer.Exit(1) from None
+    for warning in loaded.warnings:
+        typer.echo(f"{warning.file}:{warning.line}: warning: {warning.message}")
     regions = {entry.region for entry in loaded.roster}
     typer.echo(
         f"{spec}: ok: {loaded.brand.name}, {len(loaded.roster)} locations in {len(regions)} regions, "

@@ -6,7 +6,6 @@ found, each as ``file:line: message``.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from auditor.spec.errors import describe_error
 from auditor.spec.models import BrandSpec, RosterEntry
 from auditor.spec.roster_file import load_roster
 from auditor.spec.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
@@ -57,6 +57,7 @@ class Spec:
     roster: list[RosterEntry]
     rule_pack_paths: list[Path]
     spec_hash: str
+    warnings: list[Problem] = field(default_factory=list)  # worth saying, not worth refusing
     _by_id: dict[str, RosterEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -114,14 +115,23 @@ def load_spec(path: str | Path) -> Spec:
         problems.extend(_model_problems(name, data, exc, BrandSpec))
         raise SpecError(problems) from None
 
-    from auditor.spec.checks import network_problems
+    from auditor.spec.checks import network_problems, phrase_problems, template_problems, template_warnings
 
     for keys, message in network_problems(model):
+        problems.append(Problem(name, line_of(data, keys), message))
+    for keys, message in phrase_problems(model):
+        problems.append(Problem(name, line_of(data, keys), message))
+    for keys, message in template_problems(model):
         problems.append(Problem(name, line_of(data, keys), message))
     roster_path = (path.parent / model.roster).resolve()
     roster_line = line_of(data, ("roster",))
     roster: list[RosterEntry] = []
-    if not roster_path.exists():
+    warnings: list[Problem] = []
+    if not model.roster_outside_ok and not roster_path.is_relative_to(path.parent.resolve()):
+        problems.append(Problem(name, roster_line, (
+            f"roster file '{model.roster}' is outside the spec's folder ({roster_path}); "
+            "move it beside brand.yaml or set roster_outside_ok: true")))  # fmt: skip
+    elif not roster_path.exists():
         problems.append(
             Problem(name, roster_line, f"roster file '{model.roster}' not found (looked for {roster_path})")
         )
@@ -129,6 +139,8 @@ def load_spec(path: str | Path) -> Spec:
         roster, roster_problems, roster_lines = load_roster(roster_path, model.country)
         problems.extend(roster_problems)
         problems.extend(_check_roster(roster_path, model, roster, roster_lines))
+        warnings = [Problem(str(roster_path), line, message)
+                    for line, message in template_warnings(model, roster, roster_lines)]  # fmt: skip
 
     rule_paths, rule_problems = _rule_pack_paths(path, data, model)
     problems.extend(rule_problems)
@@ -140,6 +152,7 @@ def load_spec(path: str | Path) -> Spec:
         roster=roster,
         rule_pack_paths=rule_paths,
         spec_hash=_hash_files([path, roster_path, *rule_paths]),
+        warnings=warnings,
     )
 
 
@@ -199,48 +212,3 @@ def _model_problems(
         line = line_of(data, loc)
         problems.append(Problem(name, line, describe_error(error, model)))
     return problems
-
-
-def describe_error(error: dict, model: type[BaseModel]) -> str:
-    """One plain sentence for one pydantic error."""
-    loc = tuple(error["loc"])
-    where = ".".join(str(part) for part in loc if not str(part).startswith("function-"))
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        key = loc[-1]
-        known = known_keys(model, loc[:-1])
-        hint = difflib.get_close_matches(str(key), known, n=1)
-        suggestion = f" (did you mean '{hint[0]}'?)" if hint else f" (known keys: {', '.join(known)})"
-        parent = ".".join(str(p) for p in loc[:-1]) or "the top level"
-        return f"unknown key '{key}' in {parent}{suggestion}"
-    if kind == "missing":
-        parent = ".".join(str(p) for p in loc[:-1]) or "the top level"
-        return f"missing required key '{loc[-1]}' in {parent}"
-    found = error.get("input")
-    found_text = f", found {type(found).__name__} {found!r}" if not isinstance(found, dict | list) else ""
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}{found_text}" if where else f"{message}{found_text}"
-
-
-def known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Field names of the model reached by following ``loc`` from ``model``."""
-    import typing
-
-    current: Any = model
-    for step in loc:
-        if isinstance(step, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
-            continue
-        info = current.model_fields.get(str(step))
-        if info is None:
-            return []
-        current = info.annotation
-        for _ in range(3):  # unwrap list[X], X | None, dict[str, X]
-            args = [a for a in typing.get_args(current) if a is not type(None)]
-            if isinstance(current, type) and issubclass(current, BaseModel):
-                break
-            if not args:
-                break
-            current = args[-1]
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []

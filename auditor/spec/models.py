@@ -7,11 +7,22 @@ a misspelt key is reported instead of silently ignored.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 StoreStatus = Literal["open", "temporarily_closed", "closed"]
+
+
+@lru_cache(maxsize=1)
+def adapter_types() -> tuple[str, ...]:
+    """The adapter types the crawl has (``auditor.crawl.adapters.ADAPTERS``)."""
+    try:
+        from auditor.crawl.adapters import ADAPTERS
+    except ImportError:  # the crawl machinery is not installed: any type is taken as written
+        return ()
+    return tuple(ADAPTERS)
 
 
 class Strict(BaseModel):
@@ -20,28 +31,45 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _listed(value: object) -> object:
+    """A single string where a list is expected: a one-item list."""
+    return [value] if isinstance(value, str) else value
+
+
 class BrandInfo(Strict):
     name: str
     variants: list[str] = Field(default_factory=list)
     retired_names: list[str] = Field(default_factory=list)
     legal_name: str = ""
+    legal_names: list[str] = Field(default_factory=list)  # several legal entities (per country)
     domains: list[str] = Field(default_factory=list)
     contact: str = ""
 
+    @property
+    def all_legal_names(self) -> list[str]:
+        """``legal_name`` and every ``legal_names`` entry, without repeats."""
+        return list(dict.fromkeys(n for n in [self.legal_name, *self.legal_names] if n))
+
+
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
 
 class PaletteColour(Strict):
+    """A brand colour: ``{name, hex}``, or a plain ``"#1F4E5F"`` string in the palette list."""
+
     name: str = ""
     hex: str
 
-    @field_validator("hex")
+    @field_validator("hex", mode="before")
     @classmethod
-    def _is_colour(cls, value: str) -> str:
-        from coloraide import Color
-
-        try:
-            return Color(value).convert("srgb").to_string(hex=True)
-        except ValueError:
-            raise ValueError(f"'{value}' is not a colour (use a hex value like #1F4E5F)") from None
+    def _is_colour(cls, value: object) -> str:
+        text = str(value).strip() if isinstance(value, str | int) else value
+        if not isinstance(text, str) or not _HEX.match(text):
+            shown = f"'{value}'" if isinstance(value, str) else repr(value)
+            raise ValueError(f"{shown} is not a hex colour (#rgb or #rrggbb)")
+        if len(text) == 4:
+            text = "#" + "".join(c * 2 for c in text[1:])
+        return text.lower()
 
 
 class Identity(Strict):
@@ -49,15 +77,54 @@ class Identity(Strict):
     palette_tolerance: float = 3.0
     neutrals_allowed: bool = True
     fonts: list[str] = Field(default_factory=list)
+    # families a page may name after the brand font (a font stack's fallbacks), never instead of it
+    font_fallbacks: list[str] = Field(default_factory=list)
     logo: list[str] = Field(default_factory=list)
     logo_max_distance: int = 8
     tagline: str = ""
 
+    @field_validator("palette", mode="before")
+    @classmethod
+    def _plain_hex_strings(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [{"hex": item} if not isinstance(item, dict) else item for item in value]
+        return value
+
 
 class RequiredPhrase(Strict):
+    """A line that must appear; ``country`` / ``language`` / ``region`` limit where it is required
+    (a store's roster country and region, a page's language)."""
+
     text: str
     scope: Literal["site", "listing", "reviews"] = "site"
     regex: bool = False
+    country: list[str] = Field(default_factory=list)
+    language: list[str] = Field(default_factory=list)
+    region: list[str] = Field(default_factory=list)
+
+    @field_validator("country", "language", "region", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return _listed(value)
+
+    @field_validator("country")
+    @classmethod
+    def _upper(cls, value: list[str]) -> list[str]:
+        return [v.strip().upper() for v in value]
+
+    @field_validator("language")
+    @classmethod
+    def _language_codes(cls, value: list[str]) -> list[str]:
+        return [_language_code(v) for v in value]
+
+    def applies_to(self, country: str = "", region: str = "", language: str = "") -> bool:
+        """Whether the phrase is required for a store in ``country``/``region`` on a page in
+        ``language`` (an unknown page language does not exclude it)."""
+        if self.country and country.upper() not in self.country:
+            return False
+        if self.region and region not in self.region:
+            return False
+        return not (self.language and language and language.lower()[:2] not in self.language)
 
     @model_validator(mode="after")
     def _regex_compiles(self) -> RequiredPhrase:
@@ -82,6 +149,41 @@ class Voice(Strict):
         return value
 
 
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _language_code(value: str) -> str:
+    code = str(value).strip().lower().replace("_", "-").split("-")[0]
+    if not _LANGUAGE.match(code):
+        raise ValueError(f"'{value}' is not a language code (ISO 639-1, like de or fr)")
+    return code
+
+
+class Carries(Strict):
+    """What a source can show, when it says so (omitted: inferred from what the crawl saw).
+    ``false`` means the source never shows it: its absence is a coverage note, never a finding."""
+
+    name: bool | None = None
+    address: bool | None = None
+    phone: bool | None = None
+    website: bool | None = None
+    hours: bool | None = None
+    holiday_hours: bool | None = None
+    status: bool | None = None
+    categories: bool | None = None
+    rating: bool | None = None
+    review_count: bool | None = None
+    stars: bool | None = None
+    dates: bool | None = None
+    replies: bool | None = None
+    reply_dates: bool | None = None
+    text: bool | None = None
+
+    def declared(self) -> dict[str, bool]:
+        """Only what the spec states."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
 class SiteSpec(Strict):
     sitemap: str | None = None
     url_template: str | None = None
@@ -95,13 +197,21 @@ class SiteSpec(Strict):
 
 
 class AdapterSpec(Strict):
-    type: Literal["jsonld", "microdata", "css", "json_api"]
+    type: str
     types: list[str] = Field(default_factory=list)
     fields: dict[str, str] = Field(default_factory=dict)
     records: str | None = None
     next: str | None = None
     review: str | None = None
     review_fields: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        known = adapter_types()
+        if known and value not in known:
+            raise ValueError(f"'{value}' is not an adapter type (use one of: {', '.join(known)})")
+        return value
 
     @model_validator(mode="after")
     def _complete(self) -> AdapterSpec:
@@ -124,6 +234,7 @@ class SourceSpec(Strict):
     # with url_template: pages the sitemap lists with their lastmod as last read are carried over
     sitemap: str | None = None
     adapter: AdapterSpec
+    carries: Carries = Field(default_factory=Carries)
 
     @model_validator(mode="after")
     def _how_found(self) -> SourceSpec:
@@ -189,8 +300,10 @@ class BrandSpec(Strict):
     version: int = 1
     brand: BrandInfo
     country: str = "AU"
+    languages: list[str] = Field(default_factory=list)  # the languages the brand writes in
     regions: list[str] = Field(default_factory=list)
     roster: str
+    roster_outside_ok: bool = False  # a roster path outside the spec's folder is refused unless true
     identity: Identity = Field(default_factory=Identity)
     voice: Voice = Field(default_factory=Voice)
     site: SiteSpec | None = None
@@ -206,6 +319,16 @@ class BrandSpec(Strict):
     def _upper_country(cls, value: str) -> str:
         return value.upper()
 
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _languages_listed(cls, value: object) -> object:
+        return _listed(value)
+
+    @field_validator("languages")
+    @classmethod
+    def _language_codes(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(_language_code(v) for v in value))
+
 
 class RosterEntry(Strict):
     """One store, as the roster (the source of truth) describes it."""
@@ -213,6 +336,7 @@ class RosterEntry(Strict):
     store_id: str
     name: str
     region: str
+    house_number: str = ""  # when the roster keeps it apart from the street
     street: str = ""
     locality: str = ""
     state: str = ""
@@ -243,7 +367,21 @@ class RosterEntry(Strict):
     def address(self) -> str:
         """The address as one line, for normalising and display."""
         tail = " ".join(p for p in (self.state, self.postcode) if p)
-        return ", ".join(p for p in (self.street, self.locality, tail) if p)
+        return ", ".join(p for p in (self.street_line, self.locality, tail) if p)
+
+    @property
+    def street_line(self) -> str:
+        """The street with its house number, in the order the store's country writes them."""
+        if not self.house_number:
+            return self.street
+        if (self.country or "").upper() in NUMBER_FIRST_COUNTRIES:
+            return f"{self.house_number} {self.street}".strip()
+        return f"{self.street} {self.house_number}".strip()
+
+
+# Countries writing the house number before the street ("12 George Street"); elsewhere after it.
+NUMBER_FIRST_COUNTRIES = frozenset({"AU", "NZ", "GB", "IE", "US", "CA", "FR", "LU", "ZA", "IN", "SG",
+                                    "MY", "PH", "IL"})  # fmt: skip
 
 
 ROSTER_COLUMNS = tuple(RosterEntry.model_fields)

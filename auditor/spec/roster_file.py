@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from auditor.spec.errors import describe_error
 from auditor.spec.models import REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS, RosterEntry
 from auditor.spec.yamlfile import LineList, Problem, YamlFileError, line_of, load_yaml, read_text
 
@@ -29,12 +30,10 @@ def load_roster(path: Path, default_country: str) -> tuple[list[RosterEntry], li
         except ValidationError as exc:
             for error in exc.errors():
                 field = ".".join(str(p) for p in error["loc"])
-                message = error["msg"].removeprefix("Value error, ")
                 if error["type"] == "extra_forbidden":
-                    message = f"unknown column '{field}'"
-                    problems.append(Problem(str(path), line, message))
+                    problems.append(Problem(str(path), line, f"unknown column '{field}'"))
                     continue
-                problems.append(Problem(str(path), line, f"{field}: {message}"))
+                problems.append(Problem(str(path), line, describe_error(error, RosterEntry)))
             continue
         if not entry.country:
             entry = entry.model_copy(update={"country": default_country})

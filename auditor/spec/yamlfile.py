@@ -97,7 +97,7 @@ def read_text(path: Path, what: str = "file") -> str:
     if path.is_dir():
         raise YamlFileError(Problem(name, 0, f"is a directory, expected a {what}"))
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark (Excel writes one) is dropped
     except UnicodeDecodeError:
         raise YamlFileError(Problem(name, 0, f"not a text {what} (not UTF-8)")) from None
     except OSError as exc:
