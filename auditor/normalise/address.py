@@ -39,6 +39,7 @@ from auditor.normalise.errors import NormaliseError
 MAX_LENGTH = 1000  # characters; longer text is not an address
 PARTS = ("street", "number", "unit", "locality", "region", "postcode", "country")
 _NUMBER_FIRST = ("en", "fr")  # languages that write the house number before the street
+_TYPE_FIRST = ("fr", "es", "it")  # languages that write the street type before the name
 _SEGMENTS = re.compile(r"[,;|\n\r\t]+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
 _LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
@@ -209,8 +210,10 @@ def _canonical_words(tokens: list[str], lexicon: _Lexicon) -> str:
     out = []
     for index, (written, classes) in enumerate(_words(_split_compounds(tokens, lexicon), lexicon)):
         phrase = tuple(written.split())
-        # a name word opens a name (St Kilda Rd); a street type or directional follows it
-        preferred = lexicon.names.get(phrase) if index == 0 else lexicon.types.get(phrase)
+        # where types follow the name, a name word opens it (St Kilda Rd); where the type comes
+        # first (rue, calle, via), the first word is the type and name words follow (Rue St Denis)
+        opening = (index == 0) != (lexicon.languages[0] in _TYPE_FIRST)
+        preferred = lexicon.names.get(phrase) if opening else lexicon.types.get(phrase)
         for choice in (preferred, classes):
             if choice and len(choice) == 1:
                 out.append(next(iter(choice)))
@@ -292,11 +295,15 @@ def _take_units(tokens: list[str], lexicon: _Lexicon) -> tuple[list[str], list[s
     i = 0
     while i < len(tokens):
         taken = False
-        for size in range(min(3, len(tokens) - i - 1), 0, -1):
+        for size in range(min(lexicon.longest, len(tokens) - i - 1), 0, -1):
             phrase = tuple(tokens[i : i + size])
             kinds = {"unit"} if phrase == ("#",) else lexicon.units.get(phrase)
             following = tokens[i + size]
-            if kinds and (_UNIT_NUMBER.fullmatch(following) or _SLASH.fullmatch(following)):
+            # a one-letter designator ("u", "o") needs a number with a digit, not a letter
+            numbered = _UNIT_NUMBER.fullmatch(following) and (
+                len(phrase) > 1 or len(phrase[0]) > 1 or any(ch.isdigit() for ch in following)
+            )
+            if kinds and (numbered or _SLASH.fullmatch(following)):
                 slash = _SLASH.fullmatch(following)
                 if slash:
                     units.append(slash.group(1))

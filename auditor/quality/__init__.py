@@ -12,7 +12,10 @@ from pathlib import Path
 
 from auditor.quality.base import DATA_DIR, Metric
 
-SUITES: dict[str, str] = {}
+SUITES: dict[str, str] = {
+    "addresses": "auditor.quality.addresses:measure",
+    "phones": "auditor.quality.phones:measure",
+}
 
 
 def suite_function(name: str) -> Callable[[Path], list[Metric]]:
