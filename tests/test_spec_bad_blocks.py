@@ -90,7 +90,7 @@ def test_unknown_adapter_type_names_the_known_ones(tmp_path: Path) -> None:
     code, output, spec_file = _validate_with(
         tmp_path, "adapter: {type: jsonld, types: [LocalBusiness]}", "adapter: {type: xml}"
     )
-    assert code == 1
+    assert code != 0
     assert output == (
         f"{spec_file}:{_line(spec_file, 'type: xml')}: sources[0].adapter.type: 'xml' is not an adapter "
         f"type (use one of: {', '.join(ADAPTERS)})"
