@@ -6,6 +6,7 @@ judged with the rules engine; only findings about that page's source are printed
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -33,13 +34,14 @@ class Page:
 
 def fetch(url: str, spec: Any) -> Page:
     """GET one URL through the spec's proxy (if any), capped at ``crawl.max_page_bytes``."""
-    crawl = spec.crawl
+    crawl = getattr(spec, "crawl", None)
     proxy = getattr(crawl, "proxy", None)
     handlers = [urllib.request.ProxyHandler({"http": proxy, "https": proxy} if proxy else {})]
     opener = urllib.request.build_opener(*handlers)
-    agent = crawl.user_agent or f"BrandAuditor/0.1 (+mailto:{spec.brand.contact or ''})"
+    contact = getattr(getattr(spec, "brand", None), "contact", "") or ""
+    agent = getattr(crawl, "user_agent", None) or f"BrandAuditor/0.1 (+mailto:{contact})"
     request = urllib.request.Request(url, headers={"User-Agent": agent})
-    limit = int(getattr(crawl, "max_page_bytes", 2_000_000))
+    limit = int(getattr(crawl, "max_page_bytes", 2_000_000) or 2_000_000)
     try:
         with opener.open(request, timeout=TIMEOUT) as response:
             body = response.read(limit + 1)
@@ -57,10 +59,27 @@ def fetch(url: str, spec: Any) -> Page:
 
 def source_of(url: str, spec: Any) -> Any:
     """``"site"`` for the brand's own hosts, else the source block whose domains cover the host."""
-    host = (urlsplit(url).hostname or "").lower()
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        raise CheckError(f"{url}: not a valid address (bad port)") from None
+    default_port = {"http": 80, "https": 443}.get(parts.scheme)
 
     def covers(domains: list[str]) -> bool:
-        return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)
+        for domain in domains:
+            name, _sep, given = domain.lower().partition(":")
+            if not (host == name or host.endswith("." + name)):
+                continue
+            wanted = int(given) if given.isdigit() else default_port
+            if (port in (None, default_port) and wanted == default_port) or port == wanted:
+                return True
+            raise CheckError(
+                f"{url}: port {port} of {host} is not the address the spec names ({domain}); "
+                "a page on another port is another site"
+            )
+        return False
 
     if covers(list(spec.brand.domains)):
         return "site"
@@ -80,21 +99,56 @@ def _response(page: Page) -> Any:
     return cls(url=page.url, body=page.body, headers=headers, encoding="utf-8")
 
 
-def site_record(page: Page, spec: Any) -> dict[str, Any]:
-    """The raw fields the site spider reads from a location page (structured data, text, look)."""
+def _is_json(body: bytes, content_type: str) -> bool:
+    if "json" in content_type.lower() and "html" not in content_type.lower():
+        return True
+    head = body.lstrip()[:1]
+    return head in (b"{", b"[") and b"<html" not in body[:2000].lower()
+
+
+def _source_block(url: str, spec: Any) -> Any:
+    """The spec's source block for a URL, ``"site"``, or None without a spec / for a file."""
+    if spec is None or not url.startswith(("http://", "https://")):
+        return None
+    return source_of(url, spec)
+
+
+def reading_of(url: str, body: bytes, content_type: str, spec: Any = None) -> Any:
+    """A page read with the crawl's machinery: the source's adapter for a source page, the
+    site's reading (``site.adapter`` or every syntax plus the text reader) otherwise."""
+    from auditor.crawl.adapters import adapter_for
+    from auditor.crawl.reading import PageReading, read_page, site_adapter_options
+
+    source = _source_block(url, spec)
+    page = Page(url, body, content_type)
+    if _is_json(body, content_type):
+        if source is None or source == "site" or source.adapter.type != "json_api":
+            raise CheckError(f"{url}: a JSON document, not a page; only a json_api source reads JSON")
+        extraction = adapter_for(source.id, source.adapter).extract(_response(page))
+        return PageReading(locations=list(extraction.records), unread=list(extraction.errors))
+    if source not in (None, "site"):
+        adapter = adapter_for(source.id, source.adapter)
+        extraction = adapter.extract(_response(page))
+        reading = getattr(extraction, "reading", None)
+        if reading is not None:
+            return reading
+        return PageReading(locations=list(extraction.records), unread=list(extraction.errors))
+    options = site_adapter_options(spec)
+    try:
+        response = _response(page)
+        root = response.selector.root
+    except Exception as exc:  # undecodable or empty body
+        raise CheckError(f"{url}: not a readable page ({type(exc).__name__})") from None
+    return read_page(root, url, **options)
+
+
+def site_look(page: Page, spec: Any) -> dict[str, Any]:
+    """The text, colours, fonts and logo of a brand page (as the site spider reads them)."""
     from auditor.crawl.pagestyle import page_style
-    from auditor.crawl.schema_org import fields_from_schema
     from auditor.crawl.site_look import css_look, logo_look, merge_looks, page_text
-    from auditor.crawl.site_spider import BUSINESS_TYPES
-    from auditor.crawl.structured import extract_structured, type_names
 
     response = _response(page)
-    raw: dict[str, Any] = {}
-    data = extract_structured(page.body, page.url, ("json-ld", "microdata"))
-    for obj in data.jsonld + data.microdata:
-        if type_names(obj) & BUSINESS_TYPES:
-            raw = {**fields_from_schema(obj), **raw}
-    raw["text"] = page_text(response.selector.root)
+    raw: dict[str, Any] = {"text": page_text(response.selector.root)}
     style = page_style(response)
     looks = [css_look("\n".join(style.inline_css))]
     for url in style.stylesheets:
@@ -115,18 +169,8 @@ def _resource_look(url: str, spec: Any, reader: Any, as_text: bool) -> dict:
     return look
 
 
-def listing_records(page: Page, source: Any) -> list[dict[str, Any]]:
-    """The listings the source's adapter finds on the page."""
-    from auditor.crawl.adapters import adapter_for
-
-    extraction = adapter_for(source.id, source.adapter).extract(_response(page))
-    return [dict(r) for r in extraction.records]
-
-
-def _normalised(raw: dict[str, Any], country: str) -> dict[str, Any]:
-    from auditor.crawl.fields import normalise_field
-
-    return {f: normalise_field(f, v, country) for f, v in raw.items() if v not in (None, "")}
+class NothingRead(CheckError):
+    """The page was fetched but no location could be read from it, or matched to a store."""
 
 
 def match_store(values: dict[str, Any], url: str, spec: Any, store: str | None) -> str:
@@ -145,12 +189,24 @@ def match_store(values: dict[str, Any], url: str, spec: Any, store: str | None) 
         found["website"] = page_url
     matched = RosterMatcher(roster_keys(spec)).match(found)
     if matched is None:
-        raise CheckError(f"{url}: matches no roster store; name one with --store STORE-ID")
+        shown = ", ".join(f"{f} {v}" for f, v in found.items() if f in ("name", "phone", "website"))
+        raise NothingRead(
+            f"{url}: could not tell which roster store this page belongs to (read: {shown or 'nothing'}); "
+            "name one with --store STORE-ID"
+        )
     return matched.store_id
+
+
+def _values(record: Any, country: str) -> dict[str, tuple[Any, str | None, str]]:
+    from auditor.crawl.fields import normalise_record
+
+    problems = getattr(record, "problems", {})
+    return {f: (v, p, raw) for f, raw, v, p in normalise_record(record, country, problems)}
 
 
 def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, Any]]:
     """Findings (as rows) for one page; raises CheckError with a one-line reason."""
+    from auditor.crawl.reading import record_country
     from auditor.judge.checks.base import Evidence, Seen
     from auditor.judge.evaluate import judge_location
     from auditor.judge.rules import load_rule_packs
@@ -163,23 +219,31 @@ def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, 
         )
     page = fetch(url, spec)
     sid = "site" if source == "site" else source.id
-    records = [site_record(page, spec)] if sid == "site" else listing_records(page, source)
+    reading = reading_of(page.url, page.body, page.content_type, spec)
+    records = [r for r in reading.locations if r]
     if not records:
-        raise CheckError(f"{url}: no listing found on the page with the {sid} adapter")
+        why = "; ".join(reading.unread[:2]) or "no structured data, selectors or readable text"
+        raise NothingRead(f"{url}: read nothing from this page with the {sid} reading ({why}); "
+                          f"see `auditor extract {url}`")  # fmt: skip
+    if sid == "site" and len(records) > 1 and not store:
+        records = records[:1] if len({r.get("name") for r in records}) == 1 else records
+    look = site_look(page, spec) if sid == "site" else {}
     packs = load_rule_packs(list(spec.rule_pack_paths))
     rows: list[dict[str, Any]] = []
-    for index, raw in enumerate(records):
-        raw.pop("id", None)
-        values = _normalised(raw, spec.country)
-        store_id = match_store(values, page.url, spec, store)
+    for index, record in enumerate(records):
+        record.pop("id", None)
+        stated = record_country(record)
+        first = _values(record, stated or spec.country)
+        store_id = match_store({f: (v, p) for f, (v, p, _r) in first.items()}, page.url, spec, store)
         entry = spec.location(store_id)
-        country = str(entry.country or spec.country)
-        values = _normalised(raw, country)
+        country = str(stated or entry.country or spec.country)
+        values = _values(record, country)
         entity = page.url if len(records) == 1 else f"{page.url}#{index}"
         evidence = Evidence(store=entry.model_dump(), spec=spec)
-        evidence.observed[sid] = {
-            entity: {f: Seen(str(raw[f]), v, page.url, p) for f, (v, p) in values.items()}
-        }
+        seen = {f: Seen(raw, v, page.url, p) for f, (v, p, raw) in values.items()}
+        seen.update({f: Seen(v if isinstance(v, str) else json.dumps(v), v, page.url, None)
+                     for f, v in look.items()})  # fmt: skip
+        evidence.observed[sid] = {entity: seen}
         findings, _card = judge_location(evidence, packs, spec)
         for f in findings:
             if f["source"] != sid:
@@ -210,7 +274,9 @@ def check(
 ) -> None:
     """Fetch one page, read it like the crawl does, match its store and print its findings.
 
-    Exit 0 when the page has no finding, 2 when it has findings, 1 on bad input.
+    Exit 0 when the page has no finding, 2 when it has findings, 1 on bad input (an address
+    that is not the brand site or a source, another port, a JSON document, a failed fetch), 3
+    when the page was read but gave no location or could not be matched to a store.
 
     Example: auditor check http://yellowbook.example/listing/12 --spec brand.yaml
     """
@@ -224,11 +290,14 @@ def check(
         raise typer.Exit(1) from None
     try:
         rows = check_page(url, spec, store)
+    except NothingRead as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(3) from None
     except CheckError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None
     if fmt is OutputFormat.table and not rows:
-        typer.echo(f"{url}: no findings")
+        typer.echo(f"{url}: no findings (read and judged against the roster)")
     elif fmt is OutputFormat.table:  # the message already says what differs; keep it readable
         short = [{k: r[k] for k in ("store", "rule", "severity", "message")} for r in rows]
         emit_rows(short, fmt, title=f"findings for {url}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -23,7 +24,7 @@ def _name(raw: str, country: str) -> str:
     return normalise_name(raw)
 
 
-def _address(raw: str, country: str) -> dict:
+def _address(raw: str | dict, country: str) -> dict:
     from auditor.normalise.address import normalise_address
 
     address = normalise_address(raw, country)
@@ -111,6 +112,33 @@ NORMALISERS: dict[str, Callable[[Any, str], Any]] = {
 }
 
 
+def raw_text(raw: Any) -> str:
+    """The text an observation keeps of a raw value (address parts as one line)."""
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, dict) and any(k in raw for k in ("street", "locality", "postcode", "state")):
+        from auditor.crawl.schema_org import one_line
+
+        return one_line(raw)
+    return json.dumps(raw, ensure_ascii=False, default=str)
+
+
+def normalise_record(
+    raw: dict[str, Any], country: str, problems: dict[str, str] | None = None
+) -> list[tuple[str, str, Any, str | None]]:
+    """(field, raw text, normalised, problem) for each field of one location; a value the reader
+    did not trust (``problems``) keeps its reason and gets no normalised form."""
+    out = []
+    for field, value in raw.items():
+        problem = (problems or {}).get(field)
+        if problem:
+            out.append((field, raw_text(value), None, problem))
+            continue
+        normalised, problem = normalise_field(field, value, country)
+        out.append((field, raw_text(value), normalised, problem))
+    return out
+
+
 def normalise_field(field: str, raw: Any, country: str) -> tuple[Any, str | None]:
     """(normalised value, None), or (None, problem) when the value cannot be read."""
     from auditor.normalise.errors import NormaliseError
@@ -120,7 +148,7 @@ def normalise_field(field: str, raw: Any, country: str) -> tuple[Any, str | None
         return (raw if not isinstance(raw, str) else raw.strip()), None
     try:
         value = normaliser(raw, country)
-    except (NormaliseError, FieldProblem, ValueError) as exc:
+    except (NormaliseError, FieldProblem, ValueError, TypeError) as exc:
         return None, str(exc) or type(exc).__name__
     if value is None or value == "":
         return None, "empty after normalisation"

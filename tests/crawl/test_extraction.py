@@ -24,9 +24,10 @@ def test_microdata_example_maps_to_fields():
     assert records.records == [
         {
             "name": "GreatFood",
-            "address": "1901 Lemur Ave, Sunnyvale CA 94086",
+            "address": {"street": "1901 Lemur Ave", "locality": "Sunnyvale", "state": "CA",
+                        "postcode": "94086"},
             "phone": "(408) 714-1489",
-            "hours": "Mo-Sa 11:00-14:30; Mo-Th 17:00-21:30; Fr-Sa 17:00-22:00",
+            "hours": "Mo-Th 11:00-14:30,17:00-21:30; Fr,Sa 11:00-14:30,17:00-22:00",
             "website": "http://www.dishdash.com",
             "rating": "4",
             "review_count": "250",
@@ -38,7 +39,7 @@ def test_real_jsonld_page_phone_inside_address():
     page = html("https://www.maaf.fr/x", (DATA / "maaf_fr_st_brieuc.html").read_bytes())
     (record,) = adapter_for("maaf", {"type": "jsonld", "types": ["InsuranceAgency"]}).extract(page).records
     assert record["phone"] == "0296618155"
-    assert record["address"] == "25 RUE DE PARIS, ST BRIEUC 22000"
+    assert record["address"] == {"street": "25 RUE DE PARIS", "locality": "ST BRIEUC", "postcode": "22000"}
     assert record["hours"].startswith("Mo 09H00-17H30")
 
 
@@ -64,7 +65,7 @@ def test_opening_hours_specification_regular_and_holiday():
         ]
     }  # fmt: skip
     assert hours_text(obj) == (
-        "Mo 09:00-17:30; Tu 09:00-17:30",
+        "Mo,Tu 09:00-17:30",
         "2026-12-25 closed; 2026-12-26 10:00-16:00",
     )
 
@@ -115,7 +116,7 @@ def test_json_api_records_and_next_page():
     out = adapter_for("placesdata", config).extract(response)
     assert out.records == [
         {"id": "7", "name": "Furn.Co Parramatta", "phone": "02 9876 5401",
-         "address": "12 George St, Parramatta"},
+         "address": {"street": "12 George St", "locality": "Parramatta"}},
         {"id": "8", "name": "Furn.Co Chatswood"},
     ]  # fmt: skip
     assert out.next_urls == ["http://api.placesdata.example/v1/places?brand=furnco&page=2"]

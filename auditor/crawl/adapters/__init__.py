@@ -5,11 +5,14 @@ from __future__ import annotations
 from auditor.crawl.adapters.base import Adapter, Extraction
 from auditor.crawl.adapters.css import CssAdapter
 from auditor.crawl.adapters.json_api import JsonApiAdapter
-from auditor.crawl.adapters.structured import JsonLdAdapter, MicrodataAdapter
+from auditor.crawl.adapters.structured import JsonLdAdapter, MicrodataAdapter, PageAdapter
 
 ADAPTERS: dict[str, type[Adapter]] = {
+    "auto": PageAdapter,
     "jsonld": JsonLdAdapter,
     "microdata": MicrodataAdapter,
+    "rdfa": PageAdapter,
+    "opengraph": PageAdapter,
     "css": CssAdapter,
     "json_api": JsonApiAdapter,
 }

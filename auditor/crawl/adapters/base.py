@@ -25,13 +25,32 @@ _CELLS = etree.XPath("descendant-or-self::*[self::th or self::td]")
 _TEXTS = etree.XPath("descendant-or-self::text()", smart_strings=False)
 
 
+class Record(dict):
+    """The raw field values of one location (field -> text, or address parts), with where each
+    came from (``origins``: json-ld, microdata, rdfa, opengraph, selector, heuristic) and why a
+    value is not trusted (``problems``: placeholder, conflicting values...)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.origins: dict[str, str] = {}
+        self.problems: dict[str, str] = {}
+
+    def put(self, name: str, value: Any, origin: str) -> None:
+        """Set a field the record does not have yet."""
+        if value in (None, "", {}, []) or name in self:
+            return
+        self[name] = value
+        self.origins[name] = origin
+
+
 @dataclass
 class Extraction:
     """Records (raw field dicts, one per listing) found on one page, plus what went wrong."""
 
-    records: list[dict[str, str]] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
     next_urls: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    reading: Any = None  # the page's full reading (auditor.crawl.reading.PageReading), when read
 
 
 class Adapter:

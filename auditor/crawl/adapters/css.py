@@ -1,15 +1,9 @@
-"""Plain HTML listing pages read with CSS or XPath selectors."""
+"""Plain HTML listing pages read with CSS or XPath selectors (see ``auditor.crawl.reading``)."""
 
 from __future__ import annotations
 
-from scrapy.http import TextResponse
-
-from auditor.crawl.adapters.base import Adapter, Extraction, css_fields
+from auditor.crawl.adapters.structured import PageAdapter
 
 
-class CssAdapter(Adapter):
+class CssAdapter(PageAdapter):
     """One listing per page, each field from its own selector."""
-
-    def extract(self, response: TextResponse) -> Extraction:
-        record = css_fields(response, self.fields)
-        return Extraction(records=[record] if record else [])

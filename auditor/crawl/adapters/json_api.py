@@ -8,8 +8,10 @@ from typing import Any
 import jmespath
 from scrapy.http import Response
 
-from auditor.crawl.adapters.base import Adapter, Extraction, clean
-from auditor.crawl.schema_org import address_text
+from auditor.crawl.adapters.base import Adapter, Extraction, Record, clean
+from auditor.crawl.schema_org import address_parts, address_text
+
+_PART_KEYS = ("street", "locality", "state", "region", "postcode", "country", "house_number", "unit")
 
 
 def as_text(value: Any) -> str:
@@ -25,6 +27,19 @@ def as_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return clean(str(value))
+
+
+def address_value(value: Any) -> Any:
+    """An address as parts when the record gives parts (a PostalAddress, or a JMESPath
+    multi-select such as ``{street: addr.line1, locality: addr.city}``), else as text."""
+    if isinstance(value, dict):
+        if any(k in value for k in ("streetAddress", "addressLocality", "postalCode", "addressRegion")):
+            return address_parts(value)
+        parts = {("state" if k == "region" else k): as_text(v) for k, v in value.items() if k in _PART_KEYS}
+        parts = {k: v for k, v in parts.items() if v}
+        if parts:
+            return parts
+    return as_text(value)
 
 
 class JsonApiAdapter(Adapter):
@@ -47,8 +62,10 @@ class JsonApiAdapter(Adapter):
         found = self.records.search(data)
         records = []
         for record in found if isinstance(found, list) else []:
-            fields = {n: as_text(expr.search(record)) for n, expr in self.compiled.items()}
-            fields = {n: v for n, v in fields.items() if v}
+            fields = Record()
+            for name, expr in self.compiled.items():
+                value = expr.search(record)
+                fields.put(name, address_value(value) if name == "address" else as_text(value), "json")
             if fields:
                 records.append(fields)
         nexts = []

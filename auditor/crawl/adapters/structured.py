@@ -1,47 +1,37 @@
-"""Listing pages with schema.org JSON-LD or microdata; optional selectors fill the gaps."""
+"""Listing pages read by the page-reading machinery (``auditor.crawl.reading``): schema.org
+data in one syntax (``jsonld``, ``microdata``, ``rdfa``, ``opengraph``) or all of them plus the
+text reader (``auto``); optional selectors fill what the structured data lacks."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from scrapy.http import TextResponse
 
-from auditor.crawl.adapters.base import Adapter, Extraction, css_fields
-from auditor.crawl.schema_org import fields_from_schema
-from auditor.crawl.structured import extract_structured, type_names
-
-DEFAULT_TYPES = ("LocalBusiness", "Store", "Organization", "Place")
+from auditor.crawl.adapters.base import Adapter, Extraction
 
 
-class _StructuredAdapter(Adapter):
-    syntax = "json-ld"
+class PageAdapter(Adapter):
+    """One page, read by ``read_page`` with the options the adapter block gives."""
 
-    def __init__(self, config) -> None:
-        from auditor.crawl.adapters import option
+    def __init__(self, config: Any) -> None:
+        from auditor.crawl.reading import adapter_options
 
         super().__init__(config)
-        self.types = set(option(config, "types", None) or DEFAULT_TYPES)
+        self.options = adapter_options(config)
 
     def extract(self, response: TextResponse) -> Extraction:
-        data = extract_structured(response.selector.root, response.url, (self.syntax,))
-        objects = data.jsonld if self.syntax == "json-ld" else data.microdata
-        records = [fields_from_schema(o) for o in objects if type_names(o) & self.types]
-        records = [r for r in records if r]
-        if self.fields:
-            extra = css_fields(response, self.fields)
-            if records:
-                for record in records:
-                    record.update({k: v for k, v in extra.items() if k not in record})
-            elif extra:
-                records = [extra]
-        return Extraction(records=records, errors=data.errors)
+        from auditor.crawl.reading import read_page
+
+        reading = read_page(response.selector.root, response.url, **self.options)
+        extraction = Extraction(records=list(reading.locations), errors=list(reading.unread))
+        extraction.reading = reading
+        return extraction
 
 
-class JsonLdAdapter(_StructuredAdapter):
-    """schema.org JSON-LD blocks of the configured types."""
-
-    syntax = "json-ld"
+class JsonLdAdapter(PageAdapter):
+    """schema.org JSON-LD objects of the configured types (and their subtypes)."""
 
 
-class MicrodataAdapter(_StructuredAdapter):
-    """schema.org microdata items of the configured types."""
-
-    syntax = "microdata"
+class MicrodataAdapter(PageAdapter):
+    """schema.org microdata items of the configured types (and their subtypes)."""

@@ -88,4 +88,25 @@ class MatchPipeline:
         else:
             item.location_id = match.store_id
             stats.inc_value(f"match/by_{match.by}")
+            self._store_country(item)
         return item
+
+    def _store_country(self, item: ObservedPage) -> None:
+        """A listing that states no country is normalised again with its store's country."""
+        from auditor.crawl.field_stats import count
+        from auditor.crawl.pipelines.normalise import normalise_item
+
+        spider = self.crawler.spider
+        if getattr(item, "country_stated", False) or not hasattr(spider, "country_of"):
+            return
+        country = spider.country_of(item.location_id)
+        if not country or country == item.country:
+            return
+        old = list(item.values)
+        item.country = country
+        normalise_item(item, country)
+        for before, after in zip(old, item.values, strict=False):
+            if before.field in ("text", "colours", "fonts", "logo") or before.problem == after.problem:
+                continue
+            count(self.crawler.stats, item.source, before.field, before.problem, -1)
+            count(self.crawler.stats, item.source, after.field, after.problem)

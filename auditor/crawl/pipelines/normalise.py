@@ -1,16 +1,30 @@
-"""Normalise every observed field; keep bad values with their problem and count them."""
+"""Normalise every observed field; keep bad values with their problem and count them.
+
+The country that drives phone and address normalisation is the listing's own (its address
+country), else its roster store's (``item.country``, set for pages of a known store), else the
+spec's default. A listing matched to a store later (MatchPipeline) is normalised again with that
+store's country when it stated none and the store's country differs.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from auditor.crawl.fields import normalise_field
+from auditor.crawl.field_stats import count
+from auditor.crawl.fields import normalise_record
 from auditor.crawl.items import FieldValue, ObservedPage
+from auditor.crawl.reading import record_country
+
+
+def normalise_item(item: ObservedPage, country: str) -> None:
+    """Fill ``item.values`` with each field normalised for ``country``."""
+    problems = getattr(item.raw, "problems", None) or {}
+    rows = normalise_record(item.raw, country, problems)
+    item.values = [FieldValue(field, raw, value, problem) for field, raw, value, problem in rows]
 
 
 class NormalisePipeline:
-    """Fills ``ObservedPage.values``; stats ``field/<name>/invalid`` per unreadable value."""
+    """Fills ``ObservedPage.values``; per-field counters per source (auditor.crawl.field_stats)."""
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
@@ -23,13 +37,15 @@ class NormalisePipeline:
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, ObservedPage):
             return item
-        country = item.country or getattr(self.crawler.spider, "country", None) or "AU"
-        item.values = []
-        for field, raw in item.raw.items():
-            normalised, problem = normalise_field(field, raw, country)
-            raw_text = raw if isinstance(raw, str) else json.dumps(raw)
-            item.values.append(FieldValue(field, raw_text, normalised, problem))
-            if problem:
-                self.stats.inc_value(f"field/{field}/invalid")
+        stated = record_country(item.raw) if isinstance(item.raw, dict) else None
+        default = getattr(self.crawler.spider, "country", None) or "AU"
+        item.country_stated = bool(stated)
+        item.country = stated or item.country or default
+        normalise_item(item, item.country)
+        for value in item.values:
+            if value.field in ("text", "colours", "fonts", "logo"):
+                continue
+            count(self.stats, item.source, value.field, value.problem)
+            if value.problem:
                 self.stats.inc_value(f"auditor/{item.source}/field_problems")
         return item

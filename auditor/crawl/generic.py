@@ -1,0 +1,228 @@
+"""The reader for pages without structured data: ``tel:`` links and phone numbers in the text,
+``<address>`` elements and labelled or postcode-bearing address lines, opening hours (lines the
+hours normaliser reads, day names in many languages), and a name from the page's heading.
+
+Every value it returns is a guess from the page's text (origin ``heuristic``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from auditor.crawl.adapters.base import Record, clean
+
+_CELLS = {"td", "th"}
+_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+          "article", "address", "dd", "dt", "table", "ul", "ol", "header", "footer", "main", "aside",
+          "blockquote", "hr", "nav", "figure", "figcaption", "form", "pre"}  # fmt: skip
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "title"}
+_TEL = etree.XPath('//a[starts-with(translate(@href, "TEL", "tel"), "tel:")]/@href')
+_ADDRESS = etree.XPath("//address")
+_H1 = etree.XPath("//h1")
+_TITLE = etree.XPath("//title/text()")
+_SITE_NAME = etree.XPath('//meta[@property="og:site_name"]/@content')
+
+# labels that introduce a value, in the languages the readers cover (facts, not page strings)
+_PHONE_LABEL = re.compile(
+    r"(?:\btel\b|\btel\.|telephone|téléphone|telefon|teléfono|telefono|telefone|phone|\bph\b|\bfon\b"
+    r"|call|ruf|appel|llam|電話|tel:|тел|телефон|電話番号|☎|📞)", re.IGNORECASE)  # fmt: skip
+_ADDRESS_LABEL = re.compile(
+    r"^\W*(?:address|adresse|anschrift|adres|dirección|direccion|indirizzo|endereço|morada|адрес"
+    r"|所在地|住所|地址|location|standort|lieu|ubicación|sede)\W*", re.IGNORECASE)  # fmt: skip
+_TIME = re.compile(
+    r"\d{1,2}\s*(?:[:.h時]\s*\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h\b|a\b|p\b|時))|\d{1,2}\s*[-–—~〜～]\s*\d{1,2}\b"
+    r"|午前|午後|24/7|24\s*h", re.IGNORECASE)  # fmt: skip
+_CLOSED = re.compile(
+    r"closed|geschlossen|ruhetag|fermé|ferme|cerrado|chiuso|gesloten|fechado|休業|定休|закрыт", re.IGNORECASE
+)
+_TITLE_SPLIT = re.compile(r"\s+[|–—·:-]\s+|\s*[|｜]\s*")
+_BRACKETED = re.compile(r"^[\s《〈【\[(（][^》〉】\])）]*[》〉】\])）]\s*")
+
+
+def text_lines(root: Any) -> list[str]:
+    """Visible text, one line per block element or ``<br>``, whitespace folded."""
+    parts: list[str] = []
+
+    def walk(element: Any, depth: int) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIP or depth > 200:
+            return
+        block = tag in _BLOCK
+        if block:
+            parts.append("\n")
+        elif tag in _CELLS and element.getprevious() is not None:
+            parts.append(": ")
+        if element.text and tag:
+            parts.append(element.text)
+        for child in element:
+            walk(child, depth + 1)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    body = root.find(".//body") if hasattr(root, "find") else None
+    walk(body if body is not None else root, 0)
+    return [line for line in (clean(x) for x in "".join(parts).split("\n")) if line]
+
+
+def _phones(root: Any, lines: list[str], country: str | None) -> tuple[str | None, str | None]:
+    """(phone, problem): a ``tel:`` link, else the one number the text shows (a labelled one
+    when there are several)."""
+    import phonenumbers
+
+    links = list(dict.fromkeys(h.split(":", 1)[1].strip() for h in _TEL(root) if ":" in h))
+    if len(links) == 1:
+        return links[0], None
+    found: list[tuple[bool, str, str]] = []  # (labelled, raw, e164)
+    for line in lines:
+        matcher = phonenumbers.PhoneNumberMatcher(line, country or "ZZ", leniency=phonenumbers.Leniency.VALID)
+        for match in matcher:
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            labelled = bool(_PHONE_LABEL.search(line[max(0, match.start - 25): match.start]))
+            found.append((labelled, match.raw_string, e164))
+    distinct = list(dict.fromkeys(e for _l, _r, e in found))
+    if len(distinct) == 1:
+        return found[0][1], None
+    labelled = list(dict.fromkeys(e for lab, _r, e in found if lab))
+    if len(labelled) == 1:
+        return next(r for lab, r, e in found if lab and e == labelled[0]), None
+    if distinct:
+        return None, f"several phone numbers and none marked as the store's ({', '.join(distinct[:3])})"
+    return None, None
+
+
+def _postcode_pattern(country: str | None) -> re.Pattern[str]:
+    patterns = {
+        "GB": r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", "CA": r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b",
+        "NL": r"\b\d{4}\s?[A-Z]{2}\b", "JP": r"〒?\s?\d{3}-\d{4}\b", "US": r"\b\d{5}(?:-\d{4})?\b",
+        "AU": r"\b\d{4}\b", "AT": r"\b\d{4}\b", "CH": r"\b\d{4}\b", "BE": r"\b\d{4}\b", "DK": r"\b\d{4}\b",
+    }  # fmt: skip
+    return re.compile(patterns.get(country or "", r"\b\d{5}\b"))
+
+
+def _address(root: Any, lines: list[str], country: str | None) -> str | None:
+    """An ``<address>`` element's text, else the text after an address label, else the part of a
+    line around a postcode that follows a street with a number."""
+    for element in _ADDRESS(root):
+        text = clean(" ".join(element.itertext()))
+        if text and any(c.isdigit() for c in text):
+            return text
+    for index, line in enumerate(lines):
+        label = _ADDRESS_LABEL.match(line)
+        if not label:
+            continue
+        rest = line[label.end():].strip(" :=：")
+        if not rest and index + 1 < len(lines):
+            rest = lines[index + 1]
+        rest = re.split(r"[、,]\s*(?:電話|tel|phone|telefon)", rest, flags=re.IGNORECASE)[0]
+        if any(c.isdigit() for c in rest):
+            return rest.strip(" ,、")
+    postcode = _postcode_pattern(country)
+    for line in lines:
+        segments = [s.strip() for s in re.split(r",\s*", line)]
+        for index, segment in enumerate(segments):
+            if not postcode.search(segment) or index == 0:
+                continue
+            street = segments[index - 1]
+            if re.search(r"\d", street) and re.search(r"[^\W\d_]{3,}", street):
+                return f"{street}, {segment}"
+    return None
+
+
+def _hours(lines: list[str]) -> tuple[str | None, str | None]:
+    """The block of consecutive lines the hours normaliser reads as a week covering the most
+    days; (None, reason) when lines that look like hours could not be read."""
+    from auditor.normalise.hours import parse_hours
+
+    candidates: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line and _TIME.search(line) and len(line) < 400:
+            block.append(line)
+            continue
+        if block:
+            candidates.append("\n".join(block))
+            candidates.extend(block if len(block) > 1 else [])
+            block = []
+    best: tuple[int, str] | None = None
+    unreadable: list[str] = []
+    for text in candidates:
+        try:
+            week = parse_hours(text)
+        except Exception:  # the hours normaliser's own error, or anything it trips on
+            unreadable.append(text)
+            continue
+        data = week.as_dict() if hasattr(week, "as_dict") else {}
+        days = sum(1 for ranges in data.values() if ranges) if isinstance(data, dict) else 0
+        if days and (best is None or days > best[0]):
+            best = (days, text)
+    if best:
+        return best[1], None
+    if unreadable:
+        return None, f"hours-like text not understood: {unreadable[0][:80]!r}"
+    return None, None
+
+
+_HOLIDAY = re.compile(
+    r"holiday|christmas|new year|easter|feiertag|weihnacht|ostern|silvester|férié|ferie|noël|noel|pâques"
+    r"|festivo|festivi|navidad|natale|feestdag|kerst|pasen|祝日|祝祭日|年末年始|праздни",
+    re.IGNORECASE,
+)
+
+
+def _holiday_hours(lines: list[str]) -> str | None:
+    """Lines about holidays that carry times or closures (read by the hours normaliser later)."""
+    picked: list[str] = []
+    for index, line in enumerate(lines):
+        if not _HOLIDAY.search(line) or len(line) > 300:
+            continue
+        text = line
+        if not (_TIME.search(line) or _CLOSED.search(line)) and index + 1 < len(lines):
+            text = lines[index + 1]  # a heading ("Holiday hours") and its line
+        if _TIME.search(text) or _CLOSED.search(text):
+            picked.append(text)
+    return "\n".join(dict.fromkeys(picked)) or None
+
+
+def _name(root: Any) -> str | None:
+    for heading in _H1(root):
+        text = clean(" ".join(heading.itertext()))
+        if text:
+            return text
+    for site in _SITE_NAME(root):
+        if site.strip():
+            return site.strip()
+    for title in _TITLE(root):
+        text = _BRACKETED.sub("", clean(title))
+        head = _TITLE_SPLIT.split(text)[0].strip() if text else ""
+        if head:
+            return head
+    return None
+
+
+def read_generic(root: Any, country: str | None, wanted: set[str] | None = None) -> tuple[Record, list[str]]:
+    """(record, unread): the fields the page's text gives (only ``wanted`` ones when given)."""
+    record = Record()
+    unread: list[str] = []
+    lines = text_lines(root)
+    want = wanted or {"name", "address", "phone", "hours", "holiday_hours"}
+    if "phone" in want:
+        phone, problem = _phones(root, lines, country)
+        record.put("phone", phone, "heuristic")
+        if problem:
+            unread.append(f"phone: {problem}")
+    if "address" in want:
+        record.put("address", _address(root, lines, country), "heuristic")
+    if "hours" in want:
+        hours, problem = _hours(lines)
+        record.put("hours", hours, "heuristic")
+        if problem:
+            unread.append(f"hours: {problem}")
+    if "holiday_hours" in want and "hours" in record:
+        record.put("holiday_hours", _holiday_hours(lines), "heuristic")
+    if "name" in want and record:
+        record.put("name", _name(root), "heuristic")
+    return record, unread

@@ -1,0 +1,308 @@
+"""One page-reading machinery for the brand's pages and every source.
+
+``read_page`` finds the locations a page describes: schema.org objects in any syntax (the type
+filter uses the real schema.org hierarchy), selector fields a spec adds, and, when the page
+has no structured data (or lacks a field), the generic text reader. Each value keeps where it
+came from; a value that is not the business's own (a template placeholder, an example domain,
+two blocks that disagree, a phone from another country) is kept with its reason and never
+passed on as a value. Bad input never raises: it becomes a line in ``unread``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from auditor.crawl.adapters.base import Record, css_fields
+from auditor.crawl.country import country_code, country_of_language, country_of_phone, country_of_url
+from auditor.crawl.placeholders import example_host, phone_placeholder, text_placeholder, url_placeholder
+from auditor.crawl.schema_org import fields_from_schema, one_line
+from auditor.crawl.schema_types import is_location_type, is_subtype
+from auditor.crawl.structured import SYNTAXES, extract_structured, type_names
+
+# properties through which a page nests the business it is about
+_NESTING = ("mainEntity", "about", "itemListElement", "item", "subOrganization", "department",
+            "location", "hasPOS", "containsPlace", "branchOf", "mainEntityOfPage")  # fmt: skip
+# types that carry a telephone or an address without being a location themselves
+_NOT_LOCATIONS = frozenset({"StructuredValue", "Person", "CreativeWork", "Action", "Intangible", "Event"})
+_LANG = etree.XPath("string(/html/@lang)")
+_URLS = re.compile(r"https?://[^\s\"'<>]+")
+_TRUSTED_IF_COPIED = {"name", "address", "website", "store_ref"}
+
+
+@dataclass
+class PageReading:
+    """The locations read from one page, and what was found but could not be read (and why)."""
+
+    locations: list[Record] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    syntaxes: tuple[str, ...] = ()
+    country: str | None = None  # the page's own country hint (phone, domain, language)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", str(text).casefold())
+    return " ".join(re.sub(r"[\W_]+", " ", "".join(c for c in text if not unicodedata.combining(c))).split())
+
+
+def _label(obj: dict) -> str:
+    kinds = "/".join(sorted(type_names(obj))) or "untyped object"
+    name = obj.get("name")
+    return f"{kinds} {str(name)[:40]!r}" if isinstance(name, str) and name else kinds
+
+
+def _has_address(obj: dict) -> bool:
+    address = obj.get("address")
+    items = address if isinstance(address, list) else [address]
+    return any((isinstance(a, dict) and len(a) > 1) or (isinstance(a, str) and a.strip()) for a in items)
+
+
+def is_location(obj: dict, types: frozenset[str] | None) -> tuple[bool, str]:
+    """(whether the object is a location to read, why not). ``types`` given: the object's type
+    is one of them or below one in the schema.org hierarchy. Default: any LocalBusiness or
+    Place subtype, an Organization with an address, or any other object with a PostalAddress
+    or a telephone."""
+    names = type_names(obj)
+    if types:
+        ok = is_subtype(names, types)
+        return ok, "" if ok else f"type not in {sorted(types)}"
+    if names and is_subtype(names, _NOT_LOCATIONS) and not is_location_type(names):
+        return False, "not a location type"
+    if is_location_type(names):
+        return True, ""
+    if is_subtype(names, frozenset({"Organization"})):
+        return (True, "") if _has_address(obj) else (False, "an organisation with no address")
+    if _has_address(obj) or obj.get("telephone"):
+        return True, ""
+    return False, "not a location type and no address or telephone"
+
+
+def _candidates(obj: dict, types: frozenset[str] | None, depth: int = 0) -> list[dict]:
+    """The object if it is a location, else the locations nested in it (mainEntity, lists)."""
+    ok, _why = is_location(obj, types)
+    if ok:
+        return [obj]
+    if depth > 6:
+        return []
+    found: list[dict] = []
+    for key in _NESTING:
+        value = obj.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict):
+                nested_ok = is_location_type(type_names(item)) if not types else is_location(item, types)[0]
+                found.extend([item] if nested_ok else _candidates(item, types, depth + 1))
+    return found
+
+
+def _same(a: Any, b: Any, name: str) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return all(_fold(a[k]) == _fold(b[k]) for k in a.keys() & b.keys())
+    if name == "phone":
+        return re.sub(r"\D", "", str(a)) == re.sub(r"\D", "", str(b))
+    return _fold(a) == _fold(b)
+
+
+def _merge(records: list[Record]) -> list[Record]:
+    """Records of one business (same name, or same address when unnamed) become one; a field
+    they state differently is kept with the conflict as its problem."""
+    merged: dict[str, Record] = {}
+    for record in records:
+        key = _fold(record.get("name", "")) or _fold(one_line(record.get("address") or {}) if
+                                                     isinstance(record.get("address"), dict) else
+                                                     record.get("address", ""))  # fmt: skip
+        if not key or key not in merged:
+            merged[key or f"#{len(merged)}"] = record
+            continue
+        into = merged[key]
+        for name, value in record.items():
+            if name not in into:
+                into[name] = value
+                into.origins[name] = record.origins.get(name, "")
+            elif isinstance(value, dict) and isinstance(into[name], dict) and _same(into[name], value, name):
+                into[name] = {**value, **into[name]}
+            elif not _same(into[name], value, name):
+                into.problems.setdefault(
+                    name, f"the page states different values: {_show(into[name])} / {_show(value)}"
+                )
+        for name, problem in record.problems.items():
+            into.problems.setdefault(name, problem)
+    return list(merged.values())
+
+
+def _show(value: Any) -> str:
+    return repr(one_line(value) if isinstance(value, dict) else str(value))[:60]
+
+
+def record_country(record: Record) -> str | None:
+    """The country a location states in its address (ISO alpha-2), if any."""
+    address = record.get("address")
+    if isinstance(address, dict) and address.get("country"):
+        return country_code(address["country"])
+    return None
+
+
+def _vet(record: Record, obj: dict | None, page_country: str | None) -> None:
+    """Mark values that are not the business's own (placeholders, example copies, a phone of
+    another country than the address) with their reason."""
+    problems = record.problems
+    if name := record.get("name"):
+        cut = re.split(r"\s+[|｜]\s+", name)[0].strip()
+        if cut and cut != name:
+            record["name"] = cut
+        if reason := text_placeholder(record["name"]):
+            problems.setdefault("name", reason)
+    if (website := record.get("website")) and (reason := url_placeholder(website)):
+        problems.setdefault("website", reason)
+    if (phone := record.get("phone")) and (reason := phone_placeholder(phone)):
+        problems.setdefault("phone", reason)
+    address = record.get("address")
+    if isinstance(address, dict):
+        for part, value in list(address.items()):
+            if text_placeholder(value):
+                problems.setdefault("address", f"{part}: {text_placeholder(value)}")
+        if address.get("country") and not country_code(address["country"]):
+            problems.setdefault("country", f"not a country: {address['country'][:30]!r}")
+    elif isinstance(address, str) and (reason := text_placeholder(address)):
+        problems.setdefault("address", reason)
+    country = record_country(record) or page_country
+    if phone and "phone" not in problems and country:
+        stated = country_of_phone(phone)
+        if stated and stated != country:
+            problems["phone"] = f"a {stated} number for a location in {country}"
+    if obj is not None and _copied_example(obj):
+        for name in record:
+            if name not in _TRUSTED_IF_COPIED and name not in problems:
+                problems[name] = "the structured data still carries documentation example values"
+
+
+def _copied_example(obj: dict) -> bool:
+    """Whether an object still links documentation example domains (a copied sample)."""
+    found = False
+
+    def walk(value: Any, depth: int) -> None:
+        nonlocal found
+        if found or depth > 8:
+            return
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item, depth + 1)
+        elif isinstance(value, list):
+            for item in value[:50]:
+                walk(item, depth + 1)
+        elif isinstance(value, str) and "example." in value:
+            found = any(example_host(u) for u in _URLS.findall(value))
+
+    walk(obj, 0)
+    return found
+
+
+def page_country(root: Any, url: str) -> str | None:
+    """The page's country from its domain, else its language tag."""
+    country = country_of_url(url)
+    if country:
+        return country
+    try:
+        lang = _LANG(root)
+    except Exception:
+        lang = ""
+    return country_of_language(lang) if lang else None
+
+
+def read_page(
+    root: Any,
+    url: str,
+    *,
+    types: list[str] | tuple[str, ...] | None = None,
+    syntaxes: tuple[str, ...] = SYNTAXES,
+    fields: dict[str, str] | None = None,
+    generic: bool = True,
+    country: str | None = None,
+) -> PageReading:
+    """Every location one page describes (see the module doc). ``root`` is the page's lxml tree
+    (or its text); ``types`` limits structured objects to those types and their subtypes;
+    ``fields`` are selectors (CSS, or XPath after ``xpath:``) that fill what structured data
+    lacks; ``generic`` reads the page's text when structured data gives nothing; ``country`` (the
+    store's or the spec's) reads numbers and postcodes in the text when the page states none."""
+    wanted = frozenset(types) if types else None
+    data = extract_structured(root, url, syntaxes)
+    if isinstance(root, str | bytes):
+        from auditor.crawl.structured import parse_tree
+
+        try:
+            root = parse_tree(root)
+        except ValueError as exc:
+            return PageReading(unread=[str(exc)])
+    reading = PageReading(unread=list(data.errors))
+    reading.syntaxes = tuple(s for s in SYNTAXES if getattr(data, s.replace("-", ""), None))
+    hint = page_country(root, url)
+    reading.country = hint
+    pairs: list[tuple[Record, dict | None]] = []
+    for syntax, obj in data.objects():
+        found = _candidates(obj, wanted)
+        if not found:
+            reading.unread.append(f"{syntax} {_label(obj)}: {is_location(obj, wanted)[1]}")
+        for item in found:
+            record = fields_from_schema(item, syntax)
+            if record:
+                pairs.append((record, item))
+    for record, obj in pairs:
+        _vet(record, obj, hint)
+    records = _merge([r for r, _o in pairs])
+    if fields:
+        extra = css_fields(root, fields)
+        if records:
+            for record in records:
+                for name, value in extra.items():
+                    record.put(name, value, "selector")
+        elif extra:
+            record = Record()
+            for name, value in extra.items():
+                record.put(name, value, "selector")
+            records = [record]
+    if generic and len(records) <= 1:
+        from auditor.crawl.generic import read_generic
+
+        have = set(records[0]) if records else set()
+        missing = {"name", "address", "phone", "hours", "holiday_hours"} - have
+        if missing and (not records or missing & {"phone", "hours", "address"}):
+            local = (record_country(records[0]) if records else None) or country or hint
+            found, unread = read_generic(root, local, missing)
+            if records:
+                for name, value in found.items():
+                    records[0].put(name, value, "heuristic")
+            elif found:
+                records = [found]
+            reading.unread.extend(unread)
+    for record in records:
+        if record.origins and all(o == "heuristic" or o == "selector" for o in record.origins.values()):
+            _vet(record, None, hint)
+    reading.locations = [r for r in records if r]
+    return reading
+
+
+def adapter_options(config: Any) -> dict[str, Any]:
+    """``read_page`` options from an adapter block (a mapping or a spec model).
+
+    ``auto`` (the site's default): every syntax and the text reader; ``jsonld`` / ``microdata``
+    / ``rdfa`` / ``opengraph``: that syntax only; ``css``: the selectors only."""
+    from auditor.crawl.adapters import option
+
+    kind = str(option(config, "type", "auto") or "auto")
+    fields = dict(option(config, "fields", {}) or {})
+    types = list(option(config, "types", []) or []) or None
+    syntax = {"jsonld": ("json-ld",), "json-ld": ("json-ld",), "microdata": ("microdata",),
+              "rdfa": ("rdfa",), "opengraph": ("opengraph",), "css": ()}.get(kind, SYNTAXES)  # fmt: skip
+    return {"types": types, "syntaxes": syntax, "fields": fields or None, "generic": kind == "auto"}
+
+
+def site_adapter_options(spec: Any) -> dict[str, Any]:
+    """How the brand's own pages are read: the spec's ``site.adapter``, else ``auto``."""
+    from auditor.crawl.adapters import option
+
+    site = option(spec, "site", None) if spec is not None else None
+    config = option(site, "adapter", None) if site is not None else None
+    return adapter_options(config or {"type": "auto"})
