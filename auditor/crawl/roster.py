@@ -38,11 +38,38 @@ def slug_of(row: dict[str, Any]) -> str:
     return _NOT_SLUG.sub("-", str(row.get("name", "")).casefold()).strip("-")
 
 
+class UnfilledTemplate(ValueError):
+    """A ``url_template`` names a roster field that is empty (or missing) for a store."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+        super().__init__(f"no_url: roster field '{field}' is empty for this store and url_template needs it")
+
+
 def template_url(template: str, row: dict[str, Any]) -> str:
-    """A ``url_template`` filled from a roster row (every column, plus ``slug``)."""
+    """A ``url_template`` filled from a roster row (every column, plus ``slug``); raises
+    UnfilledTemplate naming the first field the row leaves empty."""
+    import string
+
     values = {k: "" if v is None else v for k, v in row.items()}
     values.setdefault("slug", slug_of(row))
+    for _text, name, _spec, _conv in string.Formatter().parse(template):
+        if name is not None and not str(values.get(name, "")).strip():
+            raise UnfilledTemplate(name)
     return template.format(**values)
+
+
+def record_unfilled(crawler: Any, source: str, store_id: str, template: str, exc: UnfilledTemplate) -> None:
+    """A store whose page cannot be addressed: one fetch record (a coverage gap naming the field)
+    instead of a request; the crawl goes on with the other stores."""
+    from auditor.crawl.fetchlog import fetch_log_for
+    from auditor.crawl.items import FetchRecord
+
+    record = FetchRecord(url=template, source=source, location_id=store_id, error=str(exc), settled=True)
+    if hasattr(record, "outcome"):
+        record.outcome, record.finished = "no_url", True
+    fetch_log_for(crawler).add(record)
+    crawler.stats.inc_value(f"auditor/{source}/no_url")
 
 
 def option(obj: Any, name: str, default: Any = None) -> Any:

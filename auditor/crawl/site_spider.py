@@ -19,7 +19,7 @@ from auditor.crawl.base import AuditSpider
 from auditor.crawl.items import CarriedPages, ObservedPage
 from auditor.crawl.memo import memo_data
 from auditor.crawl.pagestyle import page_style
-from auditor.crawl.roster import option, template_url
+from auditor.crawl.roster import UnfilledTemplate, option, record_unfilled, template_url
 from auditor.crawl.schema_org import fields_from_schema
 from auditor.crawl.site_look import css_look, logo_look, merge_looks, page_text
 from auditor.crawl.structured import extract_structured, type_names
@@ -44,7 +44,11 @@ class SiteSpider(AuditSpider):
     async def start(self) -> AsyncIterator[Any]:
         if self.url_template:
             for store_id, row in self.roster.items():
-                url = template_url(self.url_template, row)
+                try:
+                    url = template_url(self.url_template, row)
+                except UnfilledTemplate as exc:
+                    record_unfilled(self.crawler, "site", store_id, self.url_template, exc)
+                    continue
                 yield self.request(url, self.parse_page, "site", store_id)
         if self.sitemap:
             yield self.request(self.sitemap, self.parse_sitemap, "site")

@@ -17,7 +17,7 @@ from auditor.crawl.adapters import adapter_for
 from auditor.crawl.adapters.base import select
 from auditor.crawl.base import AuditSpider
 from auditor.crawl.items import CarriedPages, ObservedPage
-from auditor.crawl.roster import option, template_url
+from auditor.crawl.roster import UnfilledTemplate, option, record_unfilled, template_url
 
 
 class SourceSpider(AuditSpider):
@@ -62,7 +62,11 @@ class SourceSpider(AuditSpider):
         template = option(self.sources[sid], "url_template", "")
         carried = CarriedPages(source=sid)
         for store_id, row in self.roster.items():
-            url = template_url(template, row)
+            try:
+                url = template_url(template, row)
+            except UnfilledTemplate as exc:
+                record_unfilled(self.crawler, sid, store_id, template, exc)
+                continue
             lastmod = lastmods.get(url)
             chain = self.carried_chain(url) if self.unchanged(url, lastmod) else None
             if chain is not None:
