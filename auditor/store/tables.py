@@ -66,6 +66,7 @@ class Fetch(SQLModel, table=True):
     error: str | None = None  # timeout, connection refused, truncated, bad JSON-LD ...
     reused: bool = False  # 304 Not Modified: observations copied from an earlier run
     fetched_at: datetime = Field(default_factory=utcnow)
+    outcome: str | None = None  # None: fetched; else the gap: robots, refused... (crawl/fetchlog.py)
 
 
 class Observation(SQLModel, table=True):
@@ -73,7 +74,6 @@ class Observation(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     run_id: int = Field(foreign_key="auditrun.id", index=True)
-    outcome: str | None = None  # None: fetched; else the gap: robots, refused... (crawl/fetchlog.py)
     location_id: str | None = Field(default=None, index=True)  # None: could not be matched
     source: str = Field(index=True)
     entity: str = ""  # identifies one listing/page on the source (its canonical URL)
