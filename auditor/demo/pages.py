@@ -275,13 +275,14 @@ def mapdir_listing(shown: Shown, rating: float, count: int) -> str:
     return _page(f"{shown.name} on MapDir", body)
 
 
-def yellowbook_listing(shown: Shown, rating: float, closed: bool) -> str:
+def yellowbook_listing(shown: Shown, rating: float, closed: bool | str) -> str:
     rows = "".join(
         f"<tr><th>{DAY_NAMES[d]}</th><td>"
         f"{', '.join(f'{_h12(a)} - {_h12(b)}' for a, b in shown.hours[d]) or 'Closed'}</td></tr>"
         for d in DAYS
     )
-    banner = '<div class="closed-banner">Permanently closed</div>' if closed else ""
+    notice = {True: "Permanently closed", "temporarily": "Temporarily closed"}.get(closed)
+    banner = f'<div class="closed-banner">{notice}</div>' if notice else ""
     body = (
         f'<div class="listing">{banner}<h1 class="biz-name">{escape(shown.name)}</h1>'
         f'<div class="addr"><span>{escape(shown.street)}</span>, <span>{escape(shown.locality)}</span> '
@@ -294,7 +295,10 @@ def yellowbook_listing(shown: Shown, rating: float, closed: bool) -> str:
     return _page(f"{shown.name} | YellowBook", body)
 
 
-def places_record(listing_id: str, shown: Shown, rating: float, count: int, closed: bool) -> dict:
+PLACES_STATUS = {True: "CLOSED_PERMANENTLY", "temporarily": "CLOSED_TEMPORARILY"}
+
+
+def places_record(listing_id: str, shown: Shown, rating: float, count: int, closed: bool | str) -> dict:
     weekday = [
         f"{DAY_NAMES[d]}: "
         + (", ".join(f"{_h12(a).upper()} – {_h12(b).upper()}" for a, b in shown.hours[d]) or "Closed")
@@ -309,7 +313,7 @@ def places_record(listing_id: str, shown: Shown, rating: float, count: int, clos
         "opening_hours": {"weekday_text": weekday},
         "rating": rating,
         "user_ratings_total": count,
-        "business_status": "CLOSED_PERMANENTLY" if closed else "OPEN",
+        "business_status": PLACES_STATUS.get(closed, "OPEN"),
         "types": ["furniture_store", "home_goods_store"],
     }
 

@@ -247,7 +247,7 @@ SOURCE_LAYOUT = {
 def _write_listings(
     writer: _Writer, source: str, stores: list[Store], plan: Plan, rng: random.Random, traps: list[Trap]
 ) -> None:
-    entries: list[tuple[Store, Defect | None, bool]] = []
+    entries: list[tuple[Store, Defect | None, bool | str]] = []
     for store in stores:
         defect = plan.defect(store.store_id, source)
         if store.status == "closed":
@@ -259,7 +259,8 @@ def _write_listings(
             continue
         if defect is not None and defect.kind == "missing_listing":
             continue
-        entries.append((store, defect, False))
+        # a temporarily closed store is shown so where the source can show it (a banner, a status)
+        entries.append((store, defect, "temporarily" if store.status == "temporarily_closed" else False))
         if defect is not None and defect.kind == "duplicate_listing":
             entries.append((store, None, False))
     order = list(range(len(entries)))
@@ -268,7 +269,7 @@ def _write_listings(
     for position, idx in enumerate(order, start=1):
         store, defect, closed = entries[idx]
         listing_id = f"{source[:2]}{position:06d}"
-        store_traps = [] if closed else listing_traps(rng, store, source)
+        store_traps = [] if closed is True else listing_traps(rng, store, source)
         if defect is not None:
             store_traps = [t for t in store_traps if t.field != defect.field]
         traps.extend(store_traps)

@@ -20,9 +20,10 @@ from sqlmodel import Session, col, select
 
 from auditor.judge.checks.base import Evidence, Outcome, Rule
 from auditor.judge.checks.registry import check_function
-from auditor.judge.evidence import iter_evidence
+from auditor.judge.evidence import iter_evidence, source_facts
 from auditor.judge.rules import RulePacks, load_rule_packs
 from auditor.judge.scoring import Scored, fix_points, score_sheet
+from auditor.judge.sources import judge_sources, source_finding_rows
 from auditor.store.tables import AuditRun, Finding, Review, Scorecard
 
 BATCH = 500  # stores per bulk insert: bounds memory whatever the estate size
@@ -50,15 +51,42 @@ def fingerprint(store_id: str, rule_id: str, source: str, field: str) -> str:
     return hashlib.sha1(f"{store_id}|{rule_id}|{source}|{field}".encode()).hexdigest()[:16]
 
 
+SOURCE_RULE_TYPE = "source_health"  # judged once per run over whole sources, not per store
+
+
+def _applied(rule: Rule, setting: Any, region: str) -> tuple[Rule, float] | None:
+    """The rule as it applies to one store (None: off there), with its weight.
+
+    ``setting`` is the spec's override for the store: ``off``, a new weight, or a mapping that
+    may carry ``weight``, ``off``/``enabled``, ``sources``, ``exclude_sources``."""
+    if not rule.applies_to_region(region):
+        return None
+    if setting == "off" or setting is False:
+        return None
+    if isinstance(setting, dict) or hasattr(setting, "model_dump"):
+        values = setting.model_dump(exclude_none=True) if hasattr(setting, "model_dump") else dict(setting)
+        if values.get("off") is True or values.get("enabled") is False:
+            return None
+        limits = {k: list(values[k]) for k in ("sources", "exclude_sources") if values.get(k)}
+        if limits:
+            rule = rule.model_copy(update=limits)
+        weight = values.get("weight")
+        return rule, float(weight) if weight is not None else rule.weight
+    return rule, float(setting) if setting is not None else rule.weight
+
+
 def judge_location(ev: Evidence, packs: RulePacks, spec: Any) -> tuple[list[dict], dict]:
     """(finding rows, scorecard row) for one store: pure apart from the checks themselves."""
     overrides = spec.rule_overrides_for(ev.store_id)
+    region = str(ev.store.get("region") or "")
     pairs: list[tuple[Rule, Outcome, Scored]] = []
-    for rule in packs.rules:
-        setting = overrides.get(rule.id)
-        if setting == "off":
+    for base_rule in packs.rules:
+        if base_rule.type == SOURCE_RULE_TYPE:
             continue
-        weight = float(setting) if setting is not None else rule.weight
+        applied = _applied(base_rule, overrides.get(base_rule.id), region)
+        if applied is None:
+            continue
+        rule, weight = applied
         for outcome in check_function(rule.type)(rule, ev):
             scored = Scored(
                 rule.id, rule.category, outcome.source, outcome.field or rule.field, weight, outcome.score
@@ -171,14 +199,23 @@ def evaluate_run(
         run_id = int(run.id)
         day = today or run.started.date()
     _analyse_reviews(engine, run_id, spec, day)
+    facts = source_facts(engine, run_id, spec)
+    source_rule = next((r for r in packs.rules if r.type == SOURCE_RULE_TYPE), None)
+    problems = judge_sources(facts, spec, source_rule)
+    with_replies = any("reviews" in r.scopes and r.category == "site" for r in packs.rules)
     findings_total = 0
     overalls: list[float] = []
     with Session(engine) as session, session.begin():
         session.exec(delete(Finding).where(Finding.run_id == run_id))
         session.exec(delete(Scorecard).where(Scorecard.run_id == run_id))
         finding_rows: list[dict] = []
+        if source_rule is not None:
+            finding_rows.extend(
+                {**f, "run_id": run_id} for f in source_finding_rows(problems, source_rule, fingerprint)
+            )
         card_rows: list[dict] = []
-        for count, evidence in enumerate(iter_evidence(engine, run_id, spec), start=1):
+        evidences = iter_evidence(engine, run_id, spec, facts, with_replies=with_replies)
+        for count, evidence in enumerate(evidences, start=1):
             findings, card = judge_location(evidence, packs, spec)
             finding_rows.extend({**f, "run_id": run_id} for f in findings)
             card_rows.append({**card, "run_id": run_id})
@@ -193,6 +230,7 @@ def evaluate_run(
         stored.evaluated = dt.datetime.now(dt.UTC)
         stats = json.loads(stored.stats or "{}")
         stats.update({"brand": spec.brand.name, "findings": findings_total, "stores": len(spec.roster)})
+        stats["source_problems"] = {p.source: p.observed for p in problems}
         stored.stats = json.dumps(stats, sort_keys=True)
         session.add(stored)
     return EvaluationSummary(

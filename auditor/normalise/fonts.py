@@ -37,6 +37,17 @@ def _families(tokens: list) -> list[str]:
 def fonts_from_css(css: str) -> list[str]:
     """Font families in order of first appearance, generic families and var() dropped."""
     seen: dict[str, None] = {}
+    for stack in font_stacks_from_css(css):
+        for key in stack:
+            if key not in GENERIC_FAMILIES:
+                seen.setdefault(key, None)
+    return list(seen)
+
+
+def font_stacks_from_css(css: str) -> list[list[str]]:
+    """Each distinct ``font-family`` stack in order (families folded, generics kept at their place):
+    the first family of a stack is the one a browser uses when it has it, the rest are fallbacks."""
+    stacks: dict[tuple[str, ...], None] = {}
     for decl in _declarations(css or ""):
         if decl.type != "declaration" or decl.lower_name not in ("font-family", "font"):
             continue
@@ -53,8 +64,7 @@ def fonts_from_css(css: str) -> list[str]:
             parsed = tinycss2.parse_component_value_list(value)
         else:
             parsed = decl.value
-        for family in _families(list(parsed)):
-            key = font_family_key(family)
-            if key and key not in GENERIC_FAMILIES:
-                seen.setdefault(key, None)
-    return list(seen)
+        stack = tuple(k for k in (font_family_key(f) for f in _families(list(parsed))) if k)
+        if stack:
+            stacks.setdefault(stack, None)
+    return [list(s) for s in stacks]

@@ -114,7 +114,8 @@ def summarise_location_reviews(
     """Aggregates of one location's reviews known at ``run_id`` (what the reviews rules read),
     over every review source (``all``) or one.
 
-    Keys: reviews, new_reviews, scored, unanalysed, not_scored_language, not_scored_no_text,
+    Keys: reviews, rated (with stars), dated, low_stars (1-2 stars), negatives, new_reviews,
+    scored, unanalysed, not_scored_language, not_scored_no_text,
     languages, mean_stars, mean_sentiment, share_negative, response_rate,
     negative_response_rate, low_star_response_rate (1-2 star reviews answered),
     last_review_date, days_since_last_review, mismatches, themes
@@ -150,6 +151,10 @@ def summarise_reviews(
     last = max(dates) if dates else None
     data: dict[str, Any] = {
         "reviews": len(reviews),
+        "rated": sum(1 for r in reviews if r.stars is not None),  # the samples the judge's bounds count
+        "dated": len(dates),
+        "low_stars": len(low_stars),
+        "negatives": len(negatives),
         "new_reviews": sum(1 for r in reviews if r.first_run_id == run_id),
         "scored": len(scored),
         "unanalysed": sum(1 for r in reviews if not r.analyzed),

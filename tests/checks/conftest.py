@@ -26,6 +26,7 @@ def make_evidence(spec: Spec):
         reviews: dict | None = None,
         status: str = "open",
         failed: set[str] | None = None,
+        facts: dict | None = None,
         **store_changes,
     ) -> Evidence:
         seen: dict = {}
@@ -42,6 +43,7 @@ def make_evidence(spec: Spec):
             observed=seen,
             failed_sources=failed or set(),
             reviews=reviews,
+            facts=facts or {},
         )
 
     return build

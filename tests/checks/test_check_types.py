@@ -8,8 +8,9 @@ from pathlib import Path
 from PIL import Image
 
 from auditor.demo.logos import draw_logo
-from auditor.judge.checks.base import Seen
+from auditor.judge.checks.base import Seen, SourceFacts
 from auditor.judge.checks.registry import CHECK_TYPES, check_function
+from auditor.judge.sources import judge_source
 from auditor.normalise import logo_hash, normalise_address, normalise_phone, normalise_url, parse_hours
 from tests.checks.conftest import rule
 
@@ -97,7 +98,11 @@ def test_hours_match_holiday(make_evidence) -> None:
     holiday = parse_holiday_hours(ev.store["holiday_hours"])
     hours = parse_hours(ev.store["hours"]).as_dict()
     good = make_evidence({("site", "p"): {"hours": hours, "holiday_hours": holiday}})
-    missing = make_evidence({("site", "p"): {"hours": hours}})
+    shows_holidays = {"site": SourceFacts("site", "site", frozenset({"hours", "holiday_hours"}), entities=9)}
+    missing = make_evidence({("site", "p"): {"hours": hours}}, facts=shows_holidays)
+    # a source that shows holiday hours for no store: its silence is a coverage note, not a failure
+    never_shown = make_evidence({("site", "p"): {"hours": hours}})
+    assert scores(run("hours_match", r, never_shown)) == [None]
     first_day = dict(list(holiday.items())[:1])
     partial = make_evidence({("site", "p"): {"hours": hours, "holiday_hours": first_day}})
     unreadable = make_evidence({("site", "p"): {"text": "page without hours"}})
@@ -189,8 +194,29 @@ def test_font(make_evidence) -> None:
     assert scores(run("font", r, site_field(make_evidence, "fonts", ["source sans 3", "merriweather"]))) == [
         1.0
     ]
-    assert scores(run("font", r, site_field(make_evidence, "fonts", ["comic neue", "merriweather"]))) == [0.5]
+    # families only (no stacks kept): a fallback cannot be told from a first choice, so only a page
+    # with no brand font at all fails
+    assert scores(run("font", r, site_field(make_evidence, "fonts", ["comic neue", "merriweather"]))) == [1.0]
+    assert scores(run("font", r, site_field(make_evidence, "fonts", ["comic neue"]))) == [0.0]
     assert scores(run("font", r, make_evidence())) == [None]
+
+
+def test_font_counts_the_first_family_of_each_stack(make_evidence) -> None:
+    r = rule(type="font", scope="site")
+
+    def page(*stacks):
+        fonts = sorted({f for s in stacks for f in s})
+        return make_evidence({("site", "p"): {"fonts": fonts, "font_stacks": [list(s) for s in stacks]}})
+
+    fallback = page(("source sans 3", "georgia", "serif"), ("merriweather", "times new roman", "serif"))
+    assert scores(run("font", r, fallback)) == [1.0]
+    mixed = page(("merriweather", "serif"), ("comic neue", "cursive"))
+    outcome = run("font", r, mixed)[0]
+    assert outcome.score == 0.5 and outcome.observed == "comic neue, cursive"
+    assert scores(run("font", r, page(("georgia", "serif")))) == [0.0]
+    assert scores(run("font", r, page(("source sans 3",), ("monospace",), ("inherit",)))) == [1.0]
+    allowed = rule(type="font", scope="site", also_allowed=["Georgia"])
+    assert scores(run("font", allowed, page(("georgia", "serif")))) == [1.0]
 
 
 def test_logo(make_evidence) -> None:
@@ -225,7 +251,13 @@ def test_rating_floor(make_evidence) -> None:
     assert scores(run("rating_floor", r, make_evidence(reviews=summary()))) == [1.0]
     low = scores(run("rating_floor", r, make_evidence(reviews=summary(mean_stars=2.9))))[0]
     assert 0 < low < 1
-    assert scores(run("rating_floor", r, make_evidence(reviews=summary(reviews=2)))) == [None]
+    # a confidence bound over readable ratings, not a minimum count
+    one = summary(reviews=1, rated=1, mean_stars=1.0)
+    assert scores(run("rating_floor", r, make_evidence(reviews=one))) == [None]
+    three = summary(reviews=3, rated=3, mean_stars=1.0)
+    assert scores(run("rating_floor", r, make_evidence(reviews=three))) == [0.0]
+    few_readable = summary(reviews=5, rated=3, mean_stars=3.33)
+    assert scores(run("rating_floor", r, make_evidence(reviews=few_readable))) == [None]
 
 
 def test_sentiment_floor(make_evidence) -> None:
@@ -279,6 +311,34 @@ def test_theme_alert(make_evidence) -> None:
     assert outcome.score == 0.0 and outcome.note == "delivery" and "was 2" in outcome.observed
     assert scores(run("theme_alert", r, make_evidence(reviews=steady))) == [1.0]
     assert scores(run("theme_alert", r, make_evidence(reviews=None))) == [None]
+
+
+def test_response_rate_needs_replies_on_the_source_and_enough_low_star_reviews(make_evidence) -> None:
+    r = rule(type="response_rate", scope="reviews", threshold=0.5)
+    silent = summary(low_stars=4, low_star_response_rate=0.0)
+    assert scores(run("response_rate", r, make_evidence(reviews=silent))) == [0.0]
+    two = summary(low_stars=2, low_star_response_rate=0.0)
+    assert scores(run("response_rate", r, make_evidence(reviews=two))) == [None]  # too few to tell
+    no_markup = {"reviewhub": SourceFacts("reviewhub", "reviews", reviews=300, rated=300, dated=300)}
+    outcome = run("response_rate", r, make_evidence(reviews=silent, facts=no_markup))[0]
+    assert outcome.score is None and "shows no owner replies" in outcome.note
+    declared = {
+        "reviewhub": SourceFacts("reviewhub", "reviews", reviews=300, replied=9, declared={"replies": False})
+    }
+    assert scores(run("response_rate", r, make_evidence(reviews=silent, facts=declared))) == [None]
+
+
+def test_source_health_is_judged_once_per_run_not_per_store(make_evidence) -> None:
+    r = rule(type="source_health", scope="location")
+    assert run("source_health", r, make_evidence()) == []  # nothing per store
+    empty = SourceFacts("yellowbook", "listing", pages=15, sample_url="http://yellowbook.example/f")
+    problem = judge_source(empty, open_stores=15)
+    assert problem is not None
+    assert (
+        problem.observed == "0 listings read from 15 pages; try `auditor extract http://yellowbook.example/f`"
+    )
+    healthy = SourceFacts("yellowbook", "listing", pages=15, entities=14, matched_stores=14)
+    assert judge_source(healthy, open_stores=15) is None
 
 
 def test_every_registered_type_is_tested_here() -> None:

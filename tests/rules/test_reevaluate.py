@@ -32,6 +32,8 @@ def _marked(engine) -> int:
 def test_switching_rules_off_rescores_and_reuses_the_review_summaries(tmp_path: Path) -> None:
     spec_path, db = build(tmp_path, 30)
     engine = make_engine(db)
+    with engine.begin() as conn:  # every store's ten reviews 1-star: the reviews rules fail everywhere
+        conn.execute(text("UPDATE review SET stars = 1"))
     evaluate_run(engine, load_spec(spec_path), run_id=1, today=DAY)
     overall = _overall(engine)
     with engine.begin() as conn:

@@ -1,8 +1,11 @@
 """Every default rule against its pass/fail cases in tests/rules/cases/<pack>.yml.
 
 A case gives roster changes, what each source showed (raw text, normalised as the crawl does),
-optionally the store's review summary, and the expected score per source: a number, ``partial``
-(strictly between 0 and 1), ``n/a`` (could not run: a coverage gap) or ``none`` (no result).
+optionally the store's review summary, pages that failed (``failed``: a list, or source -> reason),
+what the run saw of each source over all stores (``facts``: SourceFacts fields), and the expected
+score per source: a number, ``partial`` (strictly between 0 and 1), ``n/a`` (could not run: a
+coverage gap) or ``none`` (no result). Source rules (``source_health``) are judged on ``facts``
+alone, with ``open_stores`` roster stores: 0.0 when the source is reported, 1.0 when it is not.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import yaml
 
 from auditor.crawl.fields import normalise_field
 from auditor.demo import generate
-from auditor.judge.checks.base import Evidence, Seen
+from auditor.judge.checks.base import Evidence, Outcome, Seen, SourceFacts
 from auditor.judge.checks.registry import check_function
 from auditor.judge.rules import load_rule_packs
+from auditor.judge.sources import judge_source
 from auditor.spec import Spec, load_spec
 
 CASES = Path(__file__).parent / "cases"
@@ -66,13 +70,38 @@ def _evidence(spec: Spec, case: dict) -> Evidence:
             for field, raw in fields.items():
                 value, problem = normalise_field(field, raw, "AU")
                 page[field] = Seen(str(raw), value, url, problem)
+    failed = case.get("failed", [])
     return Evidence(
         store={**STORE, **case.get("roster", {})},
         spec=spec,
         observed=observed,
-        failed_sources=set(case.get("failed", [])),
+        failed_sources=set(failed),
+        failure_reasons=dict(failed) if isinstance(failed, dict) else {},
         reviews=case.get("reviews"),
+        facts=_facts(case),
     )
+
+
+def _facts(case: dict) -> dict[str, SourceFacts]:
+    out = {}
+    for source, values in (case.get("facts") or {}).items():
+        values = dict(values)
+        values["fields"] = frozenset(values.get("fields", ()))
+        values["unmatched"] = tuple(values.get("unmatched", ()))
+        out[source] = SourceFacts(source, **values)
+    return out
+
+
+def _outcomes(rule, case: dict, spec: Spec) -> list[Outcome]:
+    if rule.type != "source_health":
+        return check_function(rule.type)(rule, _evidence(spec, case))
+    outcomes = []
+    for source, facts in _facts(case).items():
+        problem = judge_source(facts, int(case.get("open_stores", 15)), rule.option("min_match_share", 0.2))
+        outcomes.append(
+            Outcome(source, 1.0 if problem is None else 0.0, note=problem.observed if problem else "")
+        )
+    return outcomes
 
 
 def test_every_default_rule_has_a_passing_and_a_failing_case(rules: dict) -> None:
@@ -88,10 +117,12 @@ def test_every_default_rule_has_a_passing_and_a_failing_case(rules: dict) -> Non
 def test_rule_case(pack: str, case: dict, spec: Spec, rules: dict) -> None:
     rule = rules[case["rule"]]
     assert rule.file.endswith(f"{pack}.yml") or pack == rule.id.split(".")[0]
-    outcomes = check_function(rule.type)(rule, _evidence(spec, case))
+    outcomes = _outcomes(rule, case, spec)
     by_source: dict = {}
     for outcome in outcomes:
         by_source.setdefault(outcome.source, []).append(outcome.score)
+    if "note" in case:  # a gap or a finding says why
+        assert any(case["note"] in o.note for o in outcomes), [o.note for o in outcomes]
     for source, want in case["expect"].items():
         got = by_source.get(source, [])
         if want == "none":

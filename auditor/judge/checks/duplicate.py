@@ -7,7 +7,7 @@ from auditor.judge.checks.base import Evidence, Outcome, Rule
 
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:
     outcomes = []
-    for source in ev.sources(rule.scope):
+    for source in ev.sources_for(rule):
         entities = sorted(ev.observed.get(source, {}))
         if not entities:
             continue

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from auditor.judge.checks._expected import expected_value
+from auditor.judge.checks._names import fold_name
 from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 from auditor.normalise import Address, addresses_match, name_similarity
 
 
-def _score(rule: Rule, expected, observed) -> float:
+def _score(rule: Rule, expected, observed, spec) -> float:
     if rule.compare == "address":
         parts = {k: v for k, v in observed.items() if k != "key"}
         return addresses_match(expected, Address(**parts))
     if rule.compare in ("name", "fuzzy"):
+        if rule.compare == "name":
+            expected, observed = fold_name(str(expected), spec), fold_name(str(observed), spec)
         similarity = name_similarity(str(expected), str(observed))
         threshold = rule.threshold if rule.threshold is not None else 1.0
         return 1.0 if similarity >= threshold else round(similarity, 3)
@@ -39,16 +42,21 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
         return []
     expected = expected_value(ev.store, rule.field, ev.country)
     outcomes = []
-    for source in ev.sources(rule.scope):
+    for source in ev.sources_for(rule):
         seen = [
             (entity, fields[rule.field])
             for entity, fields in ev.observed.get(source, {}).items()
             if rule.field in fields and fields[rule.field].value is not None
         ]
-        if expected is None or not seen:
-            outcomes.append(not_applicable(source, f"no {rule.field} observed"))
+        if expected is None:
+            outcomes.append(not_applicable(source, f"the roster has no {rule.field}"))
             continue
-        worst = min(((_score(rule, expected, s.value), s) for _e, s in seen), key=lambda pair: pair[0])
+        if not seen:
+            outcomes.append(not_applicable(source, ev.field_gap(source, rule.field)))
+            continue
+        worst = min(
+            ((_score(rule, expected, s.value, ev.spec), s) for _e, s in seen), key=lambda pair: pair[0]
+        )
         score, found = worst
         outcomes.append(
             Outcome(

@@ -10,8 +10,10 @@ from auditor.normalise import WeeklyHours, format_hours
 def _weekly(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
     expected = expected_value(ev.store, "hours", ev.country)
     seen = [f["hours"] for f in ev.observed.get(source, {}).values() if "hours" in f and f["hours"].value]
-    if expected is None or not seen:
-        return [not_applicable(source, "no hours observed")]
+    if expected is None:
+        return [not_applicable(source, "the roster has no hours")]
+    if not seen:
+        return [not_applicable(source, ev.field_gap(source, "hours"))]  # "hours unreadable: <why>" ...
     worst = None
     for found in seen:
         same = sum(expected.get(d, []) == found.value.get(d, []) for d in expected)
@@ -36,21 +38,28 @@ def _weekly(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
 def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
     expected = expected_value(ev.store, "holiday_hours", ev.country)
     pages = ev.observed.get(source, {})
-    if expected is None or not pages:
-        return [not_applicable(source, "no page read")]
+    if expected is None:
+        return [not_applicable(source, "the roster has no holiday hours")]
+    if not pages:
+        return [not_applicable(source, ev.field_gap(source, "holiday_hours"))]
+    if not ev.carries(source, "holiday_hours"):  # no page of the source shows any: not a store's fault
+        return [not_applicable(source, f"{source} does not show holiday hours")]
     worst = None
     for _entity, fields in pages.items():
         url = next(iter(fields.values())).url
         if "hours" not in fields:
             continue  # the page's hours could not be read at all: a gap, not missing holiday hours
         found = fields.get("holiday_hours")
+        if (found is not None and found.value is None) or (found is None and ev.partial_read(source)):
+            continue  # unreadable, or the page was read in part: a gap with its reason, not missing
         shown = (found.value or {}) if found else {}
         same = sum(shown.get(day) == ranges for day, ranges in expected.items())
         score = round(same / len(expected), 3)
         if worst is None or score < worst[0]:
             worst = (score, url, found.raw if found else "none shown")
     if worst is None:
-        return [not_applicable(source, "no opening hours readable on the page")]
+        unread = any("holiday_hours" in f for f in pages.values())
+        return [not_applicable(source, ev.field_gap(source, "holiday_hours" if unread else "hours"))]
     score, url, raw = worst
     text = "; ".join(
         f"{d} {'closed' if not r else ','.join('-'.join(x) for x in r)}" for d, r in expected.items()
@@ -62,4 +71,4 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
     if ev.is_closed:
         return []
     reader = _holiday if rule.compare == "holiday" else _weekly
-    return [o for source in ev.sources(rule.scope) for o in reader(ev, rule, source)]
+    return [o for source in ev.sources_for(rule) for o in reader(ev, rule, source)]

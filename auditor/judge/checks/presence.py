@@ -1,21 +1,35 @@
-"""presence: an open store should appear on every listing source (and have its site page)."""
+"""presence: an open store should appear on every listing source (and have its site page).
+
+Not found is a failure only when the source was read: a broken source, a page that was not
+fetched, failed pages of the source, or site pages that matched no store make it a coverage gap.
+"""
 
 from __future__ import annotations
 
 from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 
 
+def _unmatched_pages(ev: Evidence, source: str) -> str | None:
+    facts = ev.facts.get(source)
+    if facts is None or facts.kind != "site" or not facts.unmatched_count:
+        return None
+    example = f", e.g. {facts.unmatched[0]}" if facts.unmatched else ""
+    return f"no page matched; {facts.unmatched_count} {source} pages matched no store{example}"
+
+
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:
     if ev.is_closed:
         return []
     outcomes = []
-    for source in ev.sources(rule.scope):
+    for source in ev.sources_for(rule):
         if ev.observed.get(source):
             outcomes.append(Outcome(source, 1.0, "listed", "listed", field="presence"))
-        elif source in ev.failed_sources:
-            outcomes.append(not_applicable(source, "its page could not be fetched"))
-        elif ev.unattributed_failures.get(source, 0) and rule.option("gap_on_failures", True):
-            outcomes.append(not_applicable(source, "some pages of the source could not be fetched"))
+            continue
+        gap = ev.absence_gap(source, bool(rule.option("gap_on_failures", True))) or _unmatched_pages(
+            ev, source
+        )
+        if gap:
+            outcomes.append(not_applicable(source, gap))
         else:
             outcomes.append(Outcome(source, 0.0, "listed", "not found", field="presence"))
     return outcomes

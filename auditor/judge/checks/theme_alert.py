@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from auditor.judge.checks._reviews import review_source, summary_or_gap
-from auditor.judge.checks.base import Evidence, Outcome, Rule
+from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 
 
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:
+    """Recent complaints need dates: undated reviews make a trend not applicable, never a pass."""
     if ev.is_closed:
         return []
-    summary, gap = summary_or_gap(ev, "themes")
+    summary, gap = summary_or_gap(ev, "themes", needs=("dates",))
     if gap:
         return [gap]
+    if summary.get("dated") == 0 or (
+        summary.get("dated") is None and summary.get("days_since_last_review") is None
+    ):
+        return [not_applicable(review_source(ev), "no review of this store has a readable date")]
     minimum = int(rule.threshold if rule.threshold is not None else 5)
     growth = float(rule.option("growth", 2.0))
     change = (summary.get("change") or {}).get("themes", {})
