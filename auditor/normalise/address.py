@@ -38,7 +38,6 @@ from auditor.normalise.errors import NormaliseError
 
 MAX_LENGTH = 1000  # characters; longer text is not an address
 PARTS = ("street", "number", "unit", "locality", "region", "postcode", "country")
-_NUMBER_FIRST = ("en", "fr")  # languages that write the house number before the street
 _TYPE_FIRST = ("fr", "es", "it")  # languages that write the street type before the name
 _SEGMENTS = re.compile(r"[,;|\n\r\t]+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
@@ -132,6 +131,7 @@ class _Lexicon:
     words: Vocabulary  # street types, directionals, name words: phrase -> classes
     types: Vocabulary  # street types and directionals
     names: Vocabulary  # name words (saint, mount)
+    directions: Vocabulary
     ordinals: dict[Phrase, str]
     units: Vocabulary
     suffixes: dict[str, str]
@@ -154,12 +154,18 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     units = unit_designators(languages)
     longest = max(len(p) for p in (*frozen, *units))
     return _Lexicon(
-        frozen, frozen_types, names, ordinals(languages), units, compound_suffixes(languages), longest,
-        languages,
+        frozen, frozen_types, names, directionals(languages), ordinals(languages), units,
+        compound_suffixes(languages), longest, languages,
     )
 
 
-def _tokens(text: str) -> list[str]:
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _tokens(text: str, country: str = "") -> list[str]:
+    """Folded words; where German is written, ``ö`` is ``oe`` (``Mönckeberg`` = ``Moenckeberg``)."""
+    if country and "de" in country_format(country).languages:
+        text = text.translate(_UMLAUTS)
     text = _DASHES.sub("-", text)
     text = fold(text.replace("#", " # ").replace(".", " "))
     return text.split()
@@ -206,20 +212,27 @@ def _classes(tokens: list[str], lexicon: _Lexicon) -> list[frozenset[str]]:
 
 def _canonical_words(tokens: list[str], lexicon: _Lexicon) -> str:
     """Words with each street type, directional and ordinal in its canonical form; a form that may
-    stand for several (``br``: bridge, branch) is kept as written."""
+    stand for several (``br``: bridge, branch) is kept as written.
+
+    A word that may be a type or a name word (``St``: street, saint) is read by its place: where
+    types follow the name it opens the name (St Kilda Rd) and closes the street as its type
+    (George St); where the type comes first (rue, calle, via) the first word is the type. Elsewhere
+    it stays as written, and comparison accepts either reading (Av St David)."""
+    words = _words(_split_compounds(tokens, lexicon), lexicon)
+    type_first = lexicon.languages[0] in _TYPE_FIRST
     out = []
-    for index, (written, classes) in enumerate(_words(_split_compounds(tokens, lexicon), lexicon)):
+    for index, (written, classes) in enumerate(words):
         phrase = tuple(written.split())
-        # where types follow the name, a name word opens it (St Kilda Rd); where the type comes
-        # first (rue, calle, via), the first word is the type and name words follow (Rue St Denis)
-        opening = (index == 0) != (lexicon.languages[0] in _TYPE_FIRST)
-        preferred = lexicon.names.get(phrase) if opening else lexicon.types.get(phrase)
-        for choice in (preferred, classes):
-            if choice and len(choice) == 1:
-                out.append(next(iter(choice)))
-                break
-        else:
-            out.append(written)
+        names, types = lexicon.names.get(phrase), lexicon.types.get(phrase)
+        closing = all(tuple(w.split()) in lexicon.directions for w, _ in words[index + 1 :])
+        if names and types:
+            if index == 0 and len(words) > 1:
+                classes = types if type_first else names
+            elif closing and not type_first:
+                classes = types
+            else:
+                classes = frozenset()
+        out.append(next(iter(classes)) if len(classes) == 1 else written)
     return " ".join(out)
 
 
@@ -319,13 +332,12 @@ def _take_units(tokens: list[str], lexicon: _Lexicon) -> tuple[list[str], list[s
     return rest, units
 
 
-def _street_and_number(tokens: list[str], languages: tuple[str, ...], lexicon: _Lexicon) -> _Parts:
+def _street_and_number(tokens: list[str], number_first: bool, lexicon: _Lexicon) -> _Parts:
     parts = _Parts()
     tokens, units = _take_units(tokens, lexicon)
     if tokens and (slash := _SLASH.fullmatch(tokens[0])):
         units.append(slash.group(1))
         tokens = [slash.group(2), *tokens[1:]]
-    number_first = languages[0] in _NUMBER_FIRST
     if len(tokens) >= 2 and _is_house(tokens[0]):
         parts.number, tokens = tokens[0], tokens[1:]
         if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0].isalpha() and not number_first:
@@ -404,11 +416,11 @@ def _trailing_country(segments: list[list[str]], country: str) -> str:
 
 def _parse_line(raw: str, country: str, street_only: bool = False) -> tuple[_Parts, str]:
     """Parts of one line of text, and the country it names (or the one given)."""
-    segments = [t for t in (_tokens(s) for s in _SEGMENTS.split(raw)) if t]
+    segments = [t for t in (_tokens(s, country) for s in _SEGMENTS.split(raw)) if t]
     if not segments:
         raise NormaliseError("empty address")
     country = _trailing_country(segments, country) or country
-    languages, lexicon = _lexicon_for(country)
+    _, lexicon = _lexicon_for(country)
     fmt = country_format(country)
     locality: list[str] = []
     region = postcode = ""
@@ -429,7 +441,10 @@ def _parse_line(raw: str, country: str, street_only: bool = False) -> tuple[_Par
             segments = [t for t in segments if t]
         if segments and not region:
             region, taken = _region(segments[-1], country)
-            if taken and (len(segments) > 1 or taken < len(segments[-1]) - 1):
+            whole = taken == len(segments[-1])
+            # a segment that is only a region name is the region when a locality remains besides
+            # the street (``New York, NY``); else it is the locality (``…, Quebec G1C 5W2``)
+            if taken and (len(segments) > 2 if whole else len(segments) > 1 or taken < len(segments[-1]) - 1):
                 segments[-1] = segments[-1][: len(segments[-1]) - taken]
                 segments = [t for t in segments if t]
             else:
@@ -447,19 +462,56 @@ def _parse_line(raw: str, country: str, street_only: bool = False) -> tuple[_Par
             rest.append(tokens)
     if not rest:
         raise NormaliseError("no street in address")
+    rest = _join_numbers(rest, fmt.number_first)
     if not locality and len(rest) >= 2 and not street_only:
         locality = rest.pop()
-    street_index = next(
-        (i for i, t in enumerate(rest) if _is_house(t[0]) or _is_house(t[-1]) or _SLASH.fullmatch(t[0])), 0
-    )
+    street_index = _street_segment(rest, lexicon)
     tokens = rest[street_index]
-    parts = _street_and_number(tokens, languages, lexicon)
+    parts = _street_and_number(tokens, fmt.number_first, lexicon)
     if not locality and not street_only and len(rest) == 1:
         end = _street_end(parts.street, lexicon)
         parts.street, locality = parts.street[:end], parts.street[end:]
     parts.unit = " ".join([*units, parts.unit]).strip()
     parts.locality, parts.region, parts.postcode = locality, region, postcode
     return parts, country
+
+
+def _has_number(tokens: list[str]) -> bool:
+    return _is_house(tokens[0]) or _is_house(tokens[-1]) or bool(_SLASH.fullmatch(tokens[0]))
+
+
+def _join_numbers(segments: list[list[str]], number_first: bool) -> list[list[str]]:
+    """A house number written apart joins its street: ``Viale Piave, 10``, ``10, Downing St``,
+    ``ул. Ольшевского, 16Б`` (where the number follows the street, a segment opening with a number
+    joins the street before it); a number after a numbered street is its unit (``1 Main St, 101``)."""
+    out: list[list[str]] = []
+    pending: list[str] = []
+    for tokens in segments:
+        alone = len(tokens) == 1 and (_is_house(tokens[0]) or bool(_UNIT_NUMBER.fullmatch(tokens[0])))
+        if alone and out and _has_number(out[-1]) and any(ch.isdigit() for ch in tokens[0]):
+            out[-1] = [*out[-1], "#", tokens[0]]  # a number after a numbered street: the unit (suite 101)
+            continue
+        if number_first and alone and _is_house(tokens[0]):
+            pending = tokens
+            continue
+        if not number_first and out and _is_house(tokens[0]) and not _has_number(out[-1]):
+            out[-1] = [*out[-1], *tokens]
+            continue
+        out.append([*pending, *tokens])
+        pending = []
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _street_segment(segments: list[list[str]], lexicon: _Lexicon) -> int:
+    """Which segment of a street line is the street: the one with a house number, else the last
+    one with a street type, else the first (the others name a building, a centre or a station)."""
+    numbered = next((i for i, tokens in enumerate(segments) if _has_number(tokens)), None)
+    if numbered is not None:
+        return numbered
+    typed = [i for i, tokens in enumerate(segments) if any((t,) in lexicon.types for t in tokens)]
+    return typed[-1] if typed else 0
 
 
 def _build(parts: _Parts, country: str) -> Address:
@@ -532,7 +584,7 @@ def _from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
     else:
         street = _without_repeats(street, locality, postcode, country)
         parts, country = _parse_line(street, country, street_only=True)
-        parts.locality = _tokens(locality)
+        parts.locality = _tokens(locality, country)
         code = _postcode_form(postcode, country) if postcode else ""
         parts.postcode = code or fold(postcode).upper()
     if region:
@@ -547,21 +599,21 @@ def _from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
 
 def _without_repeats(street: str, locality: str, postcode: str, country: str) -> str:
     """The street line without a trailing locality or postcode that the parts also give."""
-    repeated = set(_tokens(locality)) | set(_tokens(postcode))
+    repeated = set(_tokens(locality, country)) | set(_tokens(postcode))
     code = _postcode_form(postcode, country) if postcode else ""
     segments = [s for s in _SEGMENTS.split(street) if s.strip()]
     while len(segments) > 1:
-        tokens = _tokens(segments[-1])
+        tokens = _tokens(segments[-1], country)
         if all(t in repeated or (code and _postcode_form(t, country) == code) for t in tokens):
             segments.pop()
         else:
             break
     if segments:
-        tokens = _tokens(segments[-1])
+        tokens = _tokens(segments[-1], country)
         cut = len(tokens)
         while cut > 2 and (tokens[cut - 1] in repeated):
             cut -= 1
-        if cut < len(tokens) and set(tokens[cut:]) >= set(_tokens(locality)):
+        if cut < len(tokens) and set(tokens[cut:]) >= set(_tokens(locality, country)):
             segments[-1] = " ".join(tokens[:cut])
     return ", ".join(segments)
 
@@ -593,9 +645,16 @@ def _words_match(a: str, b: str, country: str) -> bool:
     return len(xs) == len(ys) and all(x & y for x, y in zip(xs, ys, strict=True))
 
 
+_UMLAUT_SPELLING = re.compile(r"(?<=[aou])e")
+
+
 def _part_equal(part: str, a: str, b: str, country: str) -> bool:
     if part in ("street", "locality"):
-        return _words_match(fold(a), fold(b), country)
+        if _words_match(fold(a), fold(b), country):
+            return True
+        # German written with or without its umlauts: Zürich = Zuerich = Zurich
+        german = "de" in country_format(country or "US").languages
+        return german and _words_match(*(_UMLAUT_SPELLING.sub("", fold(x)) for x in (a, b)), country)
     if part == "postcode":
         return _same_postcode(a, b, country)
     if part == "region":

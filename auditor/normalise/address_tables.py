@@ -211,7 +211,8 @@ class CountryFormat:
     postcode_first: bool  # the postcode is written before the locality ("10115 Berlin")
     prefix: str  # the postcode prefix some write ("CH-")
     regions: dict[str, str]  # folded region name or code -> region code
-    languages: tuple[str, ...]
+    languages: tuple[str, ...]  # languages whose tables are read (English when none is shipped)
+    number_first: bool  # the house number is written before the street (English, French)
 
 
 @cache
@@ -242,7 +243,10 @@ def country_format(code: str) -> CountryFormat:
     except Exception:  # unknown territory
         spoken = ()
     languages = tuple(lang for lang in spoken if lang in LIBPOSTAL_LANGUAGES) or ("en",)
-    return CountryFormat(code, pattern, postcode_first, data.get("postprefix", ""), regions, languages)
+    number_first = not spoken or spoken[0] in ("en", "fr")
+    return CountryFormat(
+        code, pattern, postcode_first, data.get("postprefix", ""), regions, languages, number_first
+    )
 
 
 @cache
@@ -268,8 +272,9 @@ def country_names() -> dict[str, str]:
 
 
 def country_code(value: str) -> str:
-    """``DE``, ``deu``-less names such as ``Germany``/``Deutschland`` -> ``DE``; "" when unknown."""
+    """``DE``, ``UK``, ``Germany``, ``Deutschland`` and other names -> ISO alpha-2 code; "" when unknown."""
     folded = fold(value)
-    if len(folded) == 2 and folded.isalpha():
+    names = country_names()
+    if len(folded) == 2 and folded.upper() in names.values():
         return folded.upper()
-    return country_names().get(folded, "")
+    return names.get(folded, "")
