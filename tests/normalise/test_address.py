@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import time
@@ -25,13 +26,14 @@ def same(a, b, country: str = "US", country_b: str | None = None) -> bool:
     ("a", "b", "country"),
     [
         ("350 Fifth Avenue, New York, NY 10118", "350 5th Ave., New York NY 10118", "US"),
-        ("100 Main St #100, Palm Desert, CA 92260", "100 Main Street, Suite 100, Palm Desert, CA 92260", "US"),
+        ("100 Main St #100, Palm Desert, CA 92260", "100 Main Street, Suite 100, Palm Desert CA 92260", "US"),
         ("1 Town Ctr, Springfield, IL 62701", "1 Town Center, Springfield, IL 62701", "US"),
         ("5 Hill Wy, Austin, TX 78701", "5 Hill Way, Austin, TX 78701", "US"),
         ("5 Oak Pk, Austin, TX 78701", "5 Oak Park, Austin, TX 78701", "US"),
         ("5 Gulf Expy, Houston, TX 77001", "5 Gulf Expressway, Houston, TX 77001", "US"),
         ("12345 Hwy 410, Enumclaw, WA 98022", "12345 Highway 410, Enumclaw, WA 98022", "US"),
-        ("74 Palm Canyon Dr, Palm Desert, CA 922626970", "74 Palm Canyon Drive, Palm Desert, CA 92262-6970", "US"),
+        ("74 Palm Canyon Dr, Palm Desert, CA 922626970", "74 Palm Canyon Drive, Palm Desert CA 92262-6970",
+         "US"),
         ("Mönckebergstr. 7, 20095 Hamburg", "Mönckebergstraße 7, 20095 Hamburg", "DE"),
         ("Mönckeberg Straße 7, D-20095 Hamburg", "Moenckebergstrasse 7, 20095 Hamburg", "DE"),
         ("Schloßstraße 1, 12163 Berlin", "SCHLOSSSTRASSE 1, 12163 BERLIN", "DE"),
@@ -57,8 +59,8 @@ def test_equivalent_forms_are_one_address(a: str, b: str, country: str) -> None:
         ("12 George St, Sydney NSW 2000", "12 George St, Sydney NSW 2010", "AU", "postcode"),
         ("12 Main St, Springfield, IL 62701", "12 Main St, Springfield, MO 62701", "US", "region"),
         ("Hauptstraße 5, 10115 Berlin", "Hauptstraße 5, 10115 Potsdam", "DE", "locality"),
-        ("74 Palm Canyon Dr, Palm Desert, CA 92262-6970", "74 Palm Canyon Dr, Palm Desert, CA 92262-6971", "US",
-         "postcode"),
+        ("74 Palm Canyon Dr, Palm Desert, CA 92262-6970", "74 Palm Canyon Dr, Palm Desert, CA 92262-6971",
+         "US", "postcode"),
     ],
 )
 def test_a_difference_names_its_part(a: str, b: str, country: str, part: str) -> None:
@@ -90,7 +92,8 @@ def test_parts_are_kept_and_the_page_country_wins() -> None:
     assert (address.street, address.number, address.locality, address.postcode, address.country) == (
         "haupt strasse", "5", "berlin", "10115", "DE"
     )
-    roster = {"street": "Hauptstr.", "house_number": "5", "city": "Berlin", "postcode": "10115", "country": "DE"}
+    roster = {"street": "Hauptstr.", "house_number": "5", "city": "Berlin", "postcode": "10115",
+              "country": "DE"}
     assert compare_addresses(address, normalise_address(roster, "AU")).equal
 
 
@@ -163,9 +166,10 @@ def test_starbucks_rows_as_parts_equal_their_one_line_form() -> None:
                  "country": row["Country"]}
         line = f"{row['Street Address']}, {row['City']} {row['Postcode']}"
         try:
-            equal += compare_addresses(normalise_address(parts, "US"), normalise_address(line, row["Country"])).equal
+            first, second = normalise_address(parts, "US"), normalise_address(line, row["Country"])
         except NormaliseError:
             continue
+        equal += compare_addresses(first, second).equal
     assert equal / len(rows) > 0.95, equal
 
 
@@ -205,7 +209,5 @@ def test_any_text_gives_an_address_or_a_clear_error_quickly(text: str, country: 
 def test_address_like_soup_never_crashes(words: list[str]) -> None:
     text = " ".join(words)
     for country in ("US", "DE", "AU", "NL"):
-        try:
+        with contextlib.suppress(NormaliseError):
             normalise_address(text, country)
-        except NormaliseError:
-            pass
