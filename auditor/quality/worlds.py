@@ -1,0 +1,266 @@
+"""Variant demo worlds audited end to end, judged against their ground truth.
+
+Eight seeded worlds (``auditor.demo.variant``), each a brand in its own conventions (countries,
+languages, markup per source, hours, stars and dates as written, reviews embedded or separate,
+pagination), are generated, served on 127.0.0.1 and audited (crawl -> evaluate) with the spec
+written for them. Per world: planted defects found (recall), findings that name a planted defect
+(precision), findings on equivalent forms (traps), findings on data a source does not carry
+(absent), and fields the pages show that were never read.
+
+A finding names a planted defect when store and source agree and its rule is the defect's (or a
+related one), or, for the name/address/phone/website/hours/status fields, its field is the
+defect's: a store-page phone defect is found by whichever rule judges the page's phone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.quality.base import Metric, share
+
+SUITE = "worlds"
+SEEDS = (1, 2, 3, 4, 5, 6, 7, 8)
+FIELD_MATCHED = {"name", "address", "phone", "website", "hours", "holiday_hours", "status"}
+# The targets on every world. Not yet met: TARGETS holds, per world, the floor the audit reaches
+# today (target X not yet met), so a regression still fails; each is raised as the readers and
+# rules learn the world's conventions, and dropped once the world meets GOAL.
+GOAL = {"recall": ">= 0.97", "precision": ">= 0.97", "traps flagged": "== 0", "absent-data findings": "== 0"}
+TARGETS: dict[int, dict[str, str]] = {
+    1: {"recall": ">= 0.80", "precision": ">= 0.21", "traps flagged": "<= 23"},
+    2: {"recall": ">= 0.75", "precision": ">= 0.53", "traps flagged": "<= 13"},
+    3: {
+        "recall": ">= 0.75",
+        "precision": ">= 0.34",
+        "traps flagged": "<= 14",
+        "absent-data findings": "<= 15",
+    },
+    4: {"recall": ">= 0.90", "precision": ">= 0.60", "traps flagged": "<= 13"},
+    5: {"recall": ">= 0.85", "precision": ">= 0.27", "traps flagged": "<= 17"},
+    6: {"recall": ">= 0.76", "precision": ">= 0.22", "traps flagged": "<= 21"},
+    7: {
+        "recall": ">= 0.90",
+        "precision": ">= 0.30",
+        "traps flagged": "<= 15",
+        "absent-data findings": "<= 13",
+    },
+    8: {"recall": ">= 0.90", "precision": ">= 0.31", "traps flagged": "<= 21"},
+}
+
+
+@dataclass
+class WorldScore:
+    seed: int
+    label: str
+    planted: int = 0
+    found: int = 0
+    findings: int = 0
+    right: int = 0
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    on_traps: list[str] = field(default_factory=list)
+    on_absent: list[str] = field(default_factory=list)
+    never_read: list[str] = field(default_factory=list)
+    partly_read: list[str] = field(default_factory=list)
+    failure: str = ""
+
+
+def _matches(finding: dict, defect: dict) -> bool:
+    if finding["store"] != defect["store_id"] or finding["source"] != defect["source"]:
+        return False
+    rules = {defect["rule"], *defect.get("related_rules", [])}
+    return finding["rule"] in rules or (
+        defect["field"] in FIELD_MATCHED and finding["field"] == defect["field"]
+    )
+
+
+def _describe(f: dict) -> str:
+    observed = f["observed"][:60]
+    return f"{f['rule']}@{f['source'] or '-'} {f['store']} ({f['field']}: {observed!r})"
+
+
+def score_world(out: Path, seed: int, label: str) -> WorldScore:
+    """Findings, observations and reviews of an audited world against its ground truth."""
+    truth = json.loads((out / "ground_truth.json").read_text(encoding="utf-8"))
+    score = WorldScore(seed, label)
+    with sqlite3.connect(out / "audit.db") as db:
+        run = db.execute("SELECT MAX(run_id) FROM finding").fetchone()[0]
+        rows = db.execute(
+            "SELECT location_id, rule_id, source, field, observed FROM finding WHERE run_id = ?", (run,)
+        ).fetchall()
+        observations = db.execute(
+            "SELECT location_id, source, field FROM observation WHERE location_id IS NOT NULL "
+            "AND normalised IS NOT NULL AND normalised != 'null'"
+        ).fetchall()
+        reviews = db.execute(
+            "SELECT source, COUNT(*), COUNT(stars), COUNT(date), COUNT(reply), "
+            "SUM(CASE WHEN text != '' THEN 1 ELSE 0 END) FROM review GROUP BY source"
+        ).fetchall()
+    findings = [dict(zip(("store", "rule", "source", "field", "observed"), r, strict=True)) for r in rows]
+    defects = truth["defects"]
+    score.planted = len(defects)
+    for defect in defects:
+        if any(_matches(f, defect) for f in findings):
+            score.found += 1
+        else:
+            score.missed.append(f"{defect['kind']}@{defect['source']} {defect['store_id']}")
+    traps = {(t["store_id"], t["source"], t["field"]): t["kind"] for t in truth["traps"]}
+    score.findings = len(findings)
+    for f in findings:
+        if any(_matches(f, d) for d in defects):
+            score.right += 1
+            continue
+        score.wrong.append(_describe(f))
+        trap = traps.get((f["store"], f["source"], f["field"]))
+        if trap:
+            score.on_traps.append(f"{trap}: {_describe(f)}")
+        for absent in truth["absent"]:
+            if f["source"] == absent["source"] and (
+                f["rule"] in absent["rules"] or f["field"] == absent["field"]
+            ):
+                score.on_absent.append(f"{absent['field']}: {_describe(f)}")
+    _fields_read(truth, observations, reviews, score)
+    return score
+
+
+def _fields_read(truth: dict, observations: list, reviews: list, score: WorldScore) -> None:
+    read = Counter((source, fld) for _store, source, fld in set(observations))
+    review_reads = {
+        r[0]: dict(zip(("total", "stars", "date", "reply", "text"), r[1:], strict=True)) for r in reviews
+    }
+    replies_shown = Counter()
+    for r in truth["reviews"]:
+        replies_shown[r["source"]] += 1
+    expected_pages = truth["locations"]
+    for source, fields in truth["shown"].items():
+        if source in review_reads or fields[0] == "stars":
+            got = review_reads.get(source, {})
+            total = len([r for r in truth["reviews"] if r["source"] == source])
+            for fld in fields:
+                n = got.get(fld, 0)
+                # not every review has a reply: read at all is what counts
+                total_fld = max(1, n) if fld == "reply" else total
+                if n == 0:
+                    score.never_read.append(f"{source}.{fld}")
+                elif n < 0.9 * total_fld:
+                    score.partly_read.append(f"{source}.{fld} {n}/{total_fld}")
+            continue
+        for fld in fields:
+            n = read.get((source, fld), 0)
+            if n == 0:
+                score.never_read.append(f"{source}.{fld}")
+            elif n < 0.75 * expected_pages:
+                score.partly_read.append(f"{source}.{fld} {n} stores")
+
+
+def audit_world(seed: int, work: Path) -> WorldScore:
+    """Generate, serve and audit variant world ``seed`` in ``work``; score it."""
+    from auditor.demo.conventions import choose
+    from auditor.demo.server import serve
+    from auditor.demo.variant import generate_variant, write_served_variant_spec
+
+    conv = choose(seed)
+    label = f"w{seed} {'+'.join(conv.countries)}"
+    out = work / f"world-{seed}"
+    world = generate_variant(out, seed)
+    with serve(world.world_dir, fault_delay=1.0) as server:
+        spec = write_served_variant_spec(world, server.proxy_url)
+        env = {**os.environ}
+        env.pop("DATABASE_URL", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "auditor.quality.worlds", str(spec), str(out / "audit.db")],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=env,
+        )
+    if done.returncode != 0:
+        lines = (done.stdout + done.stderr).strip().splitlines() or ["no output"]
+        failed = WorldScore(seed, label, failure=lines[-1][:200])
+        failed.planted = len(json.loads(world.ground_truth.read_text(encoding="utf-8"))["defects"])
+        return failed
+    return score_world(out, seed, label)
+
+
+def _metrics(s: WorldScore) -> list[Metric]:
+    targets = {**GOAL, **TARGETS.get(s.seed, {})}
+    recall = share(s.found, s.planted)
+    precision = share(s.right, s.findings) if s.findings else (1.0 if not s.failure else 0.0)
+    fail = f"audit failed: {s.failure}; " if s.failure else ""
+    return [
+        Metric(
+            SUITE,
+            f"{s.label} recall",
+            recall,
+            targets["recall"],
+            f"{fail}{s.found}/{s.planted}" + (f"; missed: {', '.join(s.missed)}" if s.missed else ""),
+        ),
+        Metric(
+            SUITE,
+            f"{s.label} precision",
+            precision,
+            targets["precision"],
+            f"{s.right}/{s.findings}"
+            + (f"; outside the truth: {'; '.join(s.wrong[:12])}" if s.wrong else ""),
+        ),
+        Metric(
+            SUITE,
+            f"{s.label} traps flagged",
+            float(len(s.on_traps)),
+            targets["traps flagged"],
+            "; ".join(s.on_traps[:10]),
+        ),
+        Metric(
+            SUITE,
+            f"{s.label} absent-data findings",
+            float(len(s.on_absent)),
+            targets["absent-data findings"],
+            "; ".join(s.on_absent[:10]),
+        ),
+        Metric(
+            SUITE,
+            f"{s.label} fields never read",
+            float(len(s.never_read)),
+            "",
+            ", ".join(s.never_read) + (f"; partly read: {', '.join(s.partly_read)}" if s.partly_read else ""),
+        ),
+    ]
+
+
+def measure(data_dir: Path | None = None, seeds: tuple[int, ...] = SEEDS) -> list[Metric]:
+    """Every variant world's figures (two worlds audited at a time)."""
+    with tempfile.TemporaryDirectory(prefix="auditor-worlds-") as tmp, ThreadPoolExecutor(2) as pool:
+        scores = list(pool.map(lambda seed: audit_world(seed, Path(tmp)), seeds))
+    return [m for s in scores for m in _metrics(s)]
+
+
+def _audit(spec_path: str, db_path: str) -> int:
+    """Crawl and evaluate one served world (in its own process: Scrapy's reactor runs once)."""
+    from auditor.commands.run import DEMO_CRAWL_SETTINGS
+    from auditor.crawl.runner import run_crawl
+    from auditor.demo.variant import TODAY
+    from auditor.judge.evaluate import evaluate_run
+    from auditor.spec import SpecError, load_spec
+    from auditor.store.engine import make_engine
+
+    try:
+        spec = load_spec(Path(spec_path))
+    except SpecError as exc:
+        print(f"spec refused: {exc.problems[0]}", file=sys.stderr)
+        return 3
+    engine = make_engine(db_path)
+    run_id = run_crawl(spec, engine, progress=False, settings_overrides=DEMO_CRAWL_SETTINGS)
+    evaluate_run(engine, spec, run_id=run_id, today=TODAY)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_audit(*sys.argv[1:3]))
