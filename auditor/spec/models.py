@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from auditor.user_regex import regex_problem
+
 StoreStatus = Literal["open", "temporarily_closed", "closed"]
 
 
@@ -128,11 +130,8 @@ class RequiredPhrase(Strict):
 
     @model_validator(mode="after")
     def _regex_compiles(self) -> RequiredPhrase:
-        if self.regex:
-            try:
-                re.compile(self.text)
-            except re.error as exc:
-                raise ValueError(f"text {self.text!r} is not a valid regular expression: {exc}") from None
+        if self.regex and (reason := regex_problem(self.text)):
+            raise ValueError(f"text {self.text!r} is not a valid regular expression: {reason}")
         return self
 
 
