@@ -78,7 +78,7 @@ def test_override_on_is_refused_with_its_line(good: Path) -> None:
     spec_file = good / "brand.yaml"
     spec_file.write_text(spec_file.read_text().replace("{reviews.recency: off}", "{reviews.recency: on}"))
     result = runner.invoke(app, ["validate", str(spec_file)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     line = next(i for i, t in enumerate(spec_file.read_text().splitlines(), 1) if "recency: on" in t)
     assert result.output.strip() == (
         f"{spec_file}:{line}: scoring.overrides[0].rules: rule 'reviews.recency': "

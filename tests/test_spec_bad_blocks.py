@@ -36,10 +36,10 @@ def test_invalid_regex_in_required_phrase(tmp_path: Path) -> None:
         '  forbidden_phrases: [cheapest in town]\n  required_phrases:\n'
         '    - {text: "Prices (include GST", regex: true}',
     )
-    assert code == 1
+    assert code == 3
     assert output == (
         f"{spec_file}:{_line(spec_file, 'Prices (')}: voice.required_phrases[0]: text 'Prices (include GST' "
-        "is not a valid regular expression: missing ), unterminated subpattern at position 7"
+        "is not a valid regular expression: missing ) in 'Prices (include GST'"
     )
 
 
@@ -80,7 +80,7 @@ def test_invalid_regex_in_required_phrase(tmp_path: Path) -> None:
 )
 def test_incomplete_source_blocks(tmp_path: Path, old: str, new: str, needle: str, message: str) -> None:
     code, output, spec_file = _validate_with(tmp_path, old, new)
-    assert code == 1
+    assert code == 3
     assert output == f"{spec_file}:{_line(spec_file, needle)}: {message}"
 
 

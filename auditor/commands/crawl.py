@@ -21,20 +21,17 @@ def crawl(
 ) -> None:
     """Crawl the brand site, the directory listings and the review sites named in the spec.
 
+    Exit codes as for `auditor run` (docs/cli.md): 3 spec invalid, 4 database problem, 5 locked.
+
     Example: [bold]auditor crawl brand.yaml --db audit.db[/]
     """
+    from auditor.commands.run import writing
     from auditor.crawl.runner import run_crawl
     from auditor.crawl.settings import LOOPBACK_OVERRIDES
-    from auditor.spec import SpecError, load_spec
-    from auditor.store.engine import make_engine
 
-    try:
-        spec = load_spec(spec_path)
-    except SpecError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     overrides = dict(LOOPBACK_OVERRIDES) if loopback else None
-    run_id = run_crawl(spec, make_engine(db), progress=progress, settings_overrides=overrides)
+    with writing(spec_path, db, "crawl") as (spec, engine, _lock):
+        run_id = run_crawl(spec, engine, progress=progress, settings_overrides=overrides)
     typer.echo(f"crawl run {run_id} stored")
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from auditor.commands.run import SpecArgument, SpecDbOption, _load, spec_database
+from auditor.commands.run import SpecArgument, SpecDbOption, spec_database, writing
 
 
 def evaluate(
@@ -27,21 +27,12 @@ def evaluate(
 
     from auditor.judge.evaluate import evaluate_run
     from auditor.report import print_run_summary
-    from auditor.spec import SpecError
-    from auditor.store.engine import make_engine
 
-    loaded = _load(spec)
     db = spec_database(spec, db)
-    engine = make_engine(db)
-    try:
+    with writing(spec, db, "evaluate") as (loaded, engine, lock):
+        if run is not None:
+            lock.attach(run)
         summary = evaluate_run(engine, loaded, run_id=run)
-    except SpecError as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        raise typer.Exit(1) from None
-    except LookupError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(1) from None
     console = Console()
     print_run_summary(engine, summary.run_id, console)
     console.print(

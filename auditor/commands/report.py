@@ -19,10 +19,11 @@ RunOption = Annotated[int | None, typer.Option("--run", help="Run id (default: t
 def _engine(db: str | None):
     from auditor.store.engine import database_url, make_engine
 
+    from auditor.store.errors import DatabaseProblem
+
     url = database_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        typer.echo(f"{url.removeprefix('sqlite:///')}: no such database; run `auditor run` first", err=True)
-        raise typer.Exit(1)
+        raise DatabaseProblem(f"{url.removeprefix('sqlite:///')}: no such database; run `auditor run` first")
     return make_engine(db)
 
 
@@ -54,8 +55,7 @@ def report(
     from auditor.store import queries
 
     if fmt not in ("table", "html", "csv", "json"):
-        typer.echo(f"--format {fmt}: use table, html, csv or json", err=True)
-        raise typer.Exit(1)
+        raise typer.BadParameter(f"'{fmt}': use table, html, csv or json", param_hint="'--format'")
     engine = _engine(db)
     with Session(engine) as session:
         chosen = _run(session, run)

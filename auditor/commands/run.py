@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+
+from auditor.commands.failures import ExitCode
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from auditor.store.lock import DatabaseLock
 
 # On loopback the demo needs no politeness delay; real sites keep the spec's AutoThrottle.
 DEMO_CRAWL_SETTINGS = {
@@ -36,14 +45,25 @@ def spec_database(spec: Path, db: str | None) -> str | None:
 
 
 def _load(spec_path: Path):
-    from auditor.spec import SpecError, load_spec
+    """The spec with everything a run needs checked (rule packs, logos, paths); SpecError if not."""
+    from auditor.preflight import check_spec
 
-    try:
-        return load_spec(spec_path)
-    except SpecError as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        raise typer.Exit(1) from None
+    return check_spec(spec_path).spec
+
+
+@contextmanager
+def writing(spec_path: Path, db: str | None, command: str) -> Iterator[tuple[Any, Engine, DatabaseLock]]:
+    """(spec, engine, lock) for a command that writes: spec checked, database usable, lock held."""
+    from auditor.preflight import check_database
+    from auditor.store.engine import database_url, display_name
+    from auditor.store.lock import DatabaseLock
+
+    spec = _load(spec_path)
+    engine = check_database(db)
+    with DatabaseLock(engine, command, display_name(database_url(db))) as lock:
+        for note in lock.taken_over:
+            typer.echo(note, err=True)
+        yield spec, engine, lock
 
 
 def run(
@@ -60,24 +80,35 @@ def run(
         typer.Option("--fail-under", help="Exit with code 2 when the estate's mean score is below this."),
     ] = None,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No live progress display.")] = False,
+    loopback: Annotated[
+        bool, typer.Option("--loopback", help="No politeness delay: only for worlds served on 127.0.0.1.")
+    ] = False,
 ) -> None:
     """Crawl, evaluate, score and report: the nightly audit.
 
-    Exit codes: 0 done, 1 bad spec or failed run, 2 mean score below --fail-under.
+    Exit codes (docs/cli.md): 0 done, 2 mean score below --fail-under, 3 spec, roster or rule
+    pack invalid, 4 database problem, 5 another run holds the database.
 
     Example: auditor run mybrand/brand.yaml --fail-under 80
     """
     from auditor.pipeline import run_audit
-    from auditor.store.engine import database_url, make_engine
+    from auditor.store.engine import database_url
 
-    loaded = _load(spec)
     db = spec_database(spec, db)
     url = database_url(db)
     if report is None:
         base = Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite") else Path.cwd()
         report = base / "report"
     console = Console()
-    outcome = run_audit(loaded, make_engine(db), report, console, progress=not no_progress)
+    overrides = None
+    if loopback:
+        from auditor.crawl.settings import LOOPBACK_OVERRIDES
+
+        overrides = dict(LOOPBACK_OVERRIDES)
+    with writing(spec, db, "run") as (loaded, engine, _lock):
+        outcome = run_audit(
+            loaded, engine, report, console, crawl_overrides=overrides, progress=not no_progress
+        )
     console.print(
         f"run {outcome.run_id}: {outcome.stores} stores, mean score {outcome.mean_overall}, "
         f"lowest {outcome.lowest_overall}"
@@ -85,7 +116,7 @@ def run(
     console.print(f"report: {outcome.report_index}")
     if fail_under is not None and (outcome.mean_overall is None or outcome.mean_overall < fail_under):
         console.print(f"[red]mean score {outcome.mean_overall} is below --fail-under {fail_under}[/]")
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.FINDINGS)
 
 
 def demo(
@@ -114,7 +145,6 @@ def demo(
     from auditor.demo import generate, serve, write_served_spec
     from auditor.demo.world import TODAY
     from auditor.pipeline import run_audit
-    from auditor.store.engine import make_engine
 
     console = Console()
     console.print(f"generating the demo brand: {locations} stores, seed {seed}, night {night}")
@@ -122,17 +152,16 @@ def demo(
     with serve(world.world_dir) as server:
         console.print(f"serving the demo world on {server.proxy_url}")
         spec_path = write_served_spec(world, server.proxy_url)
-        spec = _load(spec_path)
-        engine = make_engine(out / "demo.db")
-        outcome = run_audit(
-            spec,
-            engine,
-            out / "report",
-            console,
-            crawl_overrides=DEMO_CRAWL_SETTINGS,
-            progress=not no_progress,
-            today=TODAY,
-        )
+        with writing(spec_path, str(out / "demo.db"), "demo") as (spec, engine, _lock):
+            outcome = run_audit(
+                spec,
+                engine,
+                out / "report",
+                console,
+                crawl_overrides=DEMO_CRAWL_SETTINGS,
+                progress=not no_progress,
+                today=TODAY,
+            )
     console.print()
     console.print(f"[bold]database[/]      {(out / 'demo.db').resolve()}")
     console.print(f"[bold]ground truth[/]  {world.ground_truth.resolve()}")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from auditor.commands.failures import ExitCode
 from auditor.sentiment.analyzers import ANALYZERS
 from auditor.sentiment.evaluate import BASELINES, evaluate_set
 from auditor.sentiment.labelled import (
@@ -46,24 +47,23 @@ def sentiment_eval(
     names = analyzer or [*BASELINES, "review"]
     unknown = [n for n in names if n not in ANALYZERS]
     if unknown:
-        typer.echo(
-            f"error: unknown analyzer {unknown[0]!r}; choose from {', '.join(sorted(ANALYZERS))}",
-            err=True,
+        raise typer.BadParameter(
+            f"unknown analyzer {unknown[0]!r}; choose from {', '.join(sorted(ANALYZERS))}",
+            param_hint="'--analyzer'",
         )
-        raise typer.Exit(2)
     paths = files or default_labelled_files()
     if not paths:
         typer.echo(
             f"error: no *_labelled.txt files in {default_labelled_dir()}; pass FILE arguments",
             err=True,
         )
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.FAILED)
     for path in paths:
         try:
             labelled = read_labelled(path)
         except LabelledFileError as exc:
             typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(2) from None
+            raise typer.Exit(ExitCode.INVALID_INPUT) from None
         display = str(path) if files else path.name
         for evaluation in evaluate_set(labelled, display, names):
             typer.echo(evaluation.line())

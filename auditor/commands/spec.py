@@ -13,21 +13,27 @@ STARTER_DIR = Path(__file__).resolve().parent.parent / "starter"
 
 def validate(
     spec: Annotated[Path, typer.Argument(help="The brand spec to check, e.g. brand.yaml.")],
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="The database the run will use (default: $DATABASE_URL or "
+                     "auditor.db next to the spec)."),
+    ] = None,
 ) -> None:
-    """Check a brand spec, its roster and rule packs; print every problem as file:line: message.
+    """Check everything a run needs before crawling: spec, roster, rule packs, logos, database.
 
-    Exit code 0 when the spec is valid, 1 when it has problems.
+    Every problem is one line, file:line: message. Exit 0 when the spec is valid, 3 when it,
+    its roster, rule packs or logos have problems, 4 when the database cannot be used.
 
     Example: auditor validate mybrand/brand.yaml
     """
-    from auditor.spec import SpecError, load_spec
+    from auditor.commands.run import spec_database
+    from auditor.preflight import check_spec, database_problem
+    from auditor.store.errors import DatabaseProblem
 
-    try:
-        loaded = load_spec(spec)
-    except SpecError as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem))
-        raise typer.Exit(1) from None
+    loaded = check_spec(spec).spec
+    problem = database_problem(spec_database(spec, db))
+    if problem:
+        raise DatabaseProblem(problem)
     for warning in loaded.warnings:
         typer.echo(f"{warning.file}:{warning.line}: warning: {warning.message}")
     regions = {entry.region for entry in loaded.roster}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from auditor.judge.checks.base import Rule
 from auditor.judge.checks.registry import known_types
 from auditor.spec import SpecError, describe_error
 from auditor.spec.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
+from auditor.user_regex import regex_problem
 
 PACK_CATEGORY = {
     "nap": "listings",
@@ -103,14 +103,13 @@ def _one_rule(path: Path, data: list, index: int, item: object) -> tuple[Rule | 
         problems.append(Problem(name, line, f"rule id '{rule.id}' should be pack.name (e.g. nap.phone)"))
     if rule.option("regex"):
         for phrase in rule.option("phrases", []):
-            try:
-                re.compile(phrase)
-            except re.error as exc:
+            reason = regex_problem(str(phrase))
+            if reason:
                 problems.append(
                     Problem(
                         name,
                         line_of(item, ("phrases",)) or line,
-                        f"rule {rule.id}: bad regex '{phrase}': {exc}",
+                        f"rule {rule.id}: bad regex '{phrase}': {reason}",
                     )
                 )
     try:

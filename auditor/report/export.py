@@ -25,6 +25,28 @@ FormatOption = Annotated[
 ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: crawled text starting like a formula gets a
+    leading apostrophe. Numbers stay numbers (a negative number is not a formula)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(rows: Sequence[dict[str, Any]]) -> str:
+    """``rows`` as CSV with a header, every text cell made safe for spreadsheets."""
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
+    return buffer.getvalue()
+
+
 def emit_rows(
     rows: Sequence[dict[str, Any]], fmt: OutputFormat, title: str = "", console: Console | None = None
 ) -> None:
@@ -33,12 +55,7 @@ def emit_rows(
         typer.echo(json.dumps(list(rows), indent=2, default=str))
         return
     if fmt is OutputFormat.csv:
-        buffer = io.StringIO()
-        if rows:
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        typer.echo(buffer.getvalue(), nl=False)
+        typer.echo(csv_text(rows), nl=False)
         return
     table = Table(title=title or None)
     for key in rows[0] if rows else ["(no rows)"]:

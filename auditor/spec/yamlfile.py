@@ -55,12 +55,30 @@ class YamlFileError(ValueError):
         self.problem = problem
 
 
+MAX_DEPTH = 64  # nesting levels: a spec needs about six
+MAX_BYTES = 32 << 20  # a YAML file larger than this is not a spec, roster or rule pack
+
+
+class _TooDeep(Exception):
+    """Raised while composing, before Python's recursion limit is reached."""
+
+
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader building LineDict / LineList and reporting duplicate keys."""
+    """SafeLoader building LineDict / LineList, reporting duplicate keys, bounding nesting."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[int, str]] = []
+        self.depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -106,8 +124,10 @@ def read_text(path: Path, what: str = "file") -> str:
 
 def load_yaml(path: Path, what: str = "YAML file") -> tuple[Any, list[Problem]]:
     """Parse ``path``; returns (data, duplicate-key problems) or raises YamlFileError."""
-    text = read_text(path, what)
     name = str(path)
+    if path.is_file() and path.stat().st_size > MAX_BYTES:
+        raise YamlFileError(Problem(name, 0, f"larger than {MAX_BYTES >> 20} MB; not read as a {what}"))
+    text = read_text(path, what)
     if "\x00" in text:
         raise YamlFileError(Problem(name, 0, f"not a text {what} (binary data)"))
     loader = _LineLoader(text)
@@ -120,6 +140,8 @@ def load_yaml(path: Path, what: str = "YAML file") -> tuple[Any, list[Problem]]:
         raise YamlFileError(Problem(name, line, f"YAML syntax error: {reason}")) from None
     except yaml.YAMLError as exc:
         raise YamlFileError(Problem(name, 0, f"YAML syntax error: {exc}")) from None
+    except (_TooDeep, RecursionError):
+        raise YamlFileError(Problem(name, 0, f"nesting deeper than {MAX_DEPTH} levels")) from None
     finally:
         loader.dispose()
     return data, [Problem(name, line, message) for line, message in loader.duplicates]

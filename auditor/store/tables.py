@@ -7,8 +7,11 @@ schema runs on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 from datetime import UTC, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
@@ -28,6 +31,10 @@ class AuditRun(SQLModel, table=True):
     spec_path: str = ""
     evaluated: datetime | None = None  # last time findings/scorecards were (re)written
     stats: str = "{}"  # JSON: pages, items, fetch failures, field problems ...
+    host: str | None = Field(default_factory=socket.gethostname)  # where the run's process ran
+    pid: int | None = Field(default_factory=os.getpid)
+    heartbeat: datetime | None = None  # last sign of life of the run's process
+    note: str | None = None  # why the run was interrupted or failed
 
 
 class Location(SQLModel, table=True):
@@ -87,6 +94,8 @@ class Observation(SQLModel, table=True):
 class Review(SQLModel, table=True):
     """A review, stored once (deduplicated by source + key) and analysed once."""
 
+    __table_args__ = (Index("uq_review_source_key", "source", "key", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
     source: str = Field(index=True)
     location_id: str = Field(index=True)
@@ -111,6 +120,10 @@ class Review(SQLModel, table=True):
 
 class ReviewSummary(SQLModel, table=True):
     """Per-location review aggregates for one run (feed the reviews rules)."""
+
+    __table_args__ = (
+        Index("uq_reviewsummary_run_location_source", "run_id", "location_id", "source", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     run_id: int = Field(foreign_key="auditrun.id", index=True)
@@ -143,6 +156,8 @@ class Finding(SQLModel, table=True):
 class Scorecard(SQLModel, table=True):
     """Per-location scores for one run; None for a category with nothing applicable."""
 
+    __table_args__ = (Index("uq_scorecard_run_location", "run_id", "location_id", unique=True),)
+
     id: int | None = Field(default=None, primary_key=True)
     run_id: int = Field(foreign_key="auditrun.id", index=True)
     location_id: str = Field(index=True)
@@ -156,3 +171,17 @@ class Scorecard(SQLModel, table=True):
     checks_applied: int = 0
     checks_not_applicable: int = 0
     details: str = "{}"  # JSON: journey stages, coverage gaps, per-category breakdown
+
+
+class RunLock(SQLModel, table=True):
+    """The database's run lock: at most one row per name, held by one live process."""
+
+    name: str = Field(primary_key=True)  # "audit": crawl, evaluate and repair take the same lock
+    command: str = ""
+    host: str = ""
+    pid: int = 0
+    pid_started: float | None = None  # the process's start time, so a reused pid is not mistaken
+    run_id: int | None = None
+    started: datetime = Field(default_factory=utcnow)
+    heartbeat: datetime = Field(default_factory=utcnow)
+    token: str = ""  # the holder's own id: only it releases the lock, a take-over deletes only it

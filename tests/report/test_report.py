@@ -66,7 +66,7 @@ def test_scorecard_json_has_trend_and_fix_list(db: Path) -> None:
 
 def test_clear_errors_for_missing_db_and_unknown_store(db: Path, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["report", "--db", str(tmp_path / "none.db")])
-    assert missing.exit_code == 1 and "no such database" in missing.output
+    assert missing.exit_code == 4 and "no such database" in missing.output
     unknown = runner.invoke(app, ["scorecard", "NOPE", "--db", str(db)])
     assert unknown.exit_code == 1 and "has no scorecard" in unknown.output
     assert "Traceback" not in missing.output + unknown.output

@@ -113,7 +113,7 @@ def test_broken_pack_writes_no_partial_run(tmp_path: Path) -> None:
         (rules_dir / "nap.yml").read_text().replace("type: field_match", "type: nope", 1)
     )
     result = CliRunner().invoke(app, ["evaluate", str(spec), "--db", str(db)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     lines = result.output.strip().splitlines()
     assert (
         len(lines) == 1

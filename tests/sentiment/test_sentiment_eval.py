@@ -49,17 +49,17 @@ def test_eval_bad_file_is_one_line_error(tmp_path):
     bad = tmp_path / "bad.tsv"
     bad.write_text("fine sentence\t1\nno label here\n", encoding="utf-8")
     result = runner.invoke(app, ["sentiment-eval", str(bad)])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert f"{bad}:2: expected 'sentence<TAB>0' or 'sentence<TAB>1'" in result.output
     assert "Traceback" not in result.output
     missing = runner.invoke(app, ["sentiment-eval", str(tmp_path / "none.tsv")])
-    assert missing.exit_code == 2
+    assert missing.exit_code == 3
     assert "cannot read" in missing.output
 
 
 def test_eval_unknown_analyzer(tmp_path):
     result = runner.invoke(app, ["sentiment-eval", str(_small(tmp_path)), "-a", "bert"])
-    assert result.exit_code == 2
+    assert result.exit_code == 64
     assert "unknown analyzer 'bert'" in result.output
 
 

@@ -25,6 +25,7 @@ from auditor.crawl.memo import CrawlMemo, Memo, load_memos
 from auditor.crawl.upsert import upsert
 from auditor.store.engine import session_scope
 from auditor.store.tables import AuditRun, Fetch, Observation, Review
+from auditor.store.writes import insert_new
 
 _CHUNK = 400
 # Core tables: rows go in by executemany, without the ORM's per-row bookkeeping.
@@ -190,7 +191,7 @@ class StorePipeline:
             if self.observations:
                 session.execute(insert(_OBSERVATIONS), self.observations)
             if self.new_reviews:
-                session.execute(insert(_REVIEWS), self.new_reviews)
+                insert_new(session, _REVIEWS, self.new_reviews)  # a copy stored already is kept
             if self.seen_reviews:
                 ids = sorted(self.seen_reviews)
                 for start in range(0, len(ids), _CHUNK):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.judge.checks.base import Evidence, Seen
+from auditor.user_regex import UserPattern, compile_user_regex
 
 
 def site_texts(ev: Evidence, source: str = "site") -> Iterator[Seen]:
@@ -17,10 +18,13 @@ def site_texts(ev: Evidence, source: str = "site") -> Iterator[Seen]:
 
 
 @lru_cache(maxsize=4096)
-def phrase_pattern(phrase: str, regex: bool = False) -> re.Pattern[str]:
-    """Whole-word, case-insensitive; whitespace in the phrase matches any whitespace."""
+def phrase_pattern(phrase: str, regex: bool = False) -> re.Pattern[str] | UserPattern:
+    """Whole-word, case-insensitive; whitespace in the phrase matches any whitespace.
+
+    A user regex runs with RE2 (linear time) and a time budget: its ``search`` raises
+    RegexBudgetExceeded once the budget is spent."""
     if regex:
-        return re.compile(phrase, re.IGNORECASE)
+        return compile_user_regex(phrase)
     words = r"\s+".join(re.escape(w) for w in phrase.split())
     return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
 

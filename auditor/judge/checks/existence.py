@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditor.judge.checks._text import phrase_pattern, site_texts, snippet
 from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
+from auditor.user_regex import RegexBudgetExceeded, UserRegexError
 
 
 def _phrases(rule: Rule, ev: Evidence) -> list[str]:
@@ -26,7 +27,10 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
         return [not_applicable("site", "no page text read")]
     for seen in texts:
         for phrase in phrases:
-            match = phrase_pattern(phrase, bool(rule.option("regex", False))).search(seen.value)
+            try:
+                match = phrase_pattern(phrase, bool(rule.option("regex", False))).search(seen.value)
+            except (RegexBudgetExceeded, UserRegexError) as exc:
+                return [not_applicable("site", str(exc))]
             if match:
                 return [Outcome("site", 0.0, f"no '{phrase}'", snippet(seen.value, match), seen.url, "text")]
     return [Outcome("site", 1.0, field="text")]
