@@ -1,4 +1,7 @@
-"""``python -m auditor.demo --locations N --seed S --out DIR [--night 2] [--serve]``."""
+"""``python -m auditor.demo --locations N --seed S --out DIR [--night 2] [--serve]``.
+
+``--variant SEED`` writes a variant world instead (a brand in the conventions that seed draws;
+see ``auditor.demo.variant``), with its own spec and ground truth."""
 
 from __future__ import annotations
 
@@ -16,15 +19,22 @@ def main() -> None:
     parser.add_argument("--out", default="demo-world")
     parser.add_argument("--serve", action="store_true", help="keep serving until interrupted")
     parser.add_argument("--no-faults", action="store_true", help="serve the planted faulty pages normally")
+    parser.add_argument("--variant", type=int, metavar="SEED", help="a variant world (its own conventions)")
     args = parser.parse_args()
     started = time.perf_counter()
-    world = generate(args.out, locations=args.locations, seed=args.seed, night=args.night)
-    print(
-        f"generated {args.locations} stores in {time.perf_counter() - started:.1f}s: {world.root}", flush=True
-    )
+    if args.variant is not None:
+        from auditor.demo.variant import generate_variant, write_served_variant_spec
+
+        world = generate_variant(args.out, args.variant)
+        served_spec = write_served_variant_spec
+    else:
+        world = generate(args.out, locations=args.locations, seed=args.seed, night=args.night)
+        served_spec = write_served_spec
+    stores = len(world.roster.read_text(encoding="utf-8").splitlines()) - 1
+    print(f"generated {stores} stores in {time.perf_counter() - started:.1f}s: {world.root}", flush=True)
     if args.serve:
         with serve(world.world_dir, faults=not args.no_faults) as server:
-            spec = write_served_spec(world, server.proxy_url)
+            spec = served_spec(world, server.proxy_url)
             print(f"serving on {server.proxy_url}; spec: {spec} (Ctrl-C to stop)", flush=True)
             try:
                 while True:

@@ -236,9 +236,13 @@ def _metrics(s: WorldScore) -> list[Metric]:
 
 
 def measure(data_dir: Path | None = None, seeds: tuple[int, ...] = SEEDS) -> list[Metric]:
-    """Every variant world's figures (two worlds audited at a time)."""
+    """Every variant world's figures (two worlds audited at a time). The worlds, databases and
+    specs are kept in ``$AUDITOR_WORLDS_DIR`` when it is set (to look into a figure)."""
+    keep = os.environ.get("AUDITOR_WORLDS_DIR")
     with tempfile.TemporaryDirectory(prefix="auditor-worlds-") as tmp, ThreadPoolExecutor(2) as pool:
-        scores = list(pool.map(lambda seed: audit_world(seed, Path(tmp)), seeds))
+        work = Path(keep) if keep else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        scores = list(pool.map(lambda seed: audit_world(seed, work), seeds))
     return [m for s in scores for m in _metrics(s)]
 
 
