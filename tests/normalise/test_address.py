@@ -211,3 +211,24 @@ def test_address_like_soup_never_crashes(words: list[str]) -> None:
     for country in ("US", "DE", "AU", "NL"):
         with contextlib.suppress(NormaliseError):
             normalise_address(text, country)
+
+
+_VALUES = st.recursive(
+    st.none() | st.text(max_size=60) | st.integers() | st.floats(allow_nan=True),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["name", "@id"]), children),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["streetAddress", "addressLocality", "addressRegion", "postalCode",
+                                        "addressCountry", "house_number", "unit", "street", "city"]),
+                       _VALUES, max_size=7))
+def test_any_mapping_gives_an_address_or_a_clear_error(raw: dict) -> None:
+    try:
+        address = normalise_address(raw, "US")
+    except NormaliseError as exc:
+        assert str(exc)
+    else:
+        assert address.street and compare_addresses(address, address).equal
