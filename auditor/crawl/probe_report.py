@@ -50,6 +50,12 @@ def why_unmatched(values: dict[str, Any], matcher: RosterMatcher) -> str:
     return "; ".join(reasons) or "the page gave no store ref, website, phone, address or name"
 
 
+def _normalised(field: str, raw: str, country: str) -> Any:
+    from auditor.crawl.fields import normalise_field
+
+    return normalise_field(field, raw, country)[0]
+
+
 def _matcher(spec: Any) -> RosterMatcher:
     from auditor.crawl.pipelines.match import roster_keys
 
@@ -97,6 +103,8 @@ def report_source(spec: Any, crawl: ProbeCrawl, sid: str, kind: str, matcher: Ro
     unread: dict[str, list[str]] = defaultdict(list)
     for page in pages:
         values = {v.field: v.normalised for v in page.values if v.normalised is not None}
+        if sid == "site" and "website" not in values:  # a brand page is its own website
+            values["website"] = _normalised("website", page.url, page.country or option(spec, "country", ""))
         if page.location_id:
             found = matcher.match(values) if not _template_driven(spec, sid) else None
             by_key = found is not None and found.store_id == page.location_id
@@ -137,7 +145,7 @@ def _absent(problem: str | None) -> bool:
 
 def _form(value: Any) -> str:
     if isinstance(value, dict):
-        return ", ".join(f"{k}={v}" for k, v in value.items() if v not in (None, "", []))
+        return ", ".join(f"{k}={'closed' if v == [] else v}" for k, v in value.items() if v not in (None, ""))
     return str(value)
 
 
