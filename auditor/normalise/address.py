@@ -42,10 +42,13 @@ _TYPE_FIRST = ("fr", "es", "it")  # languages that write the street type before 
 _SEGMENTS = re.compile(r"[,;|\n\r\t]+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
 _LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
-_HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?)?")
+_HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?|-[a-z])?")
 _SLASH = re.compile(r"([a-z]?\d{1,5}[a-z]?)/(\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?)?)")
 _UNIT_NUMBER = re.compile(r"[a-z]?\d{1,6}[a-z]?|[a-z]")
 _PREFIXED = re.compile(r"([a-z]{1,3})-(\d.*)")
+_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # P.O., N.E.
+_DIGIT_RANGE = re.compile(r"(?<=\d) ?- ?(?=\d)")  # 165 - 167
+_LONE_SLASH = re.compile(r"(?<!\d)/|/(?!\d)")  # C/ Mayor, but 3/12 stays
 
 
 @dataclass(frozen=True, init=False)
@@ -167,6 +170,8 @@ def _tokens(text: str, country: str = "") -> list[str]:
     if country and "de" in country_format(country).languages:
         text = text.translate(_UMLAUTS)
     text = _DASHES.sub("-", text)
+    text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _LONE_SLASH.sub(" / ", _DIGIT_RANGE.sub("-", text))
     text = fold(text.replace("#", " # ").replace(".", " "))
     return text.split()
 
@@ -311,7 +316,8 @@ def _take_units(tokens: list[str], lexicon: _Lexicon) -> tuple[list[str], list[s
         for size in range(min(lexicon.longest, len(tokens) - i - 1), 0, -1):
             phrase = tuple(tokens[i : i + size])
             kinds = {"unit"} if phrase == ("#",) else lexicon.units.get(phrase)
-            following = tokens[i + size]
+            hash_sign = tokens[i + size] == "#" and i + size + 1 < len(tokens) and phrase != ("#",)
+            following = tokens[i + size + hash_sign]  # Suite #200
             # a one-letter designator ("u", "o") needs a number with a digit, not a letter
             numbered = _UNIT_NUMBER.fullmatch(following) and (
                 len(phrase) > 1 or len(phrase[0]) > 1 or any(ch.isdigit() for ch in following)
@@ -323,13 +329,34 @@ def _take_units(tokens: list[str], lexicon: _Lexicon) -> tuple[list[str], list[s
                     rest.append(slash.group(2))
                 else:
                     units.append(("level " if "level" in kinds else "") + following)
-                i += size + 1
+                i += size + 1 + hash_sign
                 taken = True
                 break
         if not taken:
             rest.append(tokens[i])
             i += 1
     return rest, units
+
+
+def _unit_parts(text: str) -> list[str]:
+    """``level 2 3`` -> [``level 2``, ``3``]."""
+    parts: list[str] = []
+    words = text.split()
+    i = 0
+    while i < len(words):
+        if words[i] == "level" and i + 1 < len(words):
+            parts.append(f"level {words[i + 1]}")
+            i += 2
+        else:
+            parts.append(words[i])
+            i += 1
+    return parts
+
+
+def _unit_text(units: list[str]) -> str:
+    """Units in one order (levels first): ``Suite 3, Level 2`` = ``Level 2, Suite 3``."""
+    parts = [p for u in units for p in _unit_parts(u)]
+    return " ".join(sorted(dict.fromkeys(parts), key=lambda p: (not p.startswith("level "), p)))
 
 
 def _street_and_number(tokens: list[str], number_first: bool, lexicon: _Lexicon) -> _Parts:
@@ -351,7 +378,7 @@ def _street_and_number(tokens: list[str], number_first: bool, lexicon: _Lexicon)
         if _is_house(tokens[end]) and not route:
             parts.number = "".join(tokens[end:])
             tokens = tokens[:end]
-    parts.unit = " ".join(units)
+    parts.unit = _unit_text(units)
     parts.street = tokens
     return parts
 
@@ -471,7 +498,7 @@ def _parse_line(raw: str, country: str, street_only: bool = False) -> tuple[_Par
     if not locality and not street_only and len(rest) == 1:
         end = _street_end(parts.street, lexicon)
         parts.street, locality = parts.street[:end], parts.street[end:]
-    parts.unit = " ".join([*units, parts.unit]).strip()
+    parts.unit = _unit_text([*units, parts.unit])
     parts.locality, parts.region, parts.postcode = locality, region, postcode
     return parts, country
 
@@ -593,7 +620,7 @@ def _from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
         parts.number = "".join(_tokens(number))
     if unit := _pick(raw, "unit"):
         remaining, found = _take_units(_tokens(unit), _lexicon_for(country)[1])
-        parts.unit = " ".join([*found, *remaining])
+        parts.unit = _unit_text([*found, *remaining])
     return _build(parts, country)
 
 
@@ -646,6 +673,7 @@ def _words_match(a: str, b: str, country: str) -> bool:
 
 
 _UMLAUT_SPELLING = re.compile(r"(?<=[aou])e")
+_HOUSE_LETTER = re.compile(r"-(?=[a-z]$)")  # 12-A = 12A
 
 
 def _part_equal(part: str, a: str, b: str, country: str) -> bool:
@@ -659,6 +687,13 @@ def _part_equal(part: str, a: str, b: str, country: str) -> bool:
         return _same_postcode(a, b, country)
     if part == "region":
         return a.upper() == b.upper() or _region_code(a, country) == _region_code(b, country)
+    if part == "unit":
+        # one side may name more of the premises (Bldg 2, Suite 200 / Suite 200): the rest must agree
+        xs, ys = set(_unit_parts(fold(a))), set(_unit_parts(fold(b)))
+        return xs <= ys or ys <= xs
+    if part == "number":
+        xa, xb = (_HOUSE_LETTER.sub("", fold(x).replace(" ", "")) for x in (a, b))
+        return xa == xb
     return fold(a).replace(" ", "") == fold(b).replace(" ", "")
 
 

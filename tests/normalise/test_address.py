@@ -44,6 +44,15 @@ def same(a, b, country: str = "US", country_b: str | None = None) -> bool:
         ("Bahnhofstrasse 1, CH-8001 Zürich", "Bahnhofstraße 1, 8001 Zurich", "CH"),
         ("St Kilda Rd, Melbourne VIC 3004", "Saint Kilda Road, Melbourne, Victoria 3004", "AU"),
         ("Viale Piave, 10, 59100 Prato PO", "Viale Piave 10, 59100 Prato", "IT"),
+        ("P.O. Box 123, Springfield, IL 62701", "PO Box 123, Springfield IL 62701", "US"),
+        ("2525 36th St. N.E., Calgary, AB T1Y 5T4", "2525 36th Street NE, Calgary AB T1Y5T4", "CA"),
+        ("165 - 167 High Street, Orpington BR6 0LW", "165-167 High St, Orpington BR6 0LW", "GB"),
+        ("C/ Mayor, 5, 28013 Madrid", "Calle Mayor 5, 28013 Madrid", "ES"),
+        ("100 Main St, Suite #200, Springfield IL", "100 Main Street Ste 200, Springfield, IL 62701", "US"),
+        ("Suite 3, Level 2, 100 George St, Sydney NSW", "Level 2, Suite 3, 100 George St, Sydney 2000", "AU"),
+        ("Bldg 2, Suite 200, 100 Main St, Springfield", "100 Main St Suite 200, Springfield IL", "US"),
+        ("Kerkstraat 12-A, 1012 AB Amsterdam", "Kerkstraat 12 a, 1012AB Amsterdam", "NL"),
+        ("12, rue de la Paix, 75002 Paris", "12 Rue de la Paix, 75002 Paris", "FR"),
     ],
 )
 def test_equivalent_forms_are_one_address(a: str, b: str, country: str) -> None:
