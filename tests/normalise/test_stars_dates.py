@@ -155,3 +155,22 @@ def test_review_reader_counts_relative_dates_from_the_fetch_day() -> None:
     reader = ReviewReader(("en",), today=TODAY)
     review = reader.review("S1", {"date": "2 weeks ago", "text": "fine"}, (5.0, None), "GB")
     assert str(review["date"]) == "2025-03-06"
+
+
+def test_schema_org_reviews_in_microdata_and_rdfa() -> None:
+    microdata = """<div itemscope itemtype="https://schema.org/Store"><span itemprop="name">Shop</span>
+      <div itemprop="review" itemscope itemtype="https://schema.org/Review">
+        <span itemprop="author">Ann</span><meta itemprop="datePublished" content="2025-01-05">
+        <div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating">
+          <meta itemprop="ratingValue" content="4"><meta itemprop="bestRating" content="5"></div>
+        <p itemprop="reviewBody">Nice</p></div></div>"""
+    (review,) = read_reviews(page(microdata), {"type": "microdata"}, "S1", (), "GB")
+    assert (review["author"], review["stars"], str(review["date"]), review["text"]) == (
+        "Ann", 4.0, "2025-01-05", "Nice")
+    rdfa = """<div vocab="https://schema.org/" typeof="Store"><span property="name">Shop</span>
+      <div property="review" typeof="Review"><span property="author">Bo</span>
+        <span property="datePublished" content="2025-01-06">6 Jan</span>
+        <div property="reviewRating" typeof="Rating"><span property="ratingValue">3</span></div>
+        <p property="reviewBody">Fine</p></div></div>"""
+    (review,) = read_reviews(page(rdfa), {"type": "auto"}, "S1", (), "GB")
+    assert (review["stars"], str(review["date"]), review["text"]) == (3.0, "2025-01-06", "Fine")

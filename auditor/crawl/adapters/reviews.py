@@ -213,19 +213,24 @@ def extract_reviews(
     return ReviewReader(languages, today).from_elements(response, location_id, review, fields, country)
 
 
+# adapter type -> the structured-data syntaxes its schema.org Review objects are read from
+_SCHEMA_SYNTAXES = {"jsonld": ("json-ld",), "microdata": ("microdata",), "rdfa": ("rdfa",),
+                    "auto": ("json-ld", "microdata", "rdfa")}  # fmt: skip
+
+
 def read_reviews(response: TextResponse, adapter: Any, location_id: str,
                  languages: tuple[str, ...] = (), country: str | None = None) -> list[dict]:  # fmt: skip
     """The reviews on one page as a source's ``adapter`` block says to read them: schema.org
-    ``Review`` objects for ``jsonld`` / ``microdata``, else one ``review`` element each."""
+    ``Review`` objects for ``jsonld`` / ``microdata`` / ``rdfa`` / ``auto`` (unless a ``review``
+    selector is given), else one ``review`` element each."""
     from auditor.crawl.adapters import option
     from auditor.crawl.structured import extract_structured
 
     reader = ReviewReader(languages)
     kind = str(option(adapter, "type", "css"))
-    if kind in ("jsonld", "microdata") and not option(adapter, "review", None):
-        syntax = "json-ld" if kind == "jsonld" else "microdata"
-        data = extract_structured(response.selector.root, response.url, (syntax,))
-        return reader.from_schema(data.jsonld if kind == "jsonld" else data.microdata, location_id, country)
+    if kind in _SCHEMA_SYNTAXES and not option(adapter, "review", None):
+        data = extract_structured(response.selector.root, response.url, _SCHEMA_SYNTAXES[kind])
+        return reader.from_schema(data.jsonld + data.microdata + data.rdfa, location_id, country)
     review = str(option(adapter, "review", "article.review"))
     fields = dict(option(adapter, "review_fields", {}) or {})
     return reader.from_elements(response, location_id, review, fields, country)
