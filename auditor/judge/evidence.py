@@ -190,18 +190,20 @@ def _summaries(engine: Engine, run_id: int) -> Iterator[tuple[str, dict]]:
             yield location_id, json.loads(data)
 
 
-def _replies(engine: Engine, run_id: int) -> Iterator[tuple[str, Seen]]:
-    """(store id, one owner reply as seen text), in store-id order: the brand's voice on review sites."""
+def _replies(engine: Engine, run_id: int) -> Iterator[tuple[str, str, Seen]]:
+    """(store id, source, one owner reply as seen text), in store-id order: the brand's voice on
+    review sites."""
     query = text(
-        "SELECT location_id, reply, url FROM review WHERE reply IS NOT NULL AND TRIM(reply) != '' "
+        "SELECT location_id, source, reply, url FROM review WHERE reply IS NOT NULL AND TRIM(reply) != '' "
         "AND (first_run_id IS NULL OR first_run_id <= :run) ORDER BY location_id"
     )
     with engine.connect() as conn:
-        for location_id, reply, url in conn.execution_options(yield_per=2000).execute(query, {"run": run_id}):
-            yield location_id, Seen(reply, reply, url or "")
+        rows = conn.execution_options(yield_per=2000).execute(query, {"run": run_id})
+        for location_id, source, reply, url in rows:
+            yield location_id, source, Seen(reply, reply, url or "")
 
 
-def _nothing() -> Iterator[tuple[str, Seen]]:
+def _nothing() -> Iterator[tuple[str, str, Seen]]:
     yield from ()
 
 
@@ -244,7 +246,7 @@ def iter_evidence(
             while reply is not None and reply[0] < entry.store_id:
                 reply = next(replies, None)
             while reply is not None and reply[0] == entry.store_id:
-                evidence.texts.setdefault("reviews", []).append(reply[1])
+                evidence.texts.setdefault(reply[1], []).append(reply[2])
                 reply = next(replies, None)
             while pending is not None and pending[0] < entry.store_id:
                 pending = next(rows, None)  # observations of stores no longer in the roster

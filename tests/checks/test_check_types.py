@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from auditor.demo.logos import draw_logo
-from auditor.judge.checks.base import Seen, SourceFacts
+from auditor.judge.checks.base import Evidence, Seen, SourceFacts
 from auditor.judge.checks.registry import CHECK_TYPES, check_function
 from auditor.judge.sources import judge_source
 from auditor.normalise import logo_hash, normalise_address, normalise_phone, normalise_url, parse_hours
@@ -344,3 +345,80 @@ def test_source_health_is_judged_once_per_run_not_per_store(make_evidence) -> No
 def test_every_registered_type_is_tested_here() -> None:
     source = Path(__file__).read_text()
     assert all(f'run("{name}"' in source for name in CHECK_TYPES)
+
+
+# --- voice over every touchpoint, required lines per country and language --------------------------
+
+
+@pytest.fixture(scope="module")
+def multilingual_spec(tmp_path_factory: pytest.TempPathFactory):
+    from auditor.demo import generate
+    from auditor.spec import load_spec
+
+    world = generate(tmp_path_factory.mktemp("voice"), locations=6, seed=5)
+    text = world.spec.read_text()
+    required = '    - {text: "Prices include GST.", scope: site}\n'
+    assert required in text
+    extra = (
+        required
+        + '    - {text: "Prix TTC", scope: site, country: FR}\n'
+        + '    - {text: "Preise inkl. MwSt.", scope: site, language: de}\n'
+        + '    - {text: "Thank you for your review", scope: reviews}\n'
+    )
+    world.spec.write_text(
+        text.replace(required, extra).replace("country: AU\n", "country: AU\nlanguages: [en, de]\n", 1)
+    )
+    return load_spec(world.spec)
+
+
+def _voice_evidence(spec, observed: dict, texts: dict | None = None, **store) -> Evidence:
+    entry = next(e for e in spec.roster if e.status == "open").model_dump()
+    seen = {
+        source: {
+            f"http://{source}.example/p": {
+                k: Seen(v, v, f"http://{source}.example/p") for k, v in fields.items()
+            }
+        }
+        for source, fields in observed.items()
+    }
+    replies = {s: [Seen(t, t, f"http://{s}.example/r") for t in ts] for s, ts in (texts or {}).items()}
+    return Evidence(store={**entry, **store}, spec=spec, observed=seen, texts=replies)
+
+
+def test_required_lines_per_country_language_and_touchpoint(multilingual_spec) -> None:
+    r = rule(type="required_text", scope=["site", "listing", "reviews"])
+    english = "Sofas for every home. Prices include GST."
+    au = _voice_evidence(multilingual_spec, {"site": {"text": english}})
+    # a reply line is required, and no reply of this store was read: a gap, not a failure
+    assert [(o.source, o.score) for o in run("required_text", r, au)] == [("site", 1.0), ("reviewhub", None)]
+    fr = _voice_evidence(multilingual_spec, {"site": {"text": english}}, country="FR")
+    outcome = run("required_text", r, fr)[0]
+    assert outcome.score == 0.5 and outcome.expected == "Prix TTC"
+    german = "Sofas für jedes Zuhause, handgefertigt in unserer Werkstatt. Prices include GST."
+    de = _voice_evidence(multilingual_spec, {"site": {"text": german}})
+    assert run("required_text", r, de)[0].expected == "Preise inkl. MwSt."
+    unanswered = _voice_evidence(
+        multilingual_spec, {"site": {"text": english}}, texts={"reviewhub": ["Sorry to hear that."]}
+    )
+    by_source = {o.source: o.score for o in run("required_text", r, unanswered)}
+    assert by_source == {"site": 1.0, "reviewhub": 0.0}
+
+
+def test_voice_rules_read_listing_and_reply_text_as_the_rule_says(make_evidence) -> None:
+    everywhere = rule(
+        type="existence", scope=["site", "listing", "reviews"], phrases_from="voice.forbidden_phrases"
+    )
+    ev = make_evidence(
+        {("site", "p"): {"text": "Sofas."}, ("mapdir", "l"): {"description": "Cheapest in town!"}}
+    )
+    ev.texts["reviewhub"] = [
+        Seen("Thanks, we are the cheapest in town", "Thanks, we are the cheapest in town", "u")
+    ]
+    by_source = {o.source: o.score for o in run("existence", everywhere, ev)}
+    assert by_source["site"] == 1.0 and by_source["mapdir"] == 0.0 and by_source["reviewhub"] == 0.0
+    assert by_source["yellowbook"] is None  # no listing text there: a gap, not a pass
+    site_only = rule(type="existence", scope="site", phrases_from="voice.forbidden_phrases")
+    assert scores(run("existence", site_only, ev)) == [1.0]
+    terms = rule(type="substitution", scope=["listing"], sources=["mapdir"])
+    couch = make_evidence({("mapdir", "l"): {"description": "A new couch."}})
+    assert [(o.source, o.score) for o in run("substitution", terms, couch)] == [("mapdir", 0.0)]

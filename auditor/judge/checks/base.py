@@ -121,7 +121,7 @@ class Evidence:
     reviews: dict[str, Any] | None = None  # the ReviewSummary of the run ("all" sources)
     failure_reasons: dict[str, str] = field(default_factory=dict)  # source -> why this store's page failed
     facts: dict[str, SourceFacts] = field(default_factory=dict)  # per source, over the whole run
-    texts: dict[str, list[Seen]] = field(default_factory=dict)  # "reviews" -> owner replies, when asked
+    texts: dict[str, list[Seen]] = field(default_factory=dict)  # review source -> owner replies, when asked
     read_problems: dict[str, str] = field(default_factory=dict)  # source -> why its page was read in part
 
     @property
@@ -136,8 +136,10 @@ class Evidence:
     def is_closed(self) -> bool:
         return self.store.get("status") == "closed"
 
-    def sources(self, scope: str) -> list[str]:
+    def sources(self, scope: str | list[str]) -> list[str]:
         """The sources a rule of ``scope`` looks at: listing sources, the site, review sources."""
+        if isinstance(scope, list):  # several touchpoints: each one's sources, in order
+            return [s for one in scope for s in self.sources(one)]
         if scope == "site":
             return ["site"]
         kind = "listing" if scope == "listing" else "reviews"
