@@ -16,6 +16,10 @@ from functools import lru_cache
 from typing import Any
 
 from auditor.normalise.errors import NormaliseError
+from auditor.normalise.hours_osm import OsmError, canonical, typical_week
+from auditor.normalise.hours_rules import text_to_osm
+from auditor.normalise.hours_text import MAX_LENGTH, TextError
+from auditor.normalise.hours_words import fold, vocabulary
 
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 _DAY_WORDS = {
@@ -28,19 +32,6 @@ _DAY_WORDS = {
     "su": ("su", "sun", "sunday", "sundays"),
 }
 _WORD_TO_DAY = {word: day for day, words in _DAY_WORDS.items() for word in words}
-_GROUP_WORDS = {
-    "weekdays": DAYS[:5],
-    "weekday": DAYS[:5],
-    "weekends": DAYS[5:],
-    "weekend": DAYS[5:],
-    "daily": DAYS,
-    "everyday": DAYS,
-    "every day": DAYS,
-    "7 days": DAYS,
-    "all week": DAYS,
-    "all days": DAYS,
-}
-
 Range = tuple[str, str]
 
 
@@ -53,6 +44,7 @@ class WeeklyHours:
     """Day (``mo``..``su``) -> sorted, merged (open, close) ``HH:MM`` ranges; missing = closed."""
 
     days: dict[str, tuple[Range, ...]] = field(default_factory=dict)
+    osm: str = field(default="", compare=False)  # the canonical OSM expression read, when from text
 
     def __getitem__(self, day: str) -> tuple[Range, ...]:
         return self.days.get(day, ())
@@ -115,131 +107,69 @@ def _fmt(minutes: int) -> str:
 
 # --- text -------------------------------------------------------------------------------------
 
-_TIME = r"(?:\d{3,4}|\d{1,2}(?:[:.h]\d{2})?(?::\d{2})?)(?!\d)\s*(?:am|pm|a\b|p\b)?"
-_DAY_WORD = "|".join(sorted(_WORD_TO_DAY, key=len, reverse=True))
-_GROUP_WORD = "|".join(sorted(_GROUP_WORDS, key=len, reverse=True))
-_DAY_ATOM = rf"(?:\b(?:{_GROUP_WORD})\b|\b(?:{_DAY_WORD})\b\.?)"
-_TOKEN = re.compile(
-    rf"(?P<days>{_DAY_ATOM}(?:\s*-\s*{_DAY_ATOM})?)"
-    rf"|(?P<range>(?P<start>{_TIME})\s*-\s*(?P<end>{_TIME}))"
-    r"|(?P<always>24\s*/\s*7|24\s*hours?|24hrs?|open\s+24)"
-    r"|(?P<closed>\bclosed\b|\boff\b|\bshut\b)"
-)
-_FILLER = re.compile(
-    r"\b(?:open|opening|hours|hrs|and|from|until|till|by|appointment|only|trading|store|the|of|ph|"
-    r"public|holidays?)\b|[,;:&|/()\[\]\s\-.]"
-)
-_ONE_TIME = re.compile(
-    r"^(?:(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?(?::\d{2})?|(?P<hhmm>\d{3,4}))\s*(?P<ap>am|pm|a|p)?$"
-)
+_FANCY_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+_TRAILING = re.compile(r"[\s;,|]+$")
+_OSM_WORDS = r"(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|SH|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+# 'Mo, We, Fr 09:00-12:00' is one list of days, not three rules (the parser reads ', ' as a rule separator)
+_LIST_SPACES = re.compile(rf"\b({_OSM_WORDS})[ ]?,[ ]+(?={_OSM_WORDS}\b)")
 
 
-def _clean(text: str) -> str:
-    text = text.lower()
-    for dash in ("\u2013", "\u2014", "\u2012", "\u2212", "\u2010", "\u2011", "~"):
-        text = text.replace(dash, "-")
-    text = re.sub(r"a\.\s?m\.?", "am", text)
-    text = re.sub(r"p\.\s?m\.?", "pm", text)
-    text = re.sub(r"\b(?:to|through|thru|until|till)\b", "-", text)
-    text = text.replace("noon", "12:00pm").replace("midday", "12:00pm").replace("midnight", "12:00am")
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    return text
+def hours_to_osm(text: str | list[str]) -> str:
+    """Opening hours as written anywhere -> one canonical OSM ``opening_hours`` expression.
+
+    Valid OSM is read as it is (OSM semantics: a later rule overrides an earlier one); anything
+    else goes through the multilingual front end first. Raises HoursError with the reason.
+    """
+    if isinstance(text, list):
+        text = "; ".join(str(item) for item in text)
+    if not isinstance(text, str) or not text.strip():
+        raise HoursError("empty opening hours")
+    return _to_osm(text)
 
 
-def _minutes(token: str) -> tuple[int, str | None]:
-    match = _ONE_TIME.match(token.strip())
-    if not match:
-        raise HoursError(f"cannot read time '{token.strip()}'")
-    if match.group("hhmm"):
-        digits = match.group("hhmm").rjust(4, "0")
-        hour, minute = int(digits[:2]), int(digits[2:])
-    else:
-        hour, minute = int(match.group("h")), int(match.group("m") or 0)
-    suffix = match.group("ap")
-    suffix = {"a": "am", "p": "pm"}.get(suffix or "", suffix)
-    if minute > 59 or hour > 24 or (suffix and not 0 <= hour <= 12):
-        raise HoursError(f"impossible time '{token.strip()}'")
-    return hour * 60 + minute, suffix
+@lru_cache(maxsize=16384)
+def _to_osm(text: str) -> str:
+    light = _repair(text)
+    if len(light) <= MAX_LENGTH and "\n" not in light:
+        try:
+            return canonical(light)
+        except OsmError:
+            pass
+    try:
+        written = text_to_osm(text)
+    except TextError as exc:
+        raise HoursError(str(exc)) from None
+    if _POINT.fullmatch(written):
+        return written  # a time of day (OSM point in time), which the evaluator does not take
+    try:
+        return canonical(written)
+    except OsmError as exc:
+        raise HoursError(f"{exc} in '{written[:60]}'") from None
 
 
-def _apply_suffix(minutes: int, suffix: str | None) -> int:
-    hour, minute = divmod(minutes, 60)
-    if suffix == "am":
-        hour = 0 if hour == 12 else hour
-    elif suffix == "pm":
-        hour = hour if hour == 12 else hour + 12
-    return hour * 60 + minute
+_DATED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|PH|SH|easter|week|\d{4})\b")
+def _repair(text: str) -> str:
+    """Spacing slips in OSM syntax: 'Mo, We' lists, 'Sa [-1]', '+ 2 days', trailing separators."""
+    light = _TRAILING.sub("", text.strip().translate(_FANCY_QUOTES))
+    light = _LIST_SPACES.sub(r"\1,", light)
+    light = re.sub(r"\b(Mo|Tu|We|Th|Fr|Sa|Su) +\[", r"\1[", light)
+    light = re.sub(r"(?<=[\]\w]) +([+-]) +(\d+ days?)\b", r" \1\2", light)
+    return re.sub(r"(?<=\]) +- +(?=[A-Z])", "-", light)
 
 
-def _range(start_text: str, end_text: str) -> tuple[int, int]:
-    start, s_suffix = _minutes(start_text)
-    end, e_suffix = _minutes(end_text)
-    if s_suffix is None and e_suffix == "pm":
-        # "9-5pm" is morning to afternoon; "5-7pm" is evening
-        s_suffix = "pm" if _apply_suffix(start, "pm") < _apply_suffix(end, "pm") else "am"
-    start, end = _apply_suffix(start, s_suffix), _apply_suffix(end, e_suffix)
-    if s_suffix is None and e_suffix is None and end <= start and end <= 12 * 60 and ":" not in end_text:
-        end += 12 * 60  # "9-5" with no suffix
-    if end == 23 * 60 + 59:
-        end = 24 * 60
-    return start, min(end, 24 * 60) if end != 24 * 60 else end
-
-
-def _days(text: str) -> tuple[str, ...]:
-    text = text.strip().rstrip(".")
-    if text in _GROUP_WORDS:
-        return _GROUP_WORDS[text]
-    parts = [p.strip().rstrip(".") for p in text.split("-")]
-    if len(parts) == 2 and parts[0] in _WORD_TO_DAY and parts[1] in _WORD_TO_DAY:
-        first, last = DAYS.index(_WORD_TO_DAY[parts[0]]), DAYS.index(_WORD_TO_DAY[parts[1]])
-        span = (last - first) % 7
-        return tuple(DAYS[(first + i) % 7] for i in range(span + 1))
-    days: list[str] = []
-    for part in parts:
-        days.extend(_GROUP_WORDS.get(part, ()) or ((_WORD_TO_DAY[part],) if part in _WORD_TO_DAY else ()))
-    return tuple(days)
+_POINT = re.compile(r"\d\d:\d\d(?:,\d\d:\d\d)*")
 
 
 def _parse_text(text: str) -> WeeklyHours:
-    cleaned = _clean(text)
-    builder = _Builder()
-    current: list[str] | None = None
-    pending_ranges: list[tuple[int, int]] = []
-    pending_closed = False
-    pending_always = False
-    seen_anything = False
-
-    def flush() -> None:
-        days = current if current is not None else list(DAYS)
-        if pending_closed and not pending_ranges and not pending_always:
-            builder.close(days)
-        if pending_always:
-            builder.add(days, 0, 24 * 60)
-        for start, end in pending_ranges:
-            builder.add(days, start, end)
-
-    leftover = " ".join(_FILLER.sub(" ", _TOKEN.sub(" ", cleaned)).split())
-    if leftover:
-        raise HoursError(f"unreadable text '{leftover[:40]}'")
-    for match in _TOKEN.finditer(cleaned):
-        if match.group("days"):
-            days = list(_days(match.group("days")))
-            if current is not None and (pending_ranges or pending_closed or pending_always):
-                flush()
-                current, pending_ranges, pending_closed, pending_always = days, [], False, False
-            else:
-                current = (current or []) + days
-        elif match.group("range"):
-            pending_ranges.append(_range(match.group("start"), match.group("end")))
-            seen_anything = True
-        elif match.group("always"):
-            pending_always = seen_anything = True
-        elif match.group("closed"):
-            pending_closed = seen_anything = True
-    if not seen_anything:
-        raise HoursError("no opening times found")
-    flush()
-    return builder.build()
+    osm = _to_osm(text)
+    if _POINT.fullmatch(osm):
+        raise HoursError(f"a time of day, not opening hours: '{osm}'")
+    week = typical_week(osm)
+    if week is None:
+        if _DATED.search(osm) or not re.search(r"\b(?:closed|off)\b", osm):
+            raise HoursError(f"no regular weekly opening times in '{osm[:60]}'")
+        week = {}  # closed every day, as written
+    return WeeklyHours({d: r for d, r in week.items() if r}, osm)
 
 
 # --- schema.org ---------------------------------------------------------------------------------
@@ -247,9 +177,12 @@ def _parse_text(text: str) -> WeeklyHours:
 
 def _schema_day(value: Any) -> str:
     word = str(value).rstrip("/").rsplit("/", 1)[-1].strip().lower()
-    if word not in _WORD_TO_DAY:
+    if word in _WORD_TO_DAY:
+        return _WORD_TO_DAY[word]
+    index = vocabulary().day(fold(word), "")
+    if index is None:
         raise HoursError(f"unknown day '{value}'")
-    return _WORD_TO_DAY[word]
+    return DAYS[index]
 
 
 def _schema_time(value: Any) -> int:
@@ -365,12 +298,9 @@ def parse_holiday_hours(raw: str | list | dict) -> dict[str, list[list[str]]]:
         match = _DATE.search(segment)
         if not match:
             raise HoursError(f"no date in '{segment}'")
-        rest = _clean(segment[match.end():]).strip(" :,")
-        if not rest or re.fullmatch(r"closed|off|shut", rest):
-            ranges = []
-        else:
-            week = _parse_text(rest)
-            ranges = [list(r) for r in week["mo"]]
+        rest = segment[match.end():].strip(" :,")
+        week = typical_week(_to_osm(rest)) if rest else None
+        ranges = [list(r) for r in week["mo"]] if week else []
         for day in _date_span(match.group(1), match.group(2)):
             result[day] = ranges
     return dict(sorted(result.items()))

@@ -14,6 +14,7 @@ from auditor.quality.base import DATA_DIR, Metric
 
 SUITES: dict[str, str] = {
     "addresses": "auditor.quality.addresses:measure",
+    "hours": "auditor.quality.hours:measure",
     "phones": "auditor.quality.phones:measure",
     "worlds": "auditor.quality.worlds:measure",
 }

@@ -1,10 +1,33 @@
-"""hours_match: opening hours (or holiday hours) shown vs the roster's, partial credit per day."""
+"""hours_match: opening hours (or holiday hours) shown vs the roster's, partial credit per day.
+
+Weekly hours are compared by meaning, day by day (the normalised weekly intervals, so
+``Mo-Fr 9-17``, ``Monday - Friday: 9am – 5pm`` and ``lundi au vendredi 9h-17h`` are equal); a
+difference names the days that differ. Holiday hours are compared date by date; a page that shows
+no dated hours but whose opening hours speak of holidays (``PH off``) or dates is read for each
+roster date against the real public-holiday calendar of the store's country and region.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from typing import Any
+
 from auditor.judge.checks._expected import expected_value
-from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
+from auditor.judge.checks.base import Evidence, Outcome, Rule, Seen, not_applicable
 from auditor.normalise import WeeklyHours, format_hours
+from auditor.normalise.hours import DAYS, HoursError, hours_to_osm
+from auditor.normalise.hours_holidays import hours_on
+from auditor.normalise.hours_osm import OsmError
+
+
+def _day_ranges(value: dict[str, Any], day: str) -> list[list[str]]:
+    return [list(r) for r in value.get(day, [])]
+
+
+def differing_days(expected: dict[str, Any], found: dict[str, Any]) -> list[str]:
+    """Days (``mo``..``su``) whose open ranges differ."""
+    return [d for d in DAYS if _day_ranges(expected, d) != _day_ranges(found, d)]
 
 
 def _weekly(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
@@ -13,14 +36,14 @@ def _weekly(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
     if expected is None:
         return [not_applicable(source, "the roster has no hours")]
     if not seen:
-        return [not_applicable(source, ev.field_gap(source, "hours"))]  # "hours unreadable: <why>" ...
+        return [not_applicable(source, ev.field_gap(source, "hours"))]  # "hours unreadable on X: <why>"
     worst = None
     for found in seen:
-        same = sum(expected.get(d, []) == found.value.get(d, []) for d in expected)
-        score = round(same / len(expected), 3)
+        days = differing_days(expected, found.value)
+        score = round(1 - len(days) / len(DAYS), 3)
         if worst is None or score < worst[0]:
-            worst = (score, found)
-    score, found = worst
+            worst = (score, found, days)
+    score, found, days = worst
     if score >= 1.0:
         return [Outcome(source, 1.0, url=found.url, field="hours")]
     return [
@@ -31,8 +54,32 @@ def _weekly(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
             format_hours(WeeklyHours.from_dict(found.value)),
             found.url,
             "hours",
+            note="differs on " + ", ".join(d.title() for d in days),
         )
     ]
+
+
+_SPEAKS_OF_DATES = re.compile(r"\b(?:PH|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|easter|\d{4})\b")
+
+
+def _calendar_reading(hours: Seen | None, expected: dict[str, Any], ev: Evidence) -> dict[str, Any] | None:
+    """Date -> ranges read from the page's regular hours when they name holidays or dates, else None."""
+    if hours is None or not hours.raw:
+        return None
+    try:
+        osm = hours_to_osm(hours.raw)
+    except HoursError:
+        return None
+    if not _SPEAKS_OF_DATES.search(re.sub(r'"[^"]*"', "", osm)):
+        return None
+    region = str(ev.store.get("state") or ev.store.get("region") or "") or None
+    shown: dict[str, Any] = {}
+    try:
+        for day in expected:
+            shown[day] = [list(r) for r in hours_on(date.fromisoformat(day), osm, ev.country, region)]
+    except (ValueError, OsmError):
+        return None
+    return shown
 
 
 def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
@@ -42,8 +89,6 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
         return [not_applicable(source, "the roster has no holiday hours")]
     if not pages:
         return [not_applicable(source, ev.field_gap(source, "holiday_hours"))]
-    if not ev.carries(source, "holiday_hours"):  # no page of the source shows any: not a store's fault
-        return [not_applicable(source, f"{source} does not show holiday hours")]
     worst = None
     for _entity, fields in pages.items():
         url = next(iter(fields.values())).url
@@ -52,12 +97,21 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
         found = fields.get("holiday_hours")
         if (found is not None and found.value is None) or (found is None and ev.partial_read(source)):
             continue  # unreadable, or the page was read in part: a gap with its reason, not missing
-        shown = (found.value or {}) if found else {}
+        raw = found.raw if found else "none shown"
+        shown = (found.value or {}) if found else None
+        if shown is None:
+            shown = _calendar_reading(fields.get("hours"), expected, ev)
+            raw = f"{fields['hours'].raw} (on each date, with {ev.country} public holidays)" if shown else raw
+            if shown is None and not ev.carries(source, "holiday_hours"):
+                continue  # no page of the source shows holiday hours: not this store's fault
+        shown = shown or {}
         same = sum(shown.get(day) == ranges for day, ranges in expected.items())
         score = round(same / len(expected), 3)
         if worst is None or score < worst[0]:
-            worst = (score, url, found.raw if found else "none shown")
+            worst = (score, url, raw)
     if worst is None:
+        if not ev.carries(source, "holiday_hours"):
+            return [not_applicable(source, f"{source} does not show holiday hours")]
         unread = any("holiday_hours" in f for f in pages.values())
         return [not_applicable(source, ev.field_gap(source, "holiday_hours" if unread else "hours"))]
     score, url, raw = worst

@@ -1,0 +1,72 @@
+"""Public holidays of a store's country and region (the ``holidays`` library) and hours on a date.
+
+``PH`` in an OSM expression is read against this calendar, not a guessed one: ``hours_on`` rewrites
+the expression for the one date asked (``PH`` holds or not that day) and lets the OSM evaluator
+answer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+import holidays
+
+from auditor.normalise.hours_osm import ranges_on
+
+
+@lru_cache(maxsize=512)
+def public_holidays(country: str, region: str | None, year: int) -> dict[date, str]:
+    """Date -> holiday name for a country (ISO alpha-2) and region (its subdivision code), one year.
+
+    An unknown region falls back to the national calendar; an unknown country has no holidays.
+    """
+    code = (country or "").upper()
+    subdiv = (region or "").upper() or None
+    try:
+        calendar = holidays.country_holidays(code, subdiv=subdiv, years=year)
+    except NotImplementedError:
+        return {}
+    except (KeyError, ValueError):
+        try:
+            calendar = holidays.country_holidays(code, years=year)
+        except NotImplementedError:
+            return {}
+    return dict(sorted(calendar.items()))
+
+
+def is_public_holiday(day: date, country: str, region: str | None = None) -> bool:
+    return day in public_holidays(country, region, day.year)
+
+
+_QUOTED = re.compile(r'"[^"]*"')
+_RULES = re.compile(r"(\s*(?:;|\|\|)\s*)")
+
+
+def _for_day(expression: str, holiday: bool) -> str:
+    """The expression with ``PH`` decided for one date: true -> every day matches, false -> dropped."""
+    rules = _RULES.split(expression)
+    out: list[str] = []
+    for piece in rules:
+        if _RULES.fullmatch(piece) or "PH" not in _QUOTED.sub("", piece):
+            out.append(piece)
+            continue
+        if holiday:
+            piece = re.sub(r"\bPH\s+(?=(?:Mo|Tu|We|Th|Fr|Sa|Su)\b)", "", piece)  # PH Mo-Th: PH and Mo-Th
+            piece = re.sub(r"\bPH\b", "Mo-Su", piece)
+        else:
+            if re.match(r"\s*PH\s+(?:Mo|Tu|We|Th|Fr|Sa|Su)\b", piece) or re.match(r"\s*PH(?![,\w])", piece):
+                piece = ""
+            else:
+                piece = re.sub(r"\bPH,|,PH\b", "", piece)
+        out.append(piece)
+    text = "".join(out)
+    text = re.sub(r"^(?:\s*(?:;|\|\|)\s*)+|(?:\s*(?:;|\|\|)\s*)+$", "", text)
+    return re.sub(r"(\s*;\s*)(?:\s*(?:;|\|\|)\s*)+", r"\1", text) or "off"
+
+
+def hours_on(day: date, expression: str, country: str, region: str | None = None) -> list[tuple[str, str]]:
+    """Open ranges on a calendar date, with ``PH`` read from the country's and region's holidays."""
+    holiday = is_public_holiday(day, country, region)
+    return ranges_on(_for_day(expression, holiday), day)

@@ -1,0 +1,110 @@
+"""Opening hours read from real strings (``make quality``): tests/data/hours.
+
+``multilingual_hours.tsv``: 322 real strings (OSM values and free text in a dozen languages) with
+the OSM form expected. A reading counts when it means the same as the expected form: both are
+evaluated by the OSM library over the reference year and must be open at exactly the same times
+(comments aside), so ``Mo-Fr 09:00-17:00; Sa off`` equals ``Mo-Fr 09:00-17:00``. An expected form
+the library cannot read itself (a few use KDE's extensions such as ``Dec 24-26,31``) is read
+through the same front end as the inputs; a time of day alone (``5:00 PM`` -> ``17:00``) is
+compared as written. Figures: overall, and per language with at least five cases.
+
+``alltheplaces_hours_text_to_osm_expected.csv``: 20 free-text cases from another project's
+converter (English, Italian, Polish, Spanish, Russian), reported without a target.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+from auditor.normalise.hours import HoursError, hours_to_osm
+from auditor.normalise.hours_osm import OsmError, canonical, same_meaning
+from auditor.quality.base import Metric, share
+
+SUITE = "hours"
+MIN_CASES = 5
+
+
+def _expected(text: str) -> str:
+    try:
+        return canonical(text)
+    except OsmError:
+        try:
+            return hours_to_osm(text)
+        except HoursError:
+            return text
+
+
+def equal_by_meaning(reading: str, expected: str) -> bool:
+    """The reading opens at the same times as the expected OSM form (or is the same time of day)."""
+    target = _expected(expected)
+    if reading == target:
+        return True
+    try:
+        return same_meaning(reading, target)
+    except OsmError:
+        return False
+
+
+def _read(text: str | list[str]) -> str | None:
+    try:
+        return hours_to_osm(text)
+    except HoursError:
+        return None
+
+
+def _multilingual(data_dir: Path) -> list[Metric]:
+    path = data_dir / "hours" / "multilingual_hours.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    total: Counter[str] = Counter()
+    good: Counter[str] = Counter()
+    missed: dict[str, str] = {}
+    for row in rows:
+        lang = row["language"]
+        total[lang] += 1
+        reading = _read(row["input"])
+        if reading is not None and equal_by_meaning(reading, row["expected_osm"]):
+            good[lang] += 1
+        else:
+            missed.setdefault(lang, f"{row['input'][:50]!r} -> {reading!r}")
+    metrics = [
+        Metric(
+            SUITE,
+            "multilingual hours read (overall, by meaning)",
+            share(sum(good.values()), sum(total.values())),
+            ">= 0.95",
+            f"{sum(good.values())}/{sum(total.values())}",
+        )
+    ]
+    few = [lang for lang in total if total[lang] < MIN_CASES]
+    for lang in sorted(total, key=lambda code: (-total[code], code)):
+        if lang in few:
+            continue
+        detail = f"{good[lang]}/{total[lang]}" + (f"; missed {missed[lang]}" if lang in missed else "")
+        metrics.append(Metric(SUITE, f"multilingual hours read: {lang}", share(good[lang], total[lang]),
+                              ">= 0.90", detail))
+    few_good = sum(good[lang] for lang in few)
+    few_total = sum(total[lang] for lang in few)
+    detail = f"{few_good}/{few_total} ({', '.join(sorted(few))})"
+    name = "multilingual hours read: languages with < 5 cases"
+    metrics.append(Metric(SUITE, name, share(few_good, few_total), "", detail))
+    return metrics
+
+
+def _alltheplaces(data_dir: Path) -> Metric:
+    path = data_dir / "hours" / "alltheplaces_hours_text_to_osm_expected.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    good = 0
+    for row in rows:
+        reading = _read(json.loads(row["inputs_json"]))
+        good += reading is not None and equal_by_meaning(reading, row["expected_osm_opening_hours"])
+    return Metric(SUITE, "alltheplaces free-text hours read (by meaning)", share(good, len(rows)), "",
+                  f"{good}/{len(rows)}")
+
+
+def measure(data_dir: Path) -> list[Metric]:
+    return [*_multilingual(data_dir), _alltheplaces(data_dir)]
