@@ -609,11 +609,15 @@ def _from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
     if not (locality or postcode):
         parts, country = _parse_line(street, country)
     else:
-        street = _without_repeats(street, locality, postcode, country)
+        street = _without_prefixes(_without_repeats(street, locality, postcode, country), (region, locality))
         parts, country = _parse_line(street, country, street_only=True)
         parts.locality = _tokens(locality, country)
         code = _postcode_form(postcode, country) if postcode else ""
         parts.postcode = code or fold(postcode).upper()
+        # a locality written with its region after it (胎内市 新潟県, Springfield IL)
+        found, taken = _region(parts.locality, country)
+        if taken and taken < len(parts.locality) and (not region or found == _region_code(region, country)):
+            parts.locality, region = parts.locality[:-taken], region or found
     if region:
         parts.region = _region_code(region, country)
     if number := _pick(raw, "number"):
@@ -622,6 +626,17 @@ def _from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
         remaining, found = _take_units(_tokens(unit), _lexicon_for(country)[1])
         parts.unit = _unit_text([*found, *remaining])
     return _build(parts, country)
+
+
+def _without_prefixes(street: str, given: tuple[str, ...]) -> str:
+    """The street without a leading region or locality the parts also give, as Japanese and Chinese
+    addresses write them (東京都立川市曙町2-39-3 with 東京都 and 立川市 given apart)."""
+    for prefix in given:
+        prefix = prefix.strip()
+        rest = street[len(prefix) :] if prefix and street.startswith(prefix) else ""
+        if rest and (not rest[0].isascii() or rest[0] in " ,") and rest.strip(" ,"):
+            street = rest.strip(" ,")
+    return street
 
 
 def _without_repeats(street: str, locality: str, postcode: str, country: str) -> str:
