@@ -218,15 +218,15 @@ _SCHEMA_SYNTAXES = {"jsonld": ("json-ld",), "microdata": ("microdata",), "rdfa":
                     "auto": ("json-ld", "microdata", "rdfa")}  # fmt: skip
 
 
-def read_reviews(response: TextResponse, adapter: Any, location_id: str,
-                 languages: tuple[str, ...] = (), country: str | None = None) -> list[dict]:  # fmt: skip
+def read_reviews(response: TextResponse, adapter: Any, location_id: str, languages: tuple[str, ...] = (),
+                 country: str | None = None, today: dt.date | None = None) -> list[dict]:  # fmt: skip
     """The reviews on one page as a source's ``adapter`` block says to read them: schema.org
     ``Review`` objects for ``jsonld`` / ``microdata`` / ``rdfa`` / ``auto`` (unless a ``review``
     selector is given), else one ``review`` element each."""
     from auditor.crawl.adapters import option
     from auditor.crawl.structured import extract_structured
 
-    reader = ReviewReader(languages)
+    reader = ReviewReader(languages, today)
     kind = str(option(adapter, "type", "css"))
     if kind in _SCHEMA_SYNTAXES and not option(adapter, "review", None):
         data = extract_structured(response.selector.root, response.url, _SCHEMA_SYNTAXES[kind])
