@@ -16,6 +16,7 @@ from auditor.normalise.hours import (
     HoursError,
     WeeklyHours,
     format_hours,
+    hours_to_osm,
     parse_holiday_hours,
     parse_hours,
 )
@@ -28,8 +29,8 @@ from auditor.normalise.urls import normalise_url
 
 __all__ = [
     "Address", "AddressComparison", "HoursError", "NormaliseError", "WeeklyHours", "addresses_match",
-    "colours_from_css", "compare_addresses", "contains_name", "delta_e", "detect_language",
-    "fold_name", "font_family_key", "fonts_from_css", "format_hours", "hash_distance", "is_neutral",
+    "colours_from_css", "compare_addresses", "contains_name", "delta_e", "detect_language", "fold_name",
+    "font_family_key", "fonts_from_css", "format_hours", "hash_distance", "hours_to_osm", "is_neutral",
     "logo_hash", "name_similarity", "names_match", "nearest_palette", "normalise_address",
     "normalise_name", "normalise_phone", "normalise_url", "parse_holiday_hours", "parse_hours",
     "phone_extension", "visible_text",
