@@ -3,8 +3,11 @@
 Both ways: a store the roster says is closed must not be shown as trading (a live listing with no
 closed marker counts as shown open), a temporarily closed store must not be shown open, and an open
 store must not be shown closed. ``roster_status`` limits a rule to stores the roster gives one of
-those statuses. A temporarily closed store's listing without any status is judged only where the
-source shows statuses at all; elsewhere it is a coverage note.
+those statuses. A closed store should not be listed at all, so a listing with no status marker
+shows it as trading. A temporarily closed store may rightly stay listed: one with no marker is
+judged "shown open" only where the source shows statuses for some store (an explicit "open", or
+a marker missing where others have one); elsewhere the source cannot say, and it is a coverage
+note.
 """
 
 from __future__ import annotations
