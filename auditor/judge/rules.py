@@ -13,6 +13,7 @@ from auditor.spec import SpecError, describe_error
 from auditor.spec.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
 from auditor.user_regex import regex_problem
 
+ROSTER_STATUSES = ("open", "temporarily_closed", "closed")
 PACK_CATEGORY = {
     "nap": "listings",
     "hours": "listings",
@@ -101,6 +102,22 @@ def _one_rule(path: Path, data: list, index: int, item: object) -> tuple[Rule | 
         )
     if "." not in rule.id:
         problems.append(Problem(name, line, f"rule id '{rule.id}' should be pack.name (e.g. nap.phone)"))
+    statuses = rule.option("roster_status")
+    if statuses is not None:
+        unknown = sorted(set([statuses] if isinstance(statuses, str) else statuses) - set(ROSTER_STATUSES))
+        if unknown:
+            problems.append(
+                Problem(
+                    name,
+                    line_of(item, ("roster_status",)) or line,
+                    f"rule {rule.id}: unknown roster_status {', '.join(map(str, unknown))} "
+                    f"(use {', '.join(ROSTER_STATUSES)})",
+                )
+            )
+    if isinstance(rule.scope, list) and not rule.scope:
+        problems.append(
+            Problem(name, line_of(item, ("scope",)) or line, f"rule {rule.id}: scope lists nothing")
+        )
     if rule.option("regex"):
         for phrase in rule.option("phrases", []):
             reason = regex_problem(str(phrase))

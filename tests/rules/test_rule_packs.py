@@ -123,3 +123,15 @@ def test_broken_pack_writes_no_partial_run(tmp_path: Path) -> None:
     with Session(engine) as session:
         assert [f.fingerprint for f in session.exec(select(Finding))] == ["kept"]
         assert session.exec(select(Scorecard)).first() is None
+
+
+def test_unknown_roster_status_and_empty_scope(tmp_path: Path) -> None:
+    message = one_error(
+        tmp_path, GOOD.replace("  field: phone\n", "  field: phone\n  roster_status: [shut]\n")
+    )
+    assert message == (
+        f"{tmp_path / 'pack.yml'}:5: rule nap.phone: unknown roster_status shut "
+        "(use open, temporarily_closed, closed)"
+    )
+    message = one_error(tmp_path, GOOD.replace("  scope: listing\n", "  scope: []\n"))
+    assert message == f"{tmp_path / 'pack.yml'}:3: rule nap.phone: scope lists nothing"
