@@ -101,7 +101,7 @@ SOURCE = """sources:
          "identity.palette[0].hex: '#12' is not a hex colour (#rgb or #rrggbb)"),
         ('    - {name: accent, hex: "#E07A2E"}', "    - {name: accent, hex: teal}", "hex: teal",
          "identity.palette[1].hex: 'teal' is not a hex colour (#rgb or #rrggbb)"),
-        ("regions: [NSW, VIC, QLD]", "languages: [german]\nregions: [NSW, VIC, QLD]", "languages:",
+        ("regions: [NSW, VIC, QLD]", "languages: [german]\nregions: [NSW, VIC, QLD]", "languages: [german]",
          "languages: 'german' is not a language code (ISO 639-1, like de or fr)"),
         ('    - {text: "Prices include GST.", scope: site}',
          '    - {text: "Prices include GST.", region: TAS}', "region: TAS",
