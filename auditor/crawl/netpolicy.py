@@ -41,6 +41,11 @@ class BlockedAddress(DNSLookupError):
     """A host name resolved to an address the policy refuses."""
 
 
+# host name -> why the resolver refused it: Twisted reports a refused name as a failed lookup
+# ("no results"), so the fetch log finds the reason here.
+REFUSED_NAMES: dict[str, str] = {}
+
+
 def networks(entries: Iterable[str]) -> tuple[list[Network], list[str]]:
     """Networks from ``crawl.allow_private`` entries, and the entries that are not addresses."""
     found: list[Network] = []
@@ -83,7 +88,7 @@ def host_allowed(host: str, domains: Iterable[str]) -> bool:
     """The host is one of ``domains`` or a subdomain of one (as Scrapy's offsite filter reads)."""
     host = host.lower().rstrip(".")
     for domain in domains:
-        domain = domain.lower().strip().rstrip(".")
+        domain = domain.lower().strip().strip("[]").rstrip(".")
         if domain and (host == domain or host.endswith("." + domain)):
             return True
     return False
@@ -176,5 +181,6 @@ class PolicyResolver(CachingThreadedResolver):
     def _checked(self, address: str, name: str) -> str:
         refusal = self.policy.address_refusal(ipaddress.ip_address(address), name)
         if refusal is not None:
+            REFUSED_NAMES[name] = refusal
             raise BlockedAddress(refusal)
         return address

@@ -42,6 +42,7 @@ DOWNLOADER_MIDDLEWARES = {
     # first out and last back: one record per request, with its final outcome
     "auditor.crawl.middlewares.fetch_log.FetchLogMiddleware": 10,
     "auditor.crawl.middlewares.policy.NetPolicyMiddleware": 20,
+    "auditor.crawl.middlewares.charset.CharsetMiddleware": 15,  # just before the record is closed
     # the policy covers the spider's domains, with a recorded reason (Scrapy's filter drops silently)
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
@@ -67,6 +68,9 @@ AUDITOR_DB = None
 AUDITOR_ENGINE = None
 AUDITOR_RUN_ID = None
 AUDITOR_BATCH_SIZE = 500
+# Links followed from one index page; the rest are noted on its fetch record (a page of 10,000
+# links is a trap or a mistake, not a directory page).
+AUDITOR_MAX_LINKS_PER_PAGE = 1000
 
 # Loopback tuning for the demo world and benchmarks: no politeness delay against ourselves.
 LOOPBACK_OVERRIDES: dict[str, Any] = {

@@ -128,7 +128,12 @@ class SourceSpider(AuditSpider):
         next_page = option(source, "next_page", None)
         if next_page:
             links += [("index", response.urljoin(h)) for h in select(response, next_page).getall()]
-        return list(dict.fromkeys(links))
+        links = list(dict.fromkeys(links))
+        most = self.crawler.settings.getint("AUDITOR_MAX_LINKS_PER_PAGE", 1000)
+        if most and len(links) > most:
+            self.note_problem(response, f"links: {len(links):,} links on the page; the first {most:,} followed")
+            links = links[:most]
+        return links
 
     # -- one page -------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterator[Any]:

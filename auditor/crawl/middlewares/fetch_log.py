@@ -14,9 +14,11 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, signals
 from scrapy.http import Response
+from scrapy.utils.httpobj import urlparse_cached
 
 from auditor.crawl.fetchlog import describe_error, fetch_log_for, finish
 from auditor.crawl.items import FetchRecord
+from auditor.crawl.netpolicy import REFUSED_NAMES
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -54,7 +56,11 @@ def fail(crawler: Any, request: Request, exception: BaseException) -> FetchRecor
     record = record_for(crawler, request)
     if not record.finished:
         maxsize = int(request.meta.get("download_maxsize") or crawler.settings.getint("DOWNLOAD_MAXSIZE"))
-        finish(record, *describe_error(exception, maxsize))
+        refused = REFUSED_NAMES.get(urlparse_cached(request).hostname or "")
+        if refused and ("DNS" in type(exception).__name__ or "Resolve" in type(exception).__name__):
+            finish(record, "refused", refused)  # the resolver refused the address the name gave
+        else:
+            finish(record, *describe_error(exception, maxsize))
         record.elapsed_ms = (request.meta.get("download_latency") or 0.0) * 1000.0 or None
         crawler.stats.inc_value(f"auditor/{record.source}/gaps/{record.outcome}")
     return record
@@ -103,7 +109,7 @@ class FetchLogMiddleware:
             finish(record, "http_error", f"HTTP {status}")
         else:
             # A page the spider will read stays open so the spider can note what it found wrong.
-            finish(record, None, settled=not ok)
+            finish(record, None, request.meta.get("fetch_note") if ok else None, settled=not ok)
         if record.outcome:
             self.stats.inc_value(f"auditor/{record.source}/gaps/{record.outcome}")
         return response
