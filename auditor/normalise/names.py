@@ -28,7 +28,7 @@ def normalise_name(raw: str) -> str:
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", raw or ""))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace("&", " and ").replace("+", " and ")
-    text = _PUNCT.sub(" ", text.replace(".", ""))
+    text = _PUNCT.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
 
