@@ -105,6 +105,8 @@ def run(
         from auditor.crawl.settings import LOOPBACK_OVERRIDES
 
         overrides = dict(LOOPBACK_OVERRIDES)
+    import auditor.crawl.runner  # noqa: F401  (Scrapy loaded before the lock: the run starts at once)
+
     with writing(spec, db, "run") as (loaded, engine, _lock):
         outcome = run_audit(
             loaded, engine, report, console, crawl_overrides=overrides, progress=not no_progress
