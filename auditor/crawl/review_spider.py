@@ -15,7 +15,7 @@ from typing import Any
 from scrapy.http import Response
 
 from auditor.crawl.adapters.base import select
-from auditor.crawl.adapters.reviews import read_reviews
+from auditor.crawl.adapters.reviews import count_review_fields, read_reviews
 from auditor.crawl.items import CarriedPages, ObservedReview, ReviewPage
 from auditor.crawl.roster import option
 from auditor.crawl.source_spider import SourceSpider
@@ -47,10 +47,7 @@ class ReviewSpider(SourceSpider):
         if location_id:
             found = read_reviews(response, adapter, location_id, tuple(option(self.spec, "languages", [])),
                                  self.country_of(location_id))  # fmt: skip
-            for name in ("stars", "date"):
-                unread = sum(1 for r in found if name in r["problems"])
-                if unread:
-                    self.crawler.stats.inc_value(f"auditor/{sid}/reviews_unread_{name}", unread)
+            count_review_fields(self.crawler.stats, sid, found)
             reviews = [ObservedReview(url=response.url, source=sid, location_id=location_id, **r)
                        for r in found]  # fmt: skip
             yield ReviewPage(url=response.url, source=sid, location_id=location_id, reviews=reviews)

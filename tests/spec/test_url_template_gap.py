@@ -3,6 +3,7 @@ coverage gap naming the field and goes on with the other stores."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,9 @@ def test_empty_field_skips_one_store_and_the_crawl_goes_on(tmp_path: Path) -> No
         run = session.get(AuditRun, run_id)
         site = session.exec(select(Fetch).where(Fetch.run_id == run_id, Fetch.source == "site")).all()
     assert run.status == "complete"
+    stats = json.loads(run.stats)  # review fields are counted like listing fields, per source
+    assert stats["field/reviewhub/review_stars/read"] == stats["field/reviewhub/review_stars/normalised"] > 0
+    assert stats["field/reviewhub/review_date/read"] > 0
     by_store = {f.location_id: f for f in site if f.location_id}
     assert sorted(by_store) == [s["store_id"] for s in STORES]
     gap = by_store["FC-00002"]

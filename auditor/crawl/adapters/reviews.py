@@ -234,3 +234,18 @@ def read_reviews(response: TextResponse, adapter: Any, location_id: str, languag
     review = str(option(adapter, "review", "article.review"))
     fields = dict(option(adapter, "review_fields", {}) or {})
     return reader.from_elements(response, location_id, review, fields, country)
+
+
+def count_review_fields(stats: Any, source: str, reviews: list[dict]) -> None:
+    """Per-field counters of a page's reviews (``auditor.crawl.field_stats``: ``review_stars``,
+    ``review_date``, read / normalised / unreadable and why), and ``auditor/<source>/reviews_without_
+    <field>`` for reviews that do not show the field at all."""
+    from auditor.crawl.field_stats import count
+
+    for review in reviews:
+        for name in ("stars", "date"):
+            problem = review["problems"].get(name)
+            if problem is not None and problem.startswith("no ") and problem.endswith(" shown"):
+                stats.inc_value(f"auditor/{source}/reviews_without_{name}")
+            else:
+                count(stats, source, f"review_{name}", problem)
