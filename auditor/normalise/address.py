@@ -32,6 +32,7 @@ from auditor.normalise.address_tables import (
     name_words,
     ordinals,
     street_types,
+    subdivision_names,
     unit_designators,
 )
 from auditor.normalise.errors import NormaliseError
@@ -286,7 +287,7 @@ def _region(tokens: list[str], country: str) -> tuple[str, int]:
 
 def _region_code(text: str, country: str) -> str:
     folded = fold(text)
-    return country_format(country).regions.get(folded, folded.upper())
+    return subdivision_names(country).get(folded, folded.upper())
 
 
 # --- one line -> parts --------------------------------------------------------------------------

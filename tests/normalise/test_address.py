@@ -243,3 +243,16 @@ def test_any_mapping_gives_an_address_or_a_clear_error(raw: dict) -> None:
         assert str(exc)
     else:
         assert address.street and compare_addresses(address, address).equal
+
+
+def test_regions_by_iso_name_code_or_translation() -> None:
+    """Region names from ISO 3166-2 (pycountry) where Google's metadata has none (DE, FR)."""
+    roster = normalise_address({"street": "Marienplatz 1", "city": "München", "state": "BY",
+                                "postcode": "80331", "country": "DE"}, "DE")
+    for region in ("Bayern", "Bavaria", "BY"):
+        page = normalise_address({"streetAddress": "Marienplatz 1", "addressLocality": "München",
+                                  "addressRegion": region, "postalCode": "80331"}, "DE")
+        assert compare_addresses(roster, page).equal, region
+    other = normalise_address({"streetAddress": "Marienplatz 1", "addressLocality": "München",
+                               "addressRegion": "Hessen", "postalCode": "80331"}, "DE")
+    assert compare_addresses(roster, other).differing == ("region",)
