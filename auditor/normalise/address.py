@@ -717,6 +717,15 @@ _WEIGHTS = {"street": 3.0, "number": 3.0, "unit": 1.0, "locality": 2.0, "region"
             "country": 3.0}
 
 
+def _qualified_locality(a: Address, b: Address) -> bool:
+    """One locality is the other with more words after it (Frankfurt / Frankfurt am Main,
+    Uffculme / Uffculme, Cullompton) and both give the same postcode."""
+    if not (a.postcode and b.postcode and _same_postcode(a.postcode, b.postcode, a.country or b.country)):
+        return False
+    x, y = sorted((a.locality.split(), b.locality.split()), key=len)
+    return bool(x) and y[: len(x)] == x
+
+
 def compare_addresses(a: Address, b: Address) -> AddressComparison:
     """Which parts of two addresses differ, with a similarity score (1.0 when none differ).
 
@@ -733,7 +742,7 @@ def compare_addresses(a: Address, b: Address) -> AddressComparison:
                 if part == "unit":
                     scores.append((_WEIGHTS[part], 0.5))
             continue
-        if _part_equal(part, x, y, country):
+        if _part_equal(part, x, y, country) or (part == "locality" and _qualified_locality(a, b)):
             scores.append((_WEIGHTS[part], 1.0))
             continue
         differences[part] = (x, y)

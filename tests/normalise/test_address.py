@@ -256,3 +256,11 @@ def test_regions_by_iso_name_code_or_translation() -> None:
     other = normalise_address({"streetAddress": "Marienplatz 1", "addressLocality": "München",
                                "addressRegion": "Hessen", "postalCode": "80331"}, "DE")
     assert compare_addresses(roster, other).differing == ("region",)
+
+
+def test_a_locality_with_a_qualifier_is_the_same_place_only_at_the_same_postcode() -> None:
+    short = normalise_address("Zeil 1, 60313 Frankfurt", "DE")
+    assert compare_addresses(short, normalise_address("Zeil 1, 60313 Frankfurt am Main", "DE")).equal
+    assert not compare_addresses(short, normalise_address("Zeil 1, 15230 Frankfurt (Oder)", "DE")).equal
+    bare = normalise_address({"street": "Zeil 1", "city": "Frankfurt am Main"}, "DE")
+    assert compare_addresses(short, bare).differing == ("locality",)
