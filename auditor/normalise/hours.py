@@ -157,7 +157,7 @@ def _repair(text: str) -> str:
     return re.sub(r"(?<=\]) +- +(?=[A-Z])", "-", light)
 
 
-_POINT = re.compile(r"\d\d:\d\d(?:,\d\d:\d\d)*")
+_POINT = re.compile(r"(?:[A-Z][a-z]{2}(?: \d\d)?(?:,[A-Z][a-z]{2}(?: \d\d)?)* )?\d\d:\d\d(?:,\d\d:\d\d)*")
 
 
 def _parse_text(text: str) -> WeeklyHours:

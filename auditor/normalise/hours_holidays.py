@@ -24,15 +24,14 @@ def public_holidays(country: str, region: str | None, year: int) -> dict[date, s
     """
     code = (country or "").upper()
     subdiv = (region or "").upper() or None
-    try:
-        calendar = holidays.country_holidays(code, subdiv=subdiv, years=year)
-    except NotImplementedError:
-        return {}
-    except (KeyError, ValueError):
+    for attempt in ((subdiv,) if subdiv is None else (subdiv, None)):
         try:
-            calendar = holidays.country_holidays(code, years=year)
-        except NotImplementedError:
-            return {}
+            calendar = holidays.country_holidays(code, subdiv=attempt, years=year)
+            break
+        except (NotImplementedError, KeyError, ValueError):
+            continue
+    else:
+        return {}
     return dict(sorted(calendar.items()))
 
 

@@ -389,6 +389,8 @@ class _Parser:
                 else:
                     r.i += 1
                 read = True
+            elif kind == "closed" and times.ranges and r.kind(1) in _DAYISH:
+                break  # '11:00-22:00 定休日 水曜日': the closed day is a statement of its own
             elif kind == "closed":
                 times.status = "closed"
                 r.i += 1
@@ -456,8 +458,8 @@ def _resolve(start: Tok, end: Tok) -> tuple[int, int]:
         e_suffix = "pm"
     s = _apply(sh, s_suffix) * 60 + sm
     e = _apply(eh, e_suffix) * 60 + em
-    if s_suffix is None and e_suffix is None and e < s and not end.has_minutes and eh < 12 and sh < 12 \
-            and (eh + 12) * 60 > s:
+    if s_suffix is None and e_suffix is None and e < s and eh < 12 and sh <= 12 and (eh + 12) * 60 > s \
+            and (not end.has_minutes or sh >= 7) and not (start.clock24 or end.clock24):
         e += 12 * 60  # "9-5": morning to afternoon
     if e == 0 and (s > 0 or e_suffix == "am" or end.value == "midnight"):
         e = 24 * 60
@@ -496,7 +498,12 @@ def _pair(groups: list[object]) -> list[Rule]:
             rules.append(Rule(pending_sel, None))
         pending_sel = pending_times = None
 
-    for group in groups:
+    for index, group in enumerate(groups):
+        following = groups[index + 1] if index + 1 < len(groups) else None
+        if isinstance(group, Selector) and pending_times is not None and pending_times.ranges \
+                and isinstance(following, Times) and following.status == "closed" and not following.ranges:
+            rules.append(Rule(Selector(dates=list(context)), pending_times))  # '11-22 (日曜定休)'
+            pending_times = None
         if group == "sep":
             flush()
             last = None
@@ -554,6 +561,9 @@ def _pair(groups: list[object]) -> list[Rule]:
             last.times.ranges += group.ranges
             last.times.events += group.events
             last.times.points += group.points
+        elif pending_times is not None and group.status and not group.ranges and pending_times.ranges:
+            rules.append(Rule(Selector(dates=list(context)), pending_times))  # '11-22 定休日 水曜日'
+            pending_times = group
         elif pending_times is not None:
             pending_times.ranges += group.ranges
             pending_times.events += group.events
@@ -627,14 +637,16 @@ def _rules_text(rules: list[Rule]) -> str:
         if rule.times is None and has_times and not rule.sel.open_word and not rule.sel.dates:
             continue  # 'and on request Saturday': a day named with no times beside others with times
         points = rule.times.points if rule.times is not None else []
-        if rule.times is not None and not rule.times.ranges and len(points) == 2 and points[0] < points[1]:
-            rule.times.ranges.append((points[0], points[1]))  # 'opens at 8.30 ... closes at 19.00'
+        if rule.times is not None and not rule.times.ranges and len(points) == 2 and (
+            points[0] < points[1] or points[1] == 0
+        ):
+            rule.times.ranges.append((points[0], points[1] or 24 * 60))  # 'opens at 8.30 ... closes at 19.00'
         if rule.times is not None and not (rule.times.ranges or rule.times.events or rule.times.status):
             if rule.times.points and len(rules) == 1 and not rule.sel.has_days and not rule.sel.dates:
                 return ",".join(_fmt(p) for p in rule.times.points)  # a time of day, nothing more
-            if not rule.sel.has_days and not rule.sel.dates:
-                continue
-            rule = Rule(rule.sel, None)
+            if rule.sel.dates and not rule.sel.has_days and len(rules) == 1:
+                return f"{_selector_text(rule.sel)} {','.join(_fmt(p) for p in points)}"  # 'Dec 08:00'
+            continue  # days with a time that is no range: their hours were not read
         if not rule.sel.has_days and not rule.sel.dates and rule.times is None:
             continue
         unnamed = not rule.sel.has_days and not rule.sel.dates
@@ -704,7 +716,7 @@ def text_to_osm(text: str) -> str:
     groups = _Parser(tokens).parse()
     result = _rules_text(_pair(groups))
     if not result:
-        if not cleaned.strip(" ;,.|-:") and _QUOTE_CHARS.search(text):
+        if not cleaned.strip(" ;,.|-:\"“”„«»") and _QUOTE_CHARS.search(text):
             note = _QUOTE_CHARS.sub("", unicodedata.normalize("NFKC", text)).strip()
             return f'"{note}"'  # a note and nothing else
         if unknown:

@@ -67,6 +67,7 @@ class Tok:
     has_minutes: bool = False
     suffix: str | None = None  # am / pm written with the time
     explicit: bool = False  # written as a time (9:30, 9h, 18 Uhr), not a bare number
+    clock24: bool = False  # written the 24-hour way ('18 Uhr', '9h30'): never read as a 12 h clock
 
 
 _RAW = re.compile(
@@ -85,6 +86,7 @@ _RAW = re.compile(
 )
 _SEP = {";", "。", "；"}
 _AND = {",", "/", "&", "+", "、", "・", "，", "|"}
+_TWELVE_HOUR_WORDS = {"o'clock", "oclock", "hr", "hrs"}
 _AMPM = {"am": "am", "a.m": "am", "a.m.": "am", "pm": "pm", "p.m": "pm", "p.m.": "pm", "a": "am", "p": "pm"}
 
 
@@ -118,7 +120,7 @@ def _phrase_kind(words: tuple[str, ...], lang: str) -> str | None:
         if phrase in table:
             return table[phrase]
     kinds = {vocab.phrases[lang2][phrase] for lang2 in vocab.phrases if phrase in vocab.phrases[lang2]}
-    if len(kinds) == 1 and (len(words) > 1 or len(phrase) > 3):
+    if len(kinds) == 1 and (len(words) > 1 or len(phrase) > 1):
         return kinds.pop()
     return None
 
@@ -176,10 +178,12 @@ def tokenize(text: str, lang: str, unknown: list[str]) -> list[Tok]:
         spaced = match.start() > last_end
         last_end = match.end()
         group = match.lastgroup
-        if group == "cjkdate":
+        if group == "cjkdate" and 1 <= int(match["cm"]) <= 12:
             raw.append(Tok("date", (int(match["cm"]), int(match["cd"])), match[0], spaced))
-        elif group == "cjkmonth":
+        elif group == "cjkmonth" and 1 <= int(match["cmo"]) <= 12:
             raw.append(Tok("month", int(match["cmo"]), match[0], spaced))
+        elif group in ("cjkdate", "cjkmonth"):
+            raw.append(Tok("num", int(re.match(r"\d+", match[0]).group()), match[0], spaced))  # type: ignore[union-attr]
         elif group in ("cjkalways", "always"):
             raw.append(Tok("always", None, match[0], spaced))
         elif group == "seven":
@@ -196,6 +200,7 @@ def tokenize(text: str, lang: str, unknown: list[str]) -> list[Tok]:
                 raw.append(Tok("punct", ".", ".", False))
         elif group == "time":
             raw.append(_time(int(match["th"]), int(match["tm"] or 0), match[0], spaced, bool(match["tm"])))
+            raw[-1].clock24 = "h" in match[0] or match[0].startswith("0")
         elif group == "num":
             raw.append(Tok("num", int(match[0]), match[0], spaced))
         elif group == "punct":
@@ -225,6 +230,9 @@ def _word_tokens(word: str, spaced: bool, lang: str, unknown: list[str]) -> list
         word = word.translate(_HOMOGLYPHS)
     vocab = vocabulary()
     bare = word.rstrip(".")
+    if word.endswith(".") and len(bare) > 4 and bare not in vocab.short_words:
+        # 'lundi.' ends a sentence; 'sab.', 'Mo.', 'a.m.' are abbreviations
+        return [*_word_tokens(bare, spaced, lang, unknown), Tok("punct", ".", ".", False)]
     if bare in vocab.word_langs or bare in _AMPM or not re.search(r"[-'’/.]", bare):
         return [Tok("word", bare, word, spaced)]
     parts = re.split(r"([-'’/.])", bare)
@@ -280,7 +288,7 @@ def _classify(tok: Tok, before: Tok | None, after: list[Tok], lang: str, unknown
     number_follows = next_tok is not None and next_tok.kind == "num"
     month = vocab.month(word, lang)
     if month is not None and (number_follows or kind is None) and (
-        number_follows or _is_month_context(word, lang)
+        number_follows or (_is_month_context(word, lang) and _abbreviation_context(next_tok, lang))
     ):
         return Tok("month", month, tok.text, tok.spaced)
     if kind and kind != "filler":
@@ -295,7 +303,7 @@ def _classify(tok: Tok, before: Tok | None, after: list[Tok], lang: str, unknown
     other = _phrase_kind((word,), lang)
     if other:
         return Tok(other, None, tok.text, tok.spaced)
-    if month is not None:
+    if month is not None and _abbreviation_context(next_tok, lang):
         return Tok("month", month, tok.text, tok.spaced)
     if len(word) > 1 or (word.isalpha() and not word.isascii()):
         unknown.append(word)
@@ -331,6 +339,7 @@ def _prepare_times(tokens: list[Tok]) -> list[Tok]:
         if tok.kind == "hour":
             if prev is not None and prev.kind in ("num", "time"):
                 _make_time(prev)
+                prev.clock24 = tok.text not in _TWELVE_HOUR_WORDS
             else:
                 out.append(Tok("hour_before", None, tok.text, tok.spaced))
             continue
@@ -385,8 +394,9 @@ def _num_time(tok: Tok) -> Tok | None:
     if len(tok.text) in (3, 4):
         hour, minute = divmod(value, 100)
         if hour <= 24 and minute < 60:
-            return Tok("time", None, tok.text, tok.spaced, hour * 60 + minute, True, tok.suffix)
+            return Tok("time", None, tok.text, tok.spaced, hour * 60 + minute, True, tok.suffix, clock24=True)
         return None
     if value <= 24:
-        return Tok("time", None, tok.text, tok.spaced, value * 60, False, tok.suffix)
+        zero = tok.text.startswith("0")
+        return Tok("time", None, tok.text, tok.spaced, value * 60, False, tok.suffix, clock24=zero)
     return None

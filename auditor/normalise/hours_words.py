@@ -30,7 +30,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("a", "au", "jusqu'a", "jusqu'au"),
         "nl": ("tot", "tot en met", "t/m", "tm", "t.e.m", "tem"),
         "es": ("a", "al", "hasta"),
-        "it": ("a", "al", "alle", "fino", "fino a", "fino alle", "all'"),
+        "it": ("a", "al", "alla", "alle", "ai", "allo", "fino", "fino a", "fino alle", "all'"),
         "pt": ("a", "ao", "ate", "as"),
         "ca": ("a", "al", "fins"),
         "ru": ("до", "по", "-"),
@@ -128,11 +128,11 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("calodobowo", "calodobowy"),
     },
     "weekdays": {
-        "en": ("weekdays", "weekday", "working days", "business days", "mon-fri"),
+        "en": ("weekdays", "weekday", "working days", "business days", "mon-fri", "m-f"),
         "de": ("unter der woche", "montags bis freitags", "wochentags", "an wochentagen"),
         "fr": ("en semaine", "jours ouvrables", "jours de semaine"),
         "nl": ("doordeweeks", "werkdagen", "weekdagen", "op werkdagen", "alle werkdagen"),
-        "es": ("entre semana", "laborables", "dias laborables", "de lunes a viernes laborables"),
+        "es": ("entre semana", "laborables", "dias laborables", "l-v"),
         "it": ("feriali", "giorni feriali"),
         "pt": ("dias uteis",),
         "ru": ("будни", "будние дни", "по будням"),
@@ -335,6 +335,7 @@ class Vocabulary:
                 for word in words:
                     self.phrases.setdefault(lang, {})[fold(word)] = kind
         self.languages = sorted(set(full) | set(self.phrases))
+        self.short_words = {w for table in (short, short_months) for names in table.values() for w in names}
         # any language: full day names, months, and every phrase (ambiguous ones resolved by language)
         self.word_langs: dict[str, set[str]] = {}
         for table in (full, short, months, short_months, self.phrases):
