@@ -7,8 +7,6 @@ judged with the rules engine; only findings about that page's source are printed
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,8 +15,6 @@ from urllib.parse import urlsplit
 import typer
 
 from auditor.report.export import FormatOption, OutputFormat, emit_rows
-
-TIMEOUT = 10.0
 
 
 class CheckError(ValueError):
@@ -33,28 +29,29 @@ class Page:
 
 
 def fetch(url: str, spec: Any) -> Page:
-    """GET one URL through the spec's proxy (if any), capped at ``crawl.max_page_bytes``."""
-    crawl = getattr(spec, "crawl", None)
-    proxy = getattr(crawl, "proxy", None)
-    handlers = [urllib.request.ProxyHandler({"http": proxy, "https": proxy} if proxy else {})]
-    opener = urllib.request.build_opener(*handlers)
-    contact = getattr(getattr(spec, "brand", None), "contact", "") or ""
-    agent = getattr(crawl, "user_agent", None) or f"BrandAuditor/0.1 (+mailto:{contact})"
-    request = urllib.request.Request(url, headers={"User-Agent": agent})
-    limit = int(getattr(crawl, "max_page_bytes", 2_000_000) or 2_000_000)
-    try:
-        with opener.open(request, timeout=TIMEOUT) as response:
-            body = response.read(limit + 1)
-            final = response.geturl()
-            content_type = response.headers.get("Content-Type", "")
-    except urllib.error.HTTPError as exc:
-        raise CheckError(f"{url}: HTTP {exc.code}; check the address") from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise CheckError(f"{url}: could not fetch ({reason}); check the address and proxy") from None
-    if len(body) > limit:
-        raise CheckError(f"{url}: larger than crawl.max_page_bytes ({limit}); not read")
-    return Page(final, body, content_type)
+    """GET one URL as the crawl does (auditor.crawl.fetch_once: the network policy, robots.txt,
+    the spec's proxy, time and size limits); a brand page's stylesheets and logo come with it."""
+    from auditor.crawl.fetch_once import FetchError
+    from auditor.crawl.fetch_once import fetch as fetch_once
+    from auditor.crawl.netpolicy import host_allowed
+
+    known = _FETCHED.pop(url, None)  # a stylesheet or logo fetched with its page
+    if known is None:
+        brand = getattr(getattr(spec, "brand", None), "domains", None) or []
+        try:
+            fetched = fetch_once(url, spec, resources=host_allowed(urlsplit(url).hostname or "", brand))
+        except FetchError as exc:
+            raise CheckError(str(exc)) from None
+        _FETCHED.clear()
+        _FETCHED.update(fetched)
+        known = _FETCHED.pop(url, None)
+    if known is None or not known.ok:
+        reason = known.error if known is not None else "no answer"
+        raise CheckError(f"{url}: not fetched ({reason}); check the address")
+    return Page(known.final_url or url, known.body, known.content_type)
+
+
+_FETCHED: dict[str, Any] = {}  # the stylesheets and logo of the last page fetched, by URL
 
 
 def source_of(url: str, spec: Any) -> Any:

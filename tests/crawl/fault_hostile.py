@@ -313,6 +313,8 @@ crawl:
   max_page_bytes: 2000000
   max_depth: 4
   concurrency: 16
+  download_timeout: 3
+  retries: 0
   proxy: PROXY
   allow_private: [127.0.0.1]
 rules: [default]

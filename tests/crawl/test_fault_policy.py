@@ -145,3 +145,43 @@ def test_a_name_resolving_to_loopback_is_refused_when_connecting(tmp_path: Path)
         assert row.error == (
             "policy: localhost resolves to 127.0.0.1, a loopback address (not in crawl.allow_private)")
     assert sum(world.hits.values()) == 0
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory):
+    from tests.crawl.fault_hostile import build_world, canaries
+    from tests.crawl.fault_hostile import write_spec as write_hostile_spec
+
+    folder = tmp_path_factory.mktemp("check")
+    secret_file = folder / "secret.txt"
+    secret_file.write_text(canaries("c0ffee")["file"])
+    with ProxyServer(build_world("c0ffee", secret_file)) as server:
+        yield write_hostile_spec(folder, server.proxy_url, secret_file), canaries("c0ffee")
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(
+    ("store", "code", "says"),
+    [
+        ("FC-00008", 1, "not fetched (policy: 169.254.169.254, a link-local (cloud metadata) address"),
+        ("FC-00009", 1, "not fetched (policy: redirect to a file: URL"),
+        ("FC-00012", 1, "not fetched (too large: body over max_page_bytes (2000000 bytes)"),
+        ("FC-00004", 1, "not fetched (timeout: "),
+        ("FC-00020", 0, "no findings"),  # its stylesheet (file://) and logo (169.254.169.254) refused
+    ],
+)
+def test_check_fetches_through_the_same_policy(hostile, monkeypatch, store: str, code: int,
+                                               says: str) -> None:  # fmt: skip
+    from typer.testing import CliRunner
+
+    from auditor.cli import app
+
+    spec, secret = hostile
+    monkeypatch.setenv("AUDITOR_TEST_SECRET", secret["env"])
+    url = f"http://www.furnco.example/stores/{store}/"
+    result = CliRunner().invoke(app, ["check", url, "--spec", str(spec)])
+    assert result.exit_code == code, result.output
+    assert says in result.output
+    assert len(result.output.strip().splitlines()) == 1 or code != 1
+    for canary in secret.values():
+        assert canary not in result.output
