@@ -35,6 +35,7 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 3  # spec, roster, rule pack or logo with problems
     DATABASE = 4  # database missing, not SQLite, a folder, read-only, needs repair, failing
     LOCKED = 5  # another run holds the database
+    NOT_A_LOCATION = 6  # `check`: the page gave no location or matched no store
     USAGE = 64  # unknown command or option, bad option value
     INTERRUPTED = 130  # Ctrl-C
 
