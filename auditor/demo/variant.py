@@ -88,6 +88,7 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "duplicate_listing": ("listing.duplicate", "listing", "listing", ()),
     "closed_still_listed": ("status.closed_listed", "status", "status", ()),
     "open_while_temporarily_closed": ("status.closed_listed", "status", "status", ()),
+    "closed_while_open": ("status.closed_listed", "listing", "status", ()),
     "site_wrong_phone": ("nap.phone", "site", "phone", ()),
     "site_wrong_hours": ("hours.site", "site", "hours", ("hours.regular",)),
     "missing_holiday_hours": ("hours.holiday", "site", "holiday_hours", ()),
@@ -297,6 +298,7 @@ def plan_variant(rng: random.Random, conv: Conventions, stores: list[VStore]) ->
         "wrong_hours",
         "missing_listing",
         "duplicate_listing",
+        "closed_while_open",
     ):
         choices = with_hours if kind == "wrong_hours" else dirs
         for _ in range(500):
@@ -307,14 +309,16 @@ def plan_variant(rng: random.Random, conv: Conventions, stores: list[VStore]) ->
                 break
     closed = next(s for s in stores if s.status == "closed")
     temporary = next(s for s in stores if s.status == "temporarily_closed")
+    # on different directories: each shows the other store's closure, so both show statuses at all
+    still_listed, shown_open = rng.sample(dirs, 2)
     plan.defects.append(
-        Entry(closed.store_id, "closed_still_listed", rng.choice(dirs), "status", "open", "closed")
+        Entry(closed.store_id, "closed_still_listed", still_listed, "status", "open", "closed")
     )
     plan.defects.append(
         Entry(
             temporary.store_id,
             "open_while_temporarily_closed",
-            rng.choice(dirs),
+            shown_open,
             "status",
             "open",
             "temporarily_closed",
@@ -387,6 +391,8 @@ def _describe(rng: random.Random, conv: Conventions, store: VStore, kind: str, s
         return Entry(store.store_id, kind, source, fld, f"{conv.brand.retired} {store.label}", store.name)
     if kind == "wrong_website":
         return Entry(store.store_id, kind, source, fld, store.website.rsplit("/", 2)[0] + "/", store.website)
+    if kind == "closed_while_open":
+        return Entry(store.store_id, kind, source, fld, "temporarily_closed", "open")
     if kind in ("wrong_hours", "site_wrong_hours"):
         return Entry(store.store_id, kind, source, fld, "Saturday closed", vp.osm_hours(store.hours))
     return Entry(store.store_id, kind, source, fld, kind.replace("_", " "), "")
@@ -755,7 +761,7 @@ class VariantWriter:
             if store.status == "closed":
                 if defect is not None and defect.kind == "closed_still_listed":
                     entries.append((store, None, ""))
-                elif self.rng.random() < 0.5:
+                else:  # directories keep a closed store's listing, marked closed
                     entries.append((store, None, PERM_CLOSED[lang]))
                 continue
             if store.status == "temporarily_closed":
@@ -764,7 +770,8 @@ class VariantWriter:
                 continue
             if defect is not None and defect.kind == "missing_listing":
                 continue
-            entries.append((store, defect, ""))
+            shown_closed = defect is not None and defect.kind == "closed_while_open"
+            entries.append((store, defect, TEMP_CLOSED[lang] if shown_closed else ""))
             if defect is not None and defect.kind == "duplicate_listing":
                 entries.append((store, None, ""))
         self.rng.shuffle(entries)

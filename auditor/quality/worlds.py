@@ -29,30 +29,30 @@ from auditor.quality.base import Metric, share
 
 SUITE = "worlds"
 SEEDS = (1, 2, 3, 4, 5, 6, 7, 8)
+OBSERVED = {
+    "name",
+    "address",
+    "phone",
+    "website",
+    "hours",
+    "holiday_hours",
+    "colours",
+    "fonts",
+    "logo",
+    "text",
+}
 FIELD_MATCHED = {"name", "address", "phone", "website", "hours", "holiday_hours", "status"}
 # The targets on every world. Not yet met: TARGETS holds, per world, the floor the audit reaches
 # today (target X not yet met), so a regression still fails; each is raised as the readers and
 # rules learn the world's conventions, and dropped once the world meets GOAL.
 GOAL = {"recall": ">= 0.97", "precision": ">= 0.97", "traps flagged": "== 0", "absent-data findings": "== 0"}
 TARGETS: dict[int, dict[str, str]] = {
-    1: {"recall": ">= 0.80", "precision": ">= 0.21", "traps flagged": "<= 23"},
-    2: {"recall": ">= 0.75", "precision": ">= 0.53", "traps flagged": "<= 13"},
-    3: {
-        "recall": ">= 0.75",
-        "precision": ">= 0.34",
-        "traps flagged": "<= 14",
-        "absent-data findings": "<= 15",
-    },
-    4: {"recall": ">= 0.90", "precision": ">= 0.60", "traps flagged": "<= 13"},
-    5: {"recall": ">= 0.85", "precision": ">= 0.27", "traps flagged": "<= 17"},
-    6: {"recall": ">= 0.76", "precision": ">= 0.22", "traps flagged": "<= 21"},
-    7: {
-        "recall": ">= 0.90",
-        "precision": ">= 0.30",
-        "traps flagged": "<= 15",
-        "absent-data findings": "<= 13",
-    },
-    8: {"recall": ">= 0.90", "precision": ">= 0.31", "traps flagged": "<= 21"},
+    1: {"recall": ">= 0.81"},
+    2: {"recall": ">= 0.80"},
+    3: {"recall": ">= 0.80"},
+    5: {"recall": ">= 0.95"},
+    6: {"recall": ">= 0.81", "precision": ">= 0.94", "traps flagged": "<= 1"},
+    7: {"precision": ">= 0.95", "traps flagged": "<= 1"},
 }
 
 
@@ -87,6 +87,20 @@ def _describe(f: dict) -> str:
     return f"{f['rule']}@{f['source'] or '-'} {f['store']} ({f['field']}: {observed!r})"
 
 
+def grouped(items: list[str]) -> str:
+    """``rule@source STORE (...)`` lines counted by everything before the store: the causes, largest
+    first, each with one example."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        head, _, example = item.partition(" ")
+        if head.endswith(":"):  # "trap kind: rule@source STORE (...)"
+            rule, _, example = example.partition(" ")
+            head = f"{head} {rule}"
+        groups.setdefault(head, []).append(example)
+    ordered = sorted(groups.items(), key=lambda kv: -len(kv[1]))
+    return "; ".join(f"{head} x{len(examples)} (e.g. {examples[0]})" for head, examples in ordered)
+
+
 def score_world(out: Path, seed: int, label: str) -> WorldScore:
     """Findings, observations and reviews of an audited world against its ground truth."""
     truth = json.loads((out / "ground_truth.json").read_text(encoding="utf-8"))
@@ -96,14 +110,18 @@ def score_world(out: Path, seed: int, label: str) -> WorldScore:
         rows = db.execute(
             "SELECT location_id, rule_id, source, field, observed FROM finding WHERE run_id = ?", (run,)
         ).fetchall()
-        observations = db.execute(
-            "SELECT location_id, source, field FROM observation WHERE location_id IS NOT NULL "
-            "AND normalised IS NOT NULL AND normalised != 'null'"
+        observed = db.execute(
+            "SELECT location_id, source, field, normalised IS NOT NULL AND normalised != 'null' "
+            "FROM observation WHERE location_id IS NOT NULL"
         ).fetchall()
         reviews = db.execute(
             "SELECT source, COUNT(*), COUNT(stars), COUNT(date), COUNT(reply), "
             "SUM(CASE WHEN text != '' THEN 1 ELSE 0 END) FROM review GROUP BY source"
         ).fetchall()
+    observations = [(store, source, fld) for store, source, fld, ok in observed if ok]
+    state: dict[tuple[str, str, str], bool] = {}
+    for store, source, fld, ok in observed:
+        state[(store, source, fld)] = bool(ok) or state.get((store, source, fld), False)
     findings = [dict(zip(("store", "rule", "source", "field", "observed"), r, strict=True)) for r in rows]
     defects = truth["defects"]
     score.planted = len(defects)
@@ -111,7 +129,11 @@ def score_world(out: Path, seed: int, label: str) -> WorldScore:
         if any(_matches(f, defect) for f in findings):
             score.found += 1
         else:
-            score.missed.append(f"{defect['kind']}@{defect['source']} {defect['store_id']}")
+            key = (defect["store_id"], defect["source"], defect["field"])
+            how = {True: " (read, not judged)", False: " (shown, not readable)"}.get(state.get(key), "")
+            if key not in state and defect["field"] in OBSERVED:
+                how = " (not read)"
+            score.missed.append(f"{defect['kind']}@{defect['source']} {defect['store_id']}{how}")
     traps = {(t["store_id"], t["source"], t["field"]): t["kind"] for t in truth["traps"]}
     score.findings = len(findings)
     for f in findings:
@@ -208,29 +230,35 @@ def _metrics(s: WorldScore) -> list[Metric]:
             f"{s.label} precision",
             precision,
             targets["precision"],
-            f"{s.right}/{s.findings}"
-            + (f"; outside the truth: {'; '.join(s.wrong[:12])}" if s.wrong else ""),
+            f"{s.right}/{s.findings}" + (f"; outside the truth: {grouped(s.wrong)}" if s.wrong else ""),
         ),
         Metric(
             SUITE,
             f"{s.label} traps flagged",
             float(len(s.on_traps)),
             targets["traps flagged"],
-            "; ".join(s.on_traps[:10]),
+            grouped(s.on_traps),
         ),
         Metric(
             SUITE,
             f"{s.label} absent-data findings",
             float(len(s.on_absent)),
             targets["absent-data findings"],
-            "; ".join(s.on_absent[:10]),
+            grouped(s.on_absent),
         ),
         Metric(
             SUITE,
             f"{s.label} fields never read",
             float(len(s.never_read)),
             "",
-            ", ".join(s.never_read) + (f"; partly read: {', '.join(s.partly_read)}" if s.partly_read else ""),
+            "; ".join(
+                part
+                for part in (
+                    ", ".join(s.never_read),
+                    f"partly read: {', '.join(s.partly_read)}" * bool(s.partly_read),
+                )
+                if part
+            ),
         ),
     ]
 
