@@ -170,7 +170,8 @@ class _Parser:
             and kinds[k + 2] in ("time", "num")
             for k in range(len(kinds))
         )
-        if has_range or "closed" in kinds:
+        keeps = {"closed", "month", "date", "day", "daily", "weekdays", "weekend"}
+        if has_range or keeps & set(kinds):
             r.toks = r.toks[:start] + inner + r.toks[end + 1 :]
         else:
             r.toks = r.toks[:start] + r.toks[end + 1 :]
