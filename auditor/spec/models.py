@@ -370,12 +370,18 @@ class RosterEntry(Strict):
 
     @property
     def street_line(self) -> str:
-        """The street with its house number, in the order the store's country writes them."""
-        if not self.house_number:
-            return self.street
-        if (self.country or "").upper() in NUMBER_FIRST_COUNTRIES:
-            return f"{self.house_number} {self.street}".strip()
-        return f"{self.street} {self.house_number}".strip()
+        """The street with its house number (the roster loader puts it into ``street``)."""
+        return with_house_number(self.street, self.house_number, self.country)
+
+
+def with_house_number(street: str, number: str, country: str) -> str:
+    """``street`` with ``number`` where the country writes it ("12 George Street", "Hauptstraße
+    12"); unchanged when the number is empty or already in the street."""
+    if not number or number in street.replace(",", " ").split():
+        return street
+    if (country or "").upper() in NUMBER_FIRST_COUNTRIES:
+        return f"{number} {street}".strip()
+    return f"{street} {number}".strip()
 
 
 # Countries writing the house number before the street ("12 George Street"); elsewhere after it.

@@ -37,6 +37,8 @@ def load_roster(path: Path, default_country: str) -> tuple[list[RosterEntry], li
             continue
         if not entry.country:
             entry = entry.model_copy(update={"country": default_country})
+        if entry.house_number:  # every reader of the roster sees the street as it is written
+            entry = entry.model_copy(update={"street": entry.street_line})
         entries.append(entry)
         entry_lines.append(line)
     return entries, problems, entry_lines

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from auditor.cli import app
 from auditor.commands.spec import STARTER_DIR
 from auditor.spec import SpecError, load_spec
+from auditor.spec.models import with_house_number
 
 runner = CliRunner()
 
@@ -80,8 +81,11 @@ def test_house_number_column_and_carries(spec_dir: Path) -> None:
     edit(spec, "sources: []", SOURCE + "    carries: {replies: false, dates: true}")
     loaded = load_spec(spec)
     first = loaded.location("ST-001")
-    assert (first.house_number, first.street_line) == ("12", "12 Church Street")
+    assert (first.house_number, first.street) == ("12", "12 Church Street")
+    assert first.street_line == "12 Church Street"
     assert first.address.startswith("12 Church Street, Parramatta")
+    assert with_house_number("Hauptstraße", "12", "DE") == "Hauptstraße 12"
+    assert with_house_number("Unit 3, 210 Swan Street", "210", "AU") == "Unit 3, 210 Swan Street"
     assert loaded.sources[0].carries.declared() == {"replies": False, "dates": True}
 
 
