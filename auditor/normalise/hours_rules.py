@@ -406,8 +406,7 @@ class _Parser:
                 read = True
             elif kind in _AND or kind in ("and", "range", "-", ":"):
                 nxt = r.kind(1)
-                closing = nxt == "closed" and not times.ranges
-                if nxt in _TIMEISH or nxt == "always" or nxt in _EVENTS or closing:
+                if nxt in _TIMEISH or nxt == "always" or nxt in _EVENTS:
                     r.i += 1
                 else:
                     break
@@ -580,7 +579,7 @@ def _extends(before: Times, after: Times) -> bool:
     if before.points and not before.ranges and after.points and not after.ranges and not after.status:
         return True  # 'opens at 8.30 ... closes at 19.00'
     if after.status:
-        return before.status == after.status and not before.ranges
+        return False  # a second status is a statement of its own: 'Sa geschlossen, Betriebsferien im August'
     return not before.status and bool(before.ranges or before.events)
 
 
@@ -654,6 +653,11 @@ def _rules_text(rules: list[Rule]) -> str:
         if rule.times is not None and rule.times.after_unknown and unnamed \
                 and any(r.sel.has_days for r in rules):
             continue  # 'prefestivi 12-16': times for days named by a word not read
+        if rule.times is None and not rule.sel.has_days and has_times:
+            continue  # 'im August' named beside hours, with nothing said about it
+        if rule.times is not None and rule.times.status == "closed" and not rule.times.ranges and unnamed \
+                and any(r.sel.has_days or r.sel.dates for r in rules):
+            continue  # 'closed Christmas Day': closed on days not read
         kept.append(rule)
     if not kept:
         return ""
