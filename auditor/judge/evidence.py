@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
+from auditor.judge.checks._names import fold_name
 from auditor.judge.checks.base import Evidence, Seen, SourceFacts
 
 # answers, not failures: the page does not exist (a store not on a source, a removed page)
@@ -135,6 +136,15 @@ def source_facts(engine: Engine, run_id: int, spec: Any) -> dict[str, SourceFact
             ):
                 shown.setdefault(entity, {})[field] = (raw or "")[:80]
             facts[source].unmatched = tuple(f"{e} ({_why_unmatched(v)})" for e, v in list(shown.items())[:5])
+            names = conn.execution_options(yield_per=2000).execute(
+                text(
+                    "SELECT entity, raw FROM observation WHERE run_id = :run AND source = :source "
+                    "AND location_id IS NULL AND field = 'name'"
+                ),
+                {**run, "source": source},
+            )
+            for entity, raw in names:
+                facts[source].unmatched_names.setdefault(fold_name(raw or "", spec), entity)
         for source, pages, bad in conn.execute(
             text(
                 f"SELECT source, COUNT(*), SUM(CASE WHEN {failed} THEN 1 ELSE 0 END) FROM fetch "

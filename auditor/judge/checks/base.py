@@ -94,6 +94,7 @@ class SourceFacts:
     replied: int = 0
     declared: dict[str, bool] = field(default_factory=dict)
     problem: str | None = None  # a source-level problem (auditor.judge.sources): its stores get gaps
+    unmatched_names: dict[str, str] = field(default_factory=dict)  # folded name -> "url (why)", unmatched
 
     def carries(self, name: str) -> bool | None:
         """True / False when known (declared or seen across the run), None when nothing was read."""

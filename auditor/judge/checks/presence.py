@@ -6,12 +6,22 @@ fetched, failed pages of the source, or site pages that matched no store make it
 
 from __future__ import annotations
 
+from auditor.judge.checks._names import fold_name
 from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 
 
 def _unmatched_pages(ev: Evidence, source: str) -> str | None:
+    """A listing of the store's very name that matched no store, or site pages that matched none."""
     facts = ev.facts.get(source)
-    if facts is None or facts.kind != "site" or not facts.unmatched_count:
+    if facts is None or not facts.unmatched_count:
+        return None
+    name = str(ev.store.get("name") or "")
+    entity = facts.unmatched_names.get(fold_name(name, ev.spec)) if name else None
+    if entity:
+        return (
+            f"a {source} listing named {name!r} matched no roster store ({entity}): its other fields disagree"
+        )
+    if facts.kind != "site":
         return None
     example = f", e.g. {facts.unmatched[0]}" if facts.unmatched else ""
     return f"no page matched; {facts.unmatched_count} {source} pages matched no store{example}"
