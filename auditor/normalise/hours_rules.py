@@ -98,7 +98,11 @@ class _Parser:
             kind = r.kind()
             tok = r.peek()
             assert tok is not None
-            if kind in _SEP or kind == ".":
+            if kind == "\n":
+                self.groups.append("line")
+                unread = pause = False
+                r.i += 1
+            elif kind in _SEP or kind == ".":
                 self.groups.append("sep")
                 unread = pause = False
                 r.i += 1
@@ -509,6 +513,12 @@ def _pair(groups: list[object]) -> list[Rule]:
             last = None
             context = []
             open_seen = False
+            continue
+        if group == "line":  # a line break: days on one line may have their times on the next
+            if pending_times is not None and pending_sel is None:
+                rules.append(Rule(Selector(dates=list(context)), pending_times))
+                pending_times = None
+            last = None
             continue
         if group == "open":
             open_seen = True

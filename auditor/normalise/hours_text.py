@@ -38,10 +38,11 @@ _COLON_SPACES = re.compile(r"(?<=\d)[ \t]{0,3}([:.h])[ \t]{0,3}(?=\d\d)")
 _UHR_MINUTES = re.compile(r"(\d{1,2})\s*uhr\s+(\d{2})\b")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»]")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u3000]+")
+_LINES = re.compile(r"(?:\s*\n\s*)+")
 
 
 def clean(text: str) -> str:
-    text = _BREAK.sub(" ; ", text)
+    text = _BREAK.sub(" \n ", text)
     text = _TAG.sub(" ", text)
     text = fold(text)
     text = _LONG_VOWEL_DASH.sub("-", text)
@@ -50,7 +51,7 @@ def clean(text: str) -> str:
     text = _QUOTED.sub(" ", text)
     text = _COLON_SPACES.sub(r"\1", text)
     text = _UHR_MINUTES.sub(r"\1:\2", text)
-    return _SPACES.sub(" ", text).strip()
+    return _LINES.sub("\n", _SPACES.sub(" ", text)).strip()
 
 
 # --- tokens -------------------------------------------------------------------------------------
@@ -82,7 +83,7 @@ _RAW = re.compile(
     r"|(?P<time>(?P<th>\d{1,2})(?:[:h'’.](?P<tm>\d{2})(?::\d{2})?|\s?h(?![a-z])))(?!\d)"
     r"|(?P<num>\d+)"
     r"|(?P<word>[^\W\d_]+(?:[-'’/.][^\W\d_]+)*\.?)"
-    r"|(?P<punct>[;|,/&+()\-:=.、・。，；])"
+    r"|(?P<punct>[;|,/&+()\-:=.、・。，；\n])"
 )
 _SEP = {";", "。", "；"}
 _AND = {",", "/", "&", "+", "、", "・", "，", "|"}
