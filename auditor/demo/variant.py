@@ -890,7 +890,6 @@ def shown_fields(conv: Conventions) -> dict[str, list[str]]:
             "name",
             "address",
             "phone",
-            "website",
             "hours",
             "holiday_hours",
             "colours",

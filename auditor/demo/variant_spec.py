@@ -48,37 +48,17 @@ def _directory(style: SourceStyle, conv: Conventions) -> list[str]:
     ]
     if declares_carries(conv) and style.hours == "none":
         lines += _carries({"hours": False})
-    types = f"[{conv.brand.business_type}, LocalBusiness]"
-    if style.markup in ("jsonld", "jsonld_graph"):
+    if style.markup != "css":
+        # docs/sources.md: the syntax's own adapter, or `auto` (every syntax the page has); the
+        # closure banner is plain text, added with a selector
+        kind = "auto" if conv.seed % 2 == 0 else {"jsonld_graph": "jsonld"}.get(style.markup, style.markup)
         lines += [
             "    adapter:",
-            "      type: jsonld",
-            f"      types: {types}",
+            f"      type: {kind}",
+            f"      types: [{conv.brand.business_type}]",
             "      fields:",
             '        status: ".status::text"',
         ]
-    elif style.markup == "microdata":
-        lines += [
-            "    adapter:",
-            "      type: microdata",
-            f"      types: {types}",
-            "      fields:",
-            '        status: ".status::text"',
-        ]
-    elif style.markup == "rdfa":
-        # no RDFa reader is documented: the properties are read with CSS attribute selectors
-        lines += [
-            "    adapter:",
-            "      type: css",
-            "      fields:",
-            '        name: "[property=name]::text"',
-            '        address: "[property=address] span::text"',
-            '        phone: "[property=telephone]::text"',
-            '        website: "[property=url]::attr(href)"',
-            '        status: ".status::text"',
-        ]
-        if style.hours != "none":
-            lines.append('        hours: "table.opening tr"')
     else:
         lines += [
             "    adapter:",

@@ -52,7 +52,6 @@ TARGETS: dict[int, dict[str, str]] = {
     3: {"recall": ">= 0.80"},
     5: {"recall": ">= 0.95"},
     6: {"recall": ">= 0.81", "precision": ">= 0.94", "traps flagged": "<= 1"},
-    7: {"precision": ">= 0.95", "traps flagged": "<= 1"},
 }
 
 
