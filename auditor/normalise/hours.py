@@ -1,9 +1,16 @@
-"""Opening hours in any common written form -> one weekly structure.
+"""Opening hours in any common written form -> one canonical OSM ``opening_hours`` expression.
 
-Reads schema.org ``openingHoursSpecification`` (list of dicts) and ``openingHours`` strings,
-OSM-style ``Mo-Fr 08:00-12:00,13:00-17:30; Sa 09:00-12:00``, and free text such as
-``Monday: 9am – 5pm``, ``Mon-Fri 9am-5pm``, ``Open 24 hours``, ``Weekends closed``, ``09H00``.
-Ranges past midnight are split at midnight into the next day.
+``hours_to_osm`` gives the canonical expression: valid OSM is read as it is (a later rule overrides
+an earlier one), anything else goes through the multilingual front end
+(:mod:`auditor.normalise.hours_text`, :mod:`auditor.normalise.hours_rules`) and then the OSM
+library (:mod:`auditor.normalise.hours_osm`, which says why opening-hours-py was chosen), which
+also normalises it, so equivalent forms give one string.
+
+``parse_hours`` gives the weekly structure observations store and checks compare
+(``WeeklyHours``: day -> open ranges, overnight ranges split at midnight into the next day): the
+expression evaluated over the most common week of the reference year that has any opening. It
+also reads schema.org ``openingHoursSpecification`` objects. ``parse_holiday_hours`` reads dated
+hours; ``auditor.normalise.hours_holidays`` reads ``PH`` against the real public-holiday calendar.
 """
 
 from __future__ import annotations

@@ -113,3 +113,27 @@ def test_words_around_the_hours_are_skipped() -> None:
     reads_as("Die Filiale hat dienstags von 8.30 bis 12 Uhr geöffnet.", "Tu 08:30-12:00")
     reads_as("la boulangerie est ouverte tous les jours sauf le mercredi de 6h30 à 19h",
              "Mo,Tu,Th-Su 06:30-19:00")
+
+
+def test_days_on_one_line_and_times_on_the_next() -> None:
+    text = "Monday\n9 AM–5 PM\nTuesday\n9 AM–12 PM, 1–5 PM\nWednesday\nClosed"
+    reads_as(text, "Mo 09:00-17:00; Tu 09:00-12:00,13:00-17:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mån-Fre 10-18, Lör 10-15, Sön stängt", "Mo-Fr 10:00-18:00; Sa 10:00-15:00"),
+        ("pon.-pt. 8:00-16:00, sob. 9:00-13:00", "Mo-Fr 08:00-16:00; Sa 09:00-13:00"),
+        ("Senin - Jumat 08.00 - 17.00 WIB", "Mo-Fr 08:00-17:00"),
+    ],
+)
+def test_day_names_of_other_locales_come_from_cldr(text: str, expected: str) -> None:
+    reads_as(text, expected)
+
+
+def test_closing_periods_and_notes() -> None:
+    reads_as("Mo-Fr 8:00-12:00 und 13:00-17:00, Sa geschlossen, Betriebsferien im August",
+             "Mo-Fr 08:00-12:00,13:00-17:00; Aug off")
+    reads_as("Mon-Fri 9-5, closed Christmas Day and New Year's Day", "Mo-Fr 09:00-17:00")
+    reads_as("11:00～15:00（L.O.14:30）、17:00～22:00（L.O.21:30）", "11:00-15:00,17:00-22:00")
