@@ -118,7 +118,7 @@ _FANCY_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u0
 _TRAILING = re.compile(r"[\s;,|]+$")
 _OSM_WORDS = r"(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|SH|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 # 'Mo, We, Fr 09:00-12:00' is one list of days, not three rules (the parser reads ', ' as a rule separator)
-_LIST_SPACES = re.compile(rf"\b({_OSM_WORDS})[ ]?,[ ]+(?={_OSM_WORDS}\b)")
+_LIST_SPACES = re.compile(rf"\b({_OSM_WORDS}(?:\[[-\d,]{{1,12}}\])?)[ ]?,[ ]+(?={_OSM_WORDS}\b)")
 
 
 def hours_to_osm(text: str | list[str]) -> str:
