@@ -30,7 +30,7 @@ class TextError(NormaliseError):
 
 _BREAK = re.compile(r"<\s*(?:br|/p|/li|/tr|/div|/h\d)\b[^>]{0,200}>|\r\n|\r|\n", re.I)
 _TAG = re.compile(r"<[^<>]{0,500}>")
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\ufe58\ufe63\u301c\u3030~]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\ufe58\ufe63\u301c\u3030~\u2192\u279c\u2794]| > ")
 _LONG_VOWEL_DASH = re.compile(r"(?<=\d)\s*\u30fc\s*(?=\d)")
 _NAMES = re.compile(r"[「『【][^」』】]{0,200}[」』】]")
 _QUOTED = re.compile(r"[\"“”„«][^\"“”„«»]{0,200}[\"“”»]")
@@ -231,7 +231,8 @@ def _word_tokens(word: str, spaced: bool, lang: str, unknown: list[str]) -> list
         word = word.translate(_HOMOGLYPHS)
     vocab = vocabulary()
     bare = word.rstrip(".")
-    if word.endswith(".") and len(bare) > 4 and bare not in vocab.short_words:
+    last = re.split(r"[-'’/.]", bare)[-1]
+    if word.endswith(".") and len(last) > 4 and last not in vocab.short_words:
         # 'lundi.' ends a sentence; 'sab.', 'Mo.', 'a.m.' are abbreviations
         return [*_word_tokens(bare, spaced, lang, unknown), Tok("punct", ".", ".", False)]
     if bare in vocab.word_langs or bare in _AMPM or not re.search(r"[-'’/.]", bare):
