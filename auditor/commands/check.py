@@ -271,9 +271,9 @@ def check(
 ) -> None:
     """Fetch one page, read it like the crawl does, match its store and print its findings.
 
-    Exit 0 when the page has no finding, 2 when it has findings, 1 on bad input (an address
-    that is not the brand site or a source, another port, a JSON document, a failed fetch), 3
-    when the page was read but gave no location or could not be matched to a store.
+    Exit 0 when the page has no finding, 2 when it has findings, 1 when the page could not be
+    judged (an address that is not the brand site or a source, another port, a JSON document,
+    a failed fetch), 6 when the page was read but gave no location or matched no store.
 
     Example: auditor check http://yellowbook.example/listing/12 --spec brand.yaml
     """
@@ -284,12 +284,12 @@ def check(
     except SpecError as exc:
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(3) from None
     try:
         rows = check_page(url, spec, store)
     except NothingRead as exc:
         typer.echo(str(exc), err=True)
-        raise typer.Exit(3) from None
+        raise typer.Exit(6) from None
     except CheckError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None

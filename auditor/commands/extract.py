@@ -14,8 +14,9 @@ from typing import Annotated, Any
 import typer
 
 EXIT_READ = 0
-EXIT_BAD_INPUT = 1
-EXIT_NOTHING_READ = 3
+EXIT_FAILED = 1  # unreadable file, unreachable URL, a JSON document, another port (docs/extract.md)
+EXIT_INVALID_SPEC = 3
+EXIT_NOTHING_READ = 6  # the page was read and gave no location (check: or no store matched)
 FIELD_KEYS = ("raw", "normalised", "source", "problem")
 
 
@@ -135,7 +136,8 @@ def extract(
     source (json-ld, microdata, rdfa, opengraph, selector, heuristic), and what was found but
     could not be read, with the reason.
 
-    Exit 0 when at least one location was read, 3 when none was, 1 on bad input.
+    Exit 0 when at least one location was read, 6 when none was, 1 when the page could not be
+    fetched or read, 3 when the spec has problems.
 
     Example: auditor extract https://example.org/stores/berlin --format json
     """
@@ -144,7 +146,7 @@ def extract(
 
     if fmt not in ("table", "json"):
         typer.echo(f"--format {fmt}: use table or json", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
+        raise typer.Exit(64)
     spec = None
     if spec_path is not None:
         try:
@@ -152,13 +154,13 @@ def extract(
         except SpecError as exc:
             for problem in exc.problems:
                 typer.echo(str(problem), err=True)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+            raise typer.Exit(EXIT_INVALID_SPEC) from None
     try:
         url, body, content_type = read_source(target, spec)
         reading = reading_of(url, body, content_type, spec)
     except CheckError as exc:
         typer.echo(str(exc), err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        raise typer.Exit(EXIT_FAILED) from None
     report = describe(reading, url, spec)
     if fmt == "json":
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False, default=str))

@@ -32,6 +32,8 @@ _NOT_LOCATIONS = frozenset({"StructuredValue", "Person", "CreativeWork", "Action
 _LANG = etree.XPath("string(/html/@lang)")
 _URLS = re.compile(r"https?://[^\s\"'<>]+")
 _TRUSTED_IF_COPIED = {"name", "address", "website", "store_ref"}
+_MARKUP = re.compile(r"<\s*/?\s*(?:script|style|iframe|img|svg|object|a|div|span|p|br)\b|javascript:", re.I)
+_MOJIBAKE = re.compile("[\u00c3\u00c2][\u0080-\u00bf]|\u00e2\u20ac|\ufffd")
 
 
 @dataclass
@@ -81,20 +83,33 @@ def is_location(obj: dict, types: frozenset[str] | None) -> tuple[bool, str]:
     return False, "not a location type and no address or telephone"
 
 
+_CONTENT_LINKS = ("mainEntity", "about", "itemListElement", "item", "mainEntityOfPage")
+
+
 def _candidates(obj: dict, types: frozenset[str] | None, depth: int = 0) -> list[dict]:
-    """The object if it is a location, else the locations nested in it (mainEntity, lists)."""
+    """The object if it is a location, else the locations nested in it: the business a page or
+    list is about, or the branches of an organisation (an event's venue is not one)."""
     ok, _why = is_location(obj, types)
     if ok:
         return [obj]
     if depth > 6:
         return []
+    names = type_names(obj)
+    organisation = is_subtype(names, frozenset({"Organization", "Place"}))
     found: list[dict] = []
     for key in _NESTING:
+        if key not in _CONTENT_LINKS and not organisation:
+            continue
         value = obj.get(key)
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, dict):
-                nested_ok = is_location_type(type_names(item)) if not types else is_location(item, types)[0]
-                found.extend([item] if nested_ok else _candidates(item, types, depth + 1))
+            if not isinstance(item, dict):
+                continue
+            if types:
+                nested_ok = is_location(item, types)[0]
+            else:
+                contact = _has_address(item) or bool(item.get("telephone"))
+                nested_ok = is_location_type(type_names(item)) and contact
+            found.extend([item] if nested_ok else _candidates(item, types, depth + 1))
     return found
 
 
@@ -149,6 +164,13 @@ def _vet(record: Record, obj: dict | None, page_country: str | None) -> None:
     """Mark values that are not the business's own (placeholders, example copies, a phone of
     another country than the address) with their reason."""
     problems = record.problems
+    for name, value in record.items():
+        texts = value.values() if isinstance(value, dict) else [value]
+        for text in (t for t in texts if isinstance(t, str)):
+            if _MARKUP.search(text):
+                problems.setdefault(name, "the value carries HTML or script markup")
+            elif _MOJIBAKE.search(text):
+                problems.setdefault(name, "the text was decoded with the wrong encoding")
     if name := record.get("name"):
         cut = re.split(r"\s+[|｜]\s+", name)[0].strip()
         if cut and cut != name:
@@ -168,7 +190,7 @@ def _vet(record: Record, obj: dict | None, page_country: str | None) -> None:
             problems.setdefault("country", f"not a country: {address['country'][:30]!r}")
     elif isinstance(address, str) and (reason := text_placeholder(address)):
         problems.setdefault("address", reason)
-    country = record_country(record) or page_country
+    country = record_country(record)  # only the address's own: a page's language is no proof
     if phone and "phone" not in problems and country:
         stated = country_of_phone(phone)
         if stated and stated != country:

@@ -15,17 +15,14 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
+from auditor.crawl.adapters.base import Record
 from auditor.crawl.base import AuditSpider
 from auditor.crawl.items import CarriedPages, ObservedPage
 from auditor.crawl.memo import memo_data
 from auditor.crawl.pagestyle import page_style
+from auditor.crawl.reading import read_page, site_adapter_options
 from auditor.crawl.roster import UnfilledTemplate, option, record_unfilled, template_url
-from auditor.crawl.schema_org import fields_from_schema
 from auditor.crawl.site_look import css_look, logo_look, merge_looks, page_text
-from auditor.crawl.structured import extract_structured, type_names
-
-BUSINESS_TYPES = {"LocalBusiness", "Store", "FurnitureStore", "CafeOrCoffeeShop", "Restaurant",
-                  "Organization", "Place", "HomeGoodsStore"}  # fmt: skip
 
 
 class SiteSpider(AuditSpider):
@@ -40,6 +37,7 @@ class SiteSpider(AuditSpider):
         self.url_template = option(site, "url_template", None)
         self.allow = [re.compile(p) for p in option(site, "allow", [])]
         self.resources: dict[str, asyncio.Future] = {}
+        self.reading = site_adapter_options(self.spec)  # how the pages are read (site.adapter)
 
     async def start(self) -> AsyncIterator[Any]:
         if self.url_template:
@@ -84,13 +82,11 @@ class SiteSpider(AuditSpider):
             return
         if not self.readable(response):
             return
-        raw: dict[str, Any] = {}
-        data = extract_structured(response.selector.root, response.url, ("json-ld", "microdata"))
-        for problem in data.errors:
+        country = self.country_of(response.meta.get("location_id"))  # the store's, else the spec's
+        reading = read_page(response.selector.root, response.url, country=country, **self.reading)
+        for problem in reading.unread:
             self.note_problem(response, problem)
-        for obj in data.jsonld + data.microdata:
-            if type_names(obj) & BUSINESS_TYPES:
-                raw = {**fields_from_schema(obj), **raw}
+        raw: Any = reading.locations[0] if reading.locations else Record()
         raw["text"] = page_text(response.selector.root)
         style = page_style(response)
         looks = [css_look("\n".join(style.inline_css))]
@@ -109,6 +105,9 @@ class SiteSpider(AuditSpider):
             kind="site",
             country=self.country_of(location_id) if location_id else None,
         )
+        for index, other in enumerate(reading.locations[1:], start=1):  # a page of several stores
+            yield ObservedPage(url=response.url, source="site", entity=f"{response.url}#{index}",
+                               location_id=None, raw=other, kind="site")  # fmt: skip
 
     async def resource(self, url: str, kind: str) -> dict:
         """A stylesheet's or logo's look, fetched once per crawl however many pages use it."""

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from auditor.crawl.field_stats import field_quality
 from auditor.report.charts import histogram, score_bar, sparkline
 from auditor.store import queries
 from auditor.store.tables import AuditRun, Finding
@@ -116,6 +117,7 @@ def write_html_report(
                 regions=regions,
                 worst=cards[:25],
                 top_fix=top_fix,
+                field_quality=field_quality(json.loads(run.stats or "{}")),
             ),
             encoding="utf-8",
         )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from auditor.store import queries
+from auditor.store.tables import AuditRun
 
 
 def _fmt(value: float | None) -> str:
@@ -62,3 +65,25 @@ def print_run_summary(engine: Engine, run_id: int, console: Console, worst: int 
                 f"{fix.message} (+{fix.points:.1f})" if fix else "",  # type: ignore[attr-defined]
             )
         console.print(stores)
+        run = session.get(AuditRun, run_id)
+        print_field_quality(json.loads(run.stats or "{}") if run is not None else {}, console)
+
+
+def print_field_quality(stats: dict, console: Console) -> None:
+    """Per source and field: values read, normalised and unreadable (and the main reason), the
+    worst first; only rows with something unreadable unless every row is clean."""
+    from auditor.crawl.field_stats import field_quality
+
+    rows = field_quality(stats)
+    if not rows:
+        return
+    shown = [r for r in rows if r["unreadable"]]
+    table = Table(title="What each source let us read" + ("" if shown else ": every value read"))
+    for column in ("source", "field", "read", "normalised", "unreadable", "main reason"):
+        table.add_column(column, overflow="fold")
+    for r in shown:
+        style = "red" if r["unreadable_share"] >= 0.5 else "yellow"
+        unreadable = f"[{style}]{r['unreadable']} ({r['unreadable_share']:.0%})[/]"
+        table.add_row(r["source"], r["field"], str(r["read"]), str(r["normalised"]), unreadable,
+                      r["main_reason"])  # fmt: skip
+    console.print(table)

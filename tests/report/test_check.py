@@ -83,4 +83,22 @@ def test_bad_input_is_one_line(world: tuple[Path, Path, dict], tmp_path: Path) -
     code, output = check("http://yellowbook.example/listing/none", "--spec", str(spec))
     assert code == 1 and "HTTP 404" in output
     code, output = check("http://yellowbook.example/", "--spec", str(tmp_path / "missing.yaml"))
-    assert code == 1 and "missing.yaml" in output
+    assert code == 3 and "missing.yaml" in output
+
+
+def test_another_port_a_json_document_and_a_page_read_empty(world: tuple[Path, Path, dict]) -> None:
+    world_dir, spec, _truth = world
+    url = page_url(world_dir, "www.furnco.example", "stores", '"FC-00001"').removesuffix("index.html")
+    code, output = check(url.replace("www.furnco.example", "www.furnco.example:8080"), "--spec", str(spec))
+    assert code == 1 and "is not the address the spec names" in output and "another site" in output
+    assert len(output.strip().splitlines()) == 1
+    code, output = check("http://www.furnco.example/robots.txt", "--spec", str(spec))
+    assert code == 6 and "read nothing from this page" in output and "auditor extract" in output
+    assert "no findings" not in output
+
+
+def test_a_json_document_is_not_read_as_a_page() -> None:
+    from auditor.commands.check import CheckError, reading_of
+
+    with pytest.raises(CheckError, match="a JSON document, not a page"):
+        reading_of("http://www.furnco.example/data.json", b'{"stores": []}', "application/json")

@@ -1,0 +1,192 @@
+"""The page-reading machinery: every syntax, the schema.org hierarchy, values not trusted, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.crawl.reading import read_page
+from auditor.crawl.schema_types import ancestors, is_location_type
+
+PAGES = Path(__file__).parent.parent / "data" / "real_pages"
+
+
+def jsonld(*objects: object) -> str:
+    texts = (json.dumps(o, ensure_ascii=False) for o in objects)
+    blocks = "".join(f'<script type="application/ld+json">{text}</script>' for text in texts)
+    return f"<html><head>{blocks}</head><body></body></html>"
+
+
+def only(reading):
+    assert len(reading.locations) == 1, reading
+    return reading.locations[0]
+
+
+@pytest.mark.parametrize(
+    "kind", ["GroceryStore", "ConvenienceStore", "BankOrCreditUnion", "Bakery", "AccountingService",
+             "Restaurant", "CafeOrCoffeeShop", "Dentist", "SkiResort", "TouristAttraction"],
+)  # fmt: skip
+def test_any_local_business_or_place_subtype_is_read(kind: str) -> None:
+    record = only(read_page(jsonld({"@type": kind, "name": "Shop", "telephone": "+44 20 7946 0000"}), ""))
+    assert record["name"] == "Shop" and record.origins["name"] == "json-ld"
+
+
+def test_the_hierarchy_is_the_real_one() -> None:
+    assert {"Store", "LocalBusiness", "Organization", "Place"} <= ancestors("GroceryStore")
+    assert is_location_type({"Hotel"}) and not is_location_type({"Organization"})
+
+
+def test_graph_reads_the_business_not_the_organisation() -> None:
+    page = jsonld({"@context": "https://schema.org", "@graph": [
+        {"@type": "Organization", "name": "Brand Group", "url": "https://brand.example.org/"},
+        {"@type": "WebSite", "name": "Brand"},
+        {"@type": "ConvenienceStore", "name": "Brand Leeds", "telephone": "0113 496 0000",
+         "address": {"@type": "PostalAddress", "streetAddress": "1 Briggate", "addressLocality": "Leeds",
+                     "postalCode": "LS1 6HD", "addressCountry": "GB"}},
+    ]})  # fmt: skip
+    reading = read_page(page, "")
+    record = only(reading)
+    assert record["name"] == "Brand Leeds"
+    assert record["address"] == {"street": "1 Briggate", "locality": "Leeds", "postcode": "LS1 6HD",
+                                 "country": "GB"}  # fmt: skip
+    assert any("an organisation with no address" in line for line in reading.unread)
+
+
+def test_address_list_first_empty_and_name_only_inside_the_address() -> None:
+    page = jsonld({"@type": "Store", "address": [
+        {"@type": "PostalAddress"},
+        {"@type": "PostalAddress", "name": "Corner Shop", "streetAddress": "2 Rue Haute",
+         "addressLocality": "Liège", "postalCode": "4000", "addressCountry": "Belgique"},
+    ]})  # fmt: skip
+    record = only(read_page(page, ""))
+    assert record["name"] == "Corner Shop"
+    assert record["address"]["street"] == "2 Rue Haute" and record["address"]["country"] == "Belgique"
+
+
+def test_several_businesses_on_one_page_are_several_locations() -> None:
+    page = jsonld({"@type": "ItemList", "itemListElement": [
+        {"@type": "ListItem", "item": {"@type": "Bakery", "name": "A", "telephone": "+49 30 901820"}},
+        {"@type": "ListItem", "item": {"@type": "Bakery", "name": "B", "telephone": "+49 30 901821"}},
+    ]})  # fmt: skip
+    assert [r["name"] for r in read_page(page, "").locations] == ["A", "B"]
+
+
+def test_rdfa_and_opengraph_are_read() -> None:
+    rdfa = """<html><body vocab="https://schema.org/"><div typeof="Bakery"><span property="name">Crumb</span>
+      <div property="address" typeof="PostalAddress"><span property="streetAddress">5 Mill Lane</span>
+      <span property="addressLocality">York</span></div><span property="telephone">01904 000000</span>
+      </div></body></html>"""
+    record = only(read_page(rdfa, ""))
+    assert record["name"] == "Crumb" and record.origins["phone"] == "rdfa"
+    assert record["address"] == {"street": "5 Mill Lane", "locality": "York"}
+    og = """<html><head><meta property="og:site_name" content="Crumb"><meta property="og:street-address"
+      content="5 Mill Lane"><meta property="og:locality" content="York"></head><body></body></html>"""
+    record = only(read_page(og, ""))
+    assert record.origins["address"] == "opengraph" and record["address"]["locality"] == "York"
+
+
+def test_microdata_datetime_attribute_and_unclosed_tags() -> None:
+    record = only(read_page((PAGES / "us_wolfs_sandwiches_aston_pa.html").read_bytes(), ""))
+    assert record["hours"].startswith("Mo,Tu,We,Th,Fr,Sa,Su 11:00-22:00")
+    record = only(read_page((PAGES / "de_spoekenkieker_st_peter_ording.html").read_bytes(), ""))
+    assert record["address"]["locality"] == "St. Peter-Ording"
+    assert record["hours"] == "Mo,Tu 9:00-24:00" and record["phone"] == "04863 9502727"
+
+
+def test_specifications_of_one_day_add_up() -> None:
+    record = only(read_page((PAGES / "de_zahnarzt_dold_rheinfelden.html").read_bytes(), ""))
+    assert record["hours"] == "Mo-Th 08:30-11:00,14:00-16:00; Fr 08:30-11:00"
+
+
+def test_placeholders_and_conflicts_are_not_values() -> None:
+    record = only(read_page((PAGES / "sk_lekaren_europa_banska_bystrica.html").read_bytes(), ""))
+    assert "placeholder" in record.problems["phone"] and "placeholder" in record.problems["website"]
+    assert "hours" not in record.problems
+    record = only(read_page((PAGES / "es_asador_la_perla_castro_urdiales.html").read_bytes(), ""))
+    assert "different values" in record.problems["phone"]
+    assert "placeholder domain" in record.problems["website"]
+    record = only(read_page((PAGES / "gb_brookshill_farm_devon.html").read_bytes(), ""))
+    assert record.problems["phone"] == "a US number for a location in GB"
+    assert "name" not in record.problems and "address" not in record.problems
+
+
+def test_text_reader_for_pages_without_structured_data() -> None:
+    page = """<html lang="de"><head><title>Bäckerei Korn | Filiale Mitte</title></head><body>
+      <h1>Bäckerei Korn</h1><address>Torstraße 12, 10119 Berlin</address>
+      <a href="tel:+493012345678">Anrufen</a>
+      <table><tr><td>Montag</td><td>07:00-18:00</td></tr><tr><td>Dienstag</td><td>07:00-18:00</td></tr></table>
+      </body></html>"""
+    reading = read_page(page, "https://korn.example.de/mitte")
+    record = only(reading)
+    assert record["phone"] == "+493012345678" and record["address"] == "Torstraße 12, 10119 Berlin"
+    assert record["name"] == "Bäckerei Korn" and "Montag" in record["hours"]
+    assert set(record.origins.values()) == {"heuristic"}
+    assert reading.country == "DE"
+
+
+def test_selectors_read_a_page_without_schema_data() -> None:
+    page = '<html><body><h2 class="n">Shop 9</h2><p class="t">+61 2 9999 0000</p></body></html>'
+    record = only(read_page(page, "", syntaxes=(), fields={"name": "h2.n::text", "phone": ".t::text"},
+                            generic=False))  # fmt: skip
+    assert record == {"name": "Shop 9", "phone": "+61 2 9999 0000"}
+    assert record.origins == {"name": "selector", "phone": "selector"}
+
+
+# -- bad input: a recorded reason, never a crash or a false value ---------------------------------
+
+
+def test_ten_megabytes_of_jsonld() -> None:
+    huge = {"@type": "Store", "name": "Big", "description": "x" * 10_000_000}
+    small = {"@type": "Store", "name": "Small", "telephone": "+44 20 7946 0001"}
+    reading = read_page(jsonld(huge, small), "")
+    assert [r["name"] for r in reading.locations] == ["Small"]
+    assert any("read limit" in line for line in reading.unread)
+
+
+def test_deeply_nested_arrays() -> None:
+    deep = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    reading = read_page(f"<html><head>{deep}</head></html>", "")
+    assert reading.locations == [] and reading.unread
+    nested: dict = {"@type": "Store", "name": "Deep", "telephone": "+44 20 7946 0002"}
+    cursor = nested
+    for _ in range(200):
+        cursor["subOrganization"] = {"@type": "Thing"}
+        cursor = cursor["subOrganization"]
+    reading = read_page(jsonld(nested), "")
+    assert only(reading)["name"] == "Deep" and any("nesting deeper" in line for line in reading.unread)
+
+
+def test_invalid_jsonld_is_reported() -> None:
+    page = '<html><head><script type="application/ld+json">{"@type": "Store", "name": </script></head></html>'
+    reading = read_page(page, "")
+    assert reading.locations == [] and reading.unread[0].startswith("malformed JSON-LD")
+
+
+def test_hostile_script_in_a_name() -> None:
+    name = 'Shop</script><script>alert("x")</script>'
+    obj = {"@type": "Store", "name": name, "telephone": "+44 20 7946 0003"}
+    escaped = json.dumps(obj).replace("</", "<\\/")  # as a careful template writes it
+    page = f'<html><head><script type="application/ld+json">{escaped}</script></head></html>'
+    record = only(read_page(page, ""))
+    assert record.problems["name"] == "the value carries HTML or script markup"
+    raw = jsonld(obj)  # unescaped: the script ends early, the block is malformed
+    reading = read_page(raw, "")
+    assert reading.unread[0].startswith("malformed JSON-LD")
+    assert all("name" not in r or "name" in r.problems for r in reading.locations)
+
+
+def test_mixed_encodings() -> None:
+    good = jsonld({"@type": "Store", "name": "Café Müller", "telephone": "+49 30 901822"}).encode("utf-8")
+    latin = jsonld({"@type": "Store", "name": "Café Süd", "telephone": "+49 30 901823"}).encode("latin-1")
+    reading = read_page(good + latin, "")
+    names = {r["name"]: r.problems.get("name") for r in reading.locations}
+    trusted = {name for name, problem in names.items() if problem is None}
+    assert trusted and trusted <= {"Café Müller", "Café Süd"}
+    assert set(names.values()) - {None} == {"the text was decoded with the wrong encoding"}
+
+
+def test_undecodable_bytes_do_not_crash() -> None:
+    reading = read_page(b"\xff\xfe\x00<\x00h\x00t\x00m\x00l\x00>" + bytes(range(256)), "")
+    assert reading.locations == [] or all(isinstance(r, dict) for r in reading.locations)
