@@ -174,7 +174,7 @@ class SourceSpider(AuditSpider):
                 source=sid,
                 entity=entity,
                 location_id=location_id,
-                raw=dict(record),
+                raw=record,
                 kind="listing",
                 country=self.country_of(location_id) if location_id else None,
             )

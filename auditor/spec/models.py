@@ -187,6 +187,8 @@ class SiteSpec(Strict):
     sitemap: str | None = None
     url_template: str | None = None
     allow: list[str] = Field(default_factory=list)
+    # how the brand's pages are read (default: every structured-data syntax, then the page text)
+    adapter: AdapterSpec | None = None
 
     @model_validator(mode="after")
     def _one_way_in(self) -> SiteSpec:
