@@ -81,6 +81,7 @@ _RAW = re.compile(
     r"|(?P<seven>7\s*j?\s*/\s*7)"
     r"|(?P<dotdate>\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)(?![\d:])"
     r"|(?P<time>(?P<th>\d{1,2})(?:[:h'’.](?P<tm>\d{2})(?::\d{2})?|\s?h(?![a-z])))(?!\d)"
+    r"|(?P<commatime>(?P<ch>[01]?\d|2[0-3]),(?P<cmin>00|15|30|45))(?!\d)"
     r"|(?P<num>\d+)"
     r"|(?P<word>[^\W\d_]+(?:[-'’/.][^\W\d_]+)*\.?)"
     r"|(?P<punct>[;|,/&+()\-:=.、・。，；\n])"
@@ -202,6 +203,8 @@ def tokenize(text: str, lang: str, unknown: list[str]) -> list[Tok]:
         elif group == "time":
             raw.append(_time(int(match["th"]), int(match["tm"] or 0), match[0], spaced, bool(match["tm"])))
             raw[-1].clock24 = "h" in match[0] or match[0].startswith("0")
+        elif group == "commatime":  # '19,00 : 23,00', '7,30 a 11,30 hs'
+            raw.append(_time(int(match["ch"]), int(match["cmin"]), match[0], spaced, True))
         elif group == "num":
             raw.append(Tok("num", int(match[0]), match[0], spaced))
         elif group == "punct":

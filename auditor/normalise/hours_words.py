@@ -129,7 +129,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pl": ("calodobowo", "calodobowy"),
     },
     "weekdays": {
-        "en": ("weekdays", "weekday", "working days", "business days", "mon-fri", "m-f"),
+        "en": ("weekdays", "weekday", "working days", "business days", "mon-fri", "m-f", "wd"),
         "de": ("unter der woche", "montags bis freitags", "wochentags", "an wochentagen"),
         "fr": ("en semaine", "jours ouvrables", "jours de semaine"),
         "nl": ("doordeweeks", "werkdagen", "weekdagen", "op werkdagen", "alle werkdagen"),
