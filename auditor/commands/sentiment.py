@@ -8,14 +8,6 @@ from typing import Annotated
 import typer
 
 from auditor.commands.failures import ExitCode
-from auditor.sentiment.analyzers import ANALYZERS
-from auditor.sentiment.evaluate import BASELINES, evaluate_set
-from auditor.sentiment.labelled import (
-    LabelledFileError,
-    default_labelled_dir,
-    default_labelled_files,
-    read_labelled,
-)
 
 
 def sentiment_eval(
@@ -44,6 +36,15 @@ def sentiment_eval(
 
     Example: auditor sentiment-eval my_reviews.tsv -a textblob -a review
     """
+    from auditor.sentiment.analyzers import ANALYZERS
+    from auditor.sentiment.evaluate import BASELINES, evaluate_set
+    from auditor.sentiment.labelled import (
+        LabelledFileError,
+        default_labelled_dir,
+        default_labelled_files,
+        read_labelled,
+    )
+
     names = analyzer or [*BASELINES, "review"]
     unknown = [n for n in names if n not in ANALYZERS]
     if unknown:
