@@ -108,6 +108,7 @@ class Review(SQLModel, table=True):
     date: dt.date | None = None
     reply: str | None = None
     reply_date: dt.date | None = None
+    problems: str | None = None  # JSON: field -> why it could not be read ({"stars": "'great' shows ..."})
     url: str = ""
     language: str | None = None
     analyzed: bool = Field(default=False, index=True)

@@ -172,6 +172,7 @@ class StorePipeline:
                 "date": item.date,
                 "reply": item.reply,
                 "reply_date": item.reply_date,
+                "problems": json.dumps(item.problems, sort_keys=True) if item.problems else None,
                 "url": item.url,
             }
         )
