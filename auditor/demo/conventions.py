@@ -468,8 +468,8 @@ class Conventions:
     site_clock: str
     directories: tuple[SourceStyle, ...]
     reviews_where: str  # separate | embedded
-    stars: str  # attr | fraction | glyphs | aria
-    dates: str  # iso | text | none
+    stars: str  # attr | fraction | glyphs | aria | class | width
+    dates: str  # iso | text | numeric (in the country's order) | none
     replies: bool
     review_pagination: str
 
@@ -541,9 +541,9 @@ def choose(seed: int) -> Conventions:
         site_clock="12h" if uses_12h and rng.random() < 0.5 else "24h",
         directories=directories,
         reviews_where=("separate", "embedded")[(seed // 2) % 2],
-        stars=("glyphs", "fraction", "aria", "glyphs", "attr", "fraction", "aria", "attr")[seed % 8],
-        dates=("iso", "text", "none")[seed % 3],
-        replies=seed % 4 != 3,
+        stars=("glyphs", "fraction", "aria", "class", "attr", "width", "aria", "fraction")[seed % 8],
+        dates=("numeric", "text", "numeric", "none", "iso", "text", "iso", "none")[seed % 8],
+        replies=seed % 4 != 1,
         review_pagination=rng.choice(("rel_next", "next_class")),
     )
 

@@ -91,6 +91,7 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "closed_while_open": ("status.closed_listed", "listing", "status", ()),
     "site_wrong_phone": ("nap.phone", "site", "phone", ()),
     "site_wrong_hours": ("hours.site", "site", "hours", ("hours.regular",)),
+    "site_wrong_address": ("nap.address", "site", "address", ()),
     "missing_holiday_hours": ("hours.holiday", "site", "holiday_hours", ()),
     "off_palette_colour": ("identity.palette", "site", "colours", ()),
     "wrong_font": ("identity.font", "site", "fonts", ()),
@@ -130,13 +131,23 @@ class VStore:
     website: str = ""
     status: str = "open"
     opened: str = ""
+    unit: str = ""  # a suite or unit in the building, where the country writes one
 
-    def street_as(self, street_name: str, number: str | None = None) -> str:
+    def street_as(self, street_name: str, number: str | None = None, unit_form: str = "") -> str:
+        """The street line; ``unit_form`` writes the unit another way (``Ste``, ``#``, ``slash``)."""
         number = number or self.number
         country = COUNTRIES[self.country]
         if country.number_first:
-            return f"{number} {street_name}"
-        return f"{street_name}, {number}" if country.number_comma else f"{street_name} {number}"
+            line = f"{number} {street_name}"
+        else:
+            line = f"{street_name}, {number}" if country.number_comma else f"{street_name} {number}"
+        if not self.unit:
+            return line
+        if self.country == "AU":
+            return f"{self.unit}/{line}" if unit_form == "slash" else f"Unit {self.unit}, {line}"
+        if unit_form == "#":
+            return f"{line} #{self.unit}"
+        return f"{line}, {unit_form or 'Suite'} {self.unit}"
 
     @property
     def street(self) -> str:
@@ -243,6 +254,13 @@ def make_stores(rng: random.Random, conv: Conventions, count: int) -> list[VStor
             street_name=street_name,
             street_abbrev=abbrev,
             number=str(rng.randint(1, 180)),
+            unit=(
+                str(rng.randint(1, 12))
+                if country == "AU"
+                else str(rng.randint(1, 4) * 100 + rng.randint(0, 20))
+            )
+            if country in ("AU", "US", "CA") and rng.random() < 0.35
+            else "",
             phone=phone(rng, country, area),
             hours=dict(pattern),
             holidays=_holidays(country),
@@ -326,6 +344,7 @@ def plan_variant(rng: random.Random, conv: Conventions, stores: list[VStore]) ->
     )
     site_kinds = [
         "site_wrong_phone",
+        "site_wrong_address",
         "site_wrong_hours",
         "missing_holiday_hours",
         "off_palette_colour",
@@ -382,7 +401,7 @@ def _describe(rng: random.Random, conv: Conventions, store: VStore, kind: str, s
         area = next(c[3] for c in COUNTRIES[store.country].cities if c[0] == store.locality)
         other = phone(rng, store.country, area)
         return Entry(store.store_id, kind, source, fld, national(other), national(store.phone))
-    if kind == "wrong_address":
+    if kind in ("wrong_address", "site_wrong_address"):
         number = str(int(store.number) + rng.randint(2, 40))
         return Entry(
             store.store_id, kind, source, fld, store.street_as(store.street_name, number), store.street
@@ -400,6 +419,7 @@ def _describe(rng: random.Random, conv: Conventions, store: VStore, kind: str, s
 
 LISTING_TRAPS = (
     "street_abbrev",
+    "unit_other_form",
     "state_full_name",
     "postcode_no_space",
     "phone_international",
@@ -427,6 +447,18 @@ def listing_traps(rng: random.Random, conv: Conventions, store: VStore, source: 
                     source,
                     "address",
                     store.street_as(store.street_abbrev),
+                    store.street,
+                )
+            )
+        elif kind == "unit_other_form" and store.unit:
+            form = "slash" if store.country == "AU" else rng.choice(("Ste", "#"))
+            out.append(
+                Entry(
+                    store.store_id,
+                    kind,
+                    source,
+                    "address",
+                    store.street_as(store.street_name, unit_form=form),
                     store.street,
                 )
             )
@@ -527,7 +559,7 @@ def _apply(place: vp.Place, store: VStore, traps: list[Entry], defect: Entry | N
         return
     if defect.kind in ("wrong_phone", "site_wrong_phone"):
         place.phone = defect.shown
-    elif defect.kind == "wrong_address":
+    elif defect.kind in ("wrong_address", "site_wrong_address"):
         place.street = defect.shown
     elif defect.kind == "retired_name_listing":
         place.name = defect.shown
@@ -660,7 +692,7 @@ class VariantWriter:
                 for d in self.plan.defects
                 if d.store_id == store.store_id
                 and d.source == "site"
-                and d.kind in ("site_wrong_phone", "site_wrong_hours")
+                and d.kind in ("site_wrong_phone", "site_wrong_address", "site_wrong_hours")
             ),
             None,
         )
@@ -737,7 +769,7 @@ class VariantWriter:
         if conv.reviews_where == "embedded":
             reviews = (
                 '<section class="reviews">'
-                + vp.review_items(self.reviews[store.store_id], conv.stars, conv.dates, lang)
+                + vp.review_items(self.reviews[store.store_id], conv.stars, conv.dates, lang, store.country)
                 + "</section>"
             )
         body = (
@@ -839,7 +871,7 @@ class VariantWriter:
                 chunk = reviews[(n - 1) * REVIEWS_PER_PAGE : n * REVIEWS_PER_PAGE]
                 body = (
                     f"<h1>{store.name}</h1>"
-                    + vp.review_items(chunk, conv.stars, conv.dates, store.language)
+                    + vp.review_items(chunk, conv.stars, conv.dates, store.language, store.country)
                     + vp.review_nav(nxt and nxt.split(host, 1)[1], conv.review_pagination, store.language)
                 )
                 self.w.put(url, vp.page(f"{store.name} – {host}", body, language=store.language))

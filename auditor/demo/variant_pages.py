@@ -390,9 +390,13 @@ def stars_html(stars: int, form: str, language: str) -> str:
         return f'<span class="score">{stars}/5</span>'
     if form == "glyphs":
         return f'<span class="stars">{glyphs}</span>'
+    if form == "class":
+        return f'<span class="stars stars-{stars}"></span>'
+    if form == "width":
+        return f'<span class="stars-bar"><span class="stars-fill" style="width: {stars * 20}%"></span></span>'
     label = {
         "en": f"Rated {stars} out of 5",
-        "de": f"{stars} von 5 Sternen",
+        "de": f"{stars},0 von 5 Sternen",
         "fr": f"{stars} sur 5 étoiles",
         "nl": f"{stars} van de 5 sterren",
         "es": f"{stars} de 5 estrellas",
@@ -401,26 +405,43 @@ def stars_html(stars: int, form: str, language: str) -> str:
     return f'<div class="rating" role="img" aria-label="{label}"></div>'
 
 
-def date_html(day: dt.date, form: str, language: str) -> str:
+def numeric_date(day: dt.date, country: str) -> str:
+    """The date in digits, in the order the country writes it."""
+    if country == "US":
+        return f"{day.month:02d}/{day.day:02d}/{day.year}"
+    if country == "CA":
+        return day.isoformat()
+    if country in ("DE", "AT"):
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    if country == "NL":
+        return f"{day.day:02d}-{day.month:02d}-{day.year}"
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def date_html(day: dt.date, form: str, language: str, country: str = "") -> str:
     if form == "iso":
         return f'<time datetime="{day.isoformat()}">{long_date(day, language)}</time>'
     if form == "text":
         return f'<span class="date">{long_date(day, language)}</span>'
+    if form == "numeric":
+        return f'<span class="date">{numeric_date(day, country)}</span>'
     return ""
 
 
-def review_items(reviews: list[dict], stars_form: str, dates_form: str, language: str) -> str:
+def review_items(
+    reviews: list[dict], stars_form: str, dates_form: str, language: str, country: str = ""
+) -> str:
     out = []
     for r in reviews:
         reply = ""
         if r.get("reply"):
-            when = date_html(r["reply_date"], dates_form, language)
+            when = date_html(r["reply_date"], dates_form, language, country)
             reply = f'<div class="reply">{when}<p class="reply-text">{escape(r["reply"])}</p></div>'
         out.append(
             f'<article class="review" data-id="{r["key"]}">'
             f'<div class="meta">{stars_html(r["stars"], stars_form, language)} '
             f'<span class="author">{escape(r["author"])}</span> '
-            f"{date_html(r['date'], dates_form, language)}</div>"
+            f"{date_html(r['date'], dates_form, language, country)}</div>"
             f'<p class="text">{escape(r["text"])}</p>{reply}</article>'
         )
     return "".join(out)

@@ -26,6 +26,8 @@ STARS = {
     "fraction": ".score::text",
     "glyphs": ".stars::text",
     "aria": ".rating::attr(aria-label)",
+    "class": ".stars::attr(class)",
+    "width": ".stars-fill::attr(style)",
 }
 
 
@@ -107,13 +109,13 @@ def _reviews(conv: Conventions) -> list[str]:
     }
     if conv.dates == "iso":
         fields["date"] = ".meta time::attr(datetime)"
-    elif conv.dates == "text":
+    elif conv.dates in ("text", "numeric"):
         fields["date"] = ".meta .date::text"
     if conv.replies:
         fields["reply"] = ".reply p.reply-text::text"
         if conv.dates == "iso":
             fields["reply_date"] = ".reply time::attr(datetime)"
-        elif conv.dates == "text":
+        elif conv.dates in ("text", "numeric"):
             fields["reply_date"] = ".reply .date::text"
     if declares_carries(conv):
         lines += _carries(

@@ -64,8 +64,8 @@ def test_the_suite_seeds_cover_every_convention() -> None:
         "offset",
     }
     assert {d.hours for conv in convs for d in conv.directories} == {"rows", "grouped", "none"}
-    assert {conv.stars for conv in convs} == {"attr", "fraction", "glyphs", "aria"}
-    assert {conv.dates for conv in convs} == {"iso", "text", "none"}
+    assert {conv.stars for conv in convs} == {"attr", "fraction", "glyphs", "aria", "class", "width"}
+    assert {conv.dates for conv in convs} == {"iso", "text", "numeric", "none"}
     assert {conv.reviews_where for conv in convs} == {"separate", "embedded"}
     assert {conv.replies for conv in convs} == {True, False}
     assert {d.clock for conv in convs for d in conv.directories} == {"12h", "24h"}
@@ -99,7 +99,18 @@ def test_planted_forms_include_the_conventions_that_fooled_readers(worlds: dict[
         for p in (root / "world").rglob("*")
         if p.is_file() and p.suffix not in (".png", ".xml", ".css", ".txt", ".json")
     )
-    for form in ("★★★★☆", "4/5", "von 5 Sternen", "9h30", " Uhr", "@graph", 'typeof="', "itemscope"):
+    forms = (
+        "★★★★☆",
+        "4/5",
+        "4,0 von 5 Sternen",
+        "stars-4",
+        "width: 80%",
+        "9h30",
+        " Uhr",
+        "@graph",
+        'typeof="',
+    )
+    for form in (*forms, "itemscope", "/2026<", ".2026<"):  # numeric dates, US and German order
         assert form in pages, form
 
 
