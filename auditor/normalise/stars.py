@@ -41,6 +41,7 @@ _CLASS = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(_NUM)
+_BARE = re.compile(r"^" + _NUM + r"$")
 _WORDS = {
     # one .. five in en, de, fr, es, nl, it
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -108,16 +109,18 @@ def _plain(text: str) -> tuple[float | None, str | None] | None:
 
 
 @lru_cache(maxsize=4096)
-def read_stars(text: str | float | int | None) -> tuple[float | None, str | None]:
-    """(stars out of 5, None) or (None, why the rating cannot be read)."""
+def read_stars(text: str | float | int | None, scale: float | None = None) -> tuple[float | None, str | None]:
+    """(stars out of 5, None) or (None, why the rating cannot be read). ``scale`` is what a bare
+    number is out of when the page does not say (a 10-point review site); default 5."""
     if text is None or isinstance(text, bool):
         return None, "no star rating shown"
     if isinstance(text, int | float):
-        value = float(text)
-        return (value, None) if 0 <= value <= MAX_STARS else (None, f"{text} is not between 0 and 5")
+        text = str(text)
     text = " ".join(str(text).split())
     if not text:
         return None, "no star rating shown"
+    if scale and scale != MAX_STARS and _BARE.match(text):
+        return _on_scale(_number(text), scale, text)
     glyphs = _glyphs(text)
     if glyphs is not None:
         return glyphs

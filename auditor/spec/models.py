@@ -205,6 +205,8 @@ class AdapterSpec(Strict):
     next: str | None = None
     review: str | None = None
     review_fields: dict[str, str] = Field(default_factory=dict)
+    # reviews: the scale a bare rating is on when the page does not say ("9.2" on a 10-point site)
+    stars_scale: float | None = Field(default=None, gt=0)
 
     @field_validator("type")
     @classmethod

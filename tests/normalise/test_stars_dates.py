@@ -174,3 +174,14 @@ def test_schema_org_reviews_in_microdata_and_rdfa() -> None:
         <p property="reviewBody">Fine</p></div></div>"""
     (review,) = read_reviews(page(rdfa), {"type": "auto"}, "S1", (), "GB")
     assert (review["stars"], str(review["date"]), review["text"]) == (3.0, "2025-01-06", "Fine")
+
+
+def test_a_bare_score_on_a_declared_scale() -> None:
+    assert read_stars("9.2", 10) == (4.6, None)
+    assert read_stars("4/5", 10) == (4.0, None)  # a scale the page states wins
+    assert read_stars("★★★☆☆", 10) == (3.0, None)
+    assert read_stars("11", 10)[0] is None and "outside its scale of 10" in read_stars("11", 10)[1]
+    body = '<div class="r"><b class="score">8,8</b></div>'
+    adapter = {"type": "css", "review": "div.r", "stars_scale": 10,
+               "review_fields": {"stars": ".score::text"}}  # fmt: skip
+    assert read_reviews(page(body), adapter, "S1")[0]["stars"] == 4.4

@@ -56,18 +56,18 @@ def content_key(location_id: str, author: str, date: str, text: str) -> str:
     return f"h-{digest[:20]}"
 
 
-def stars_of(found: list[Any] | Any) -> tuple[float | None, str | None]:
+def stars_of(found: list[Any] | Any, scale: float | None = None) -> tuple[float | None, str | None]:
     """Stars from what a ``stars`` selector matched: text or attribute strings, or the widget
     element itself (its text, then its rating attributes, then its filled and empty parts)."""
     if not isinstance(found, list):
         found = [] if found is None or found == "" else [str(found)]
     strings = [s for s in found if isinstance(s, str)]
     if strings or not found:
-        return read_stars(clean(" ".join(strings)))
+        return read_stars(clean(" ".join(strings)), scale)
     first_problem: str | None = None
     for element in found:
         for text in _widget_texts(element):
-            value, problem = read_stars(text)
+            value, problem = read_stars(text, scale)
             if value is not None:
                 return value, None
             first_problem = first_problem or problem
@@ -90,9 +90,11 @@ class ReviewReader:
     """Reads reviews the same way for every page of one source: languages and country decide
     how dates are read; ``today`` is the day the page was fetched (for "3 days ago")."""
 
-    def __init__(self, languages: tuple[str, ...] = (), today: dt.date | None = None) -> None:
+    def __init__(self, languages: tuple[str, ...] = (), today: dt.date | None = None,
+                 scale: float | None = None) -> None:  # fmt: skip
         self.languages = tuple(languages)
         self.today = today or dt.datetime.now(dt.UTC).date()
+        self.scale = scale  # what a bare rating is out of (adapter ``stars_scale``), default 5
 
     def review(self, location_id: str, raw: dict[str, str], stars: tuple[float | None, str | None],
                country: str | None) -> dict[str, Any]:  # fmt: skip
@@ -131,7 +133,7 @@ class ReviewReader:
         for element in query_all(tree_of(response), review):
             raw = {name: _first(query(element)) if name in _ONE_VALUE else matches_text(query(element))
                    for name, query in queries.items() if name != "stars"}  # fmt: skip
-            stars = stars_of(queries["stars"](element))
+            stars = stars_of(queries["stars"](element), self.scale)
             out.append(self.review(location_id, raw, stars, country))
         return out
 
@@ -140,7 +142,8 @@ class ReviewReader:
         out: list[dict[str, Any]] = []
         for obj in _review_objects(objects):
             rating = obj.get("reviewRating")
-            stars = _schema_stars(rating) if isinstance(rating, dict) else read_stars(_text(rating))
+            stars = (_schema_stars(rating, self.scale) if isinstance(rating, dict)
+                     else read_stars(_text(rating), self.scale))  # fmt: skip
             replies = [c for c in _as_list(obj.get("comment")) if isinstance(c, dict)]
             raw = {
                 "key": _text(obj.get("@id") or obj.get("identifier")),
@@ -164,12 +167,12 @@ def _first(found: list[Any] | Any) -> str:
     return next((text for text in (matches_text([f]) for f in found) if text), "")
 
 
-def _schema_stars(rating: dict) -> tuple[float | None, str | None]:
+def _schema_stars(rating: dict, scale: float | None = None) -> tuple[float | None, str | None]:
     value = _text(rating.get("ratingValue"))
     best = _text(rating.get("bestRating"))
     if value and best and best not in ("5", "5.0"):
         return read_stars(f"{value}/{best}")
-    return read_stars(value)
+    return read_stars(value, scale)
 
 
 def _review_objects(objects: list[dict]) -> list[dict]:
@@ -226,7 +229,8 @@ def read_reviews(response: TextResponse, adapter: Any, location_id: str, languag
     from auditor.crawl.adapters import option
     from auditor.crawl.structured import extract_structured
 
-    reader = ReviewReader(languages, today)
+    scale = option(adapter, "stars_scale", None)
+    reader = ReviewReader(languages, today, float(scale) if scale else None)
     kind = str(option(adapter, "type", "css"))
     if kind in _SCHEMA_SYNTAXES and not option(adapter, "review", None):
         data = extract_structured(response.selector.root, response.url, _SCHEMA_SYNTAXES[kind])
