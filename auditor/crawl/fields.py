@@ -64,6 +64,17 @@ def _number(raw: str, country: str) -> float:
     return float(match.group().replace(",", "."))
 
 
+def _rating(raw: str, country: str) -> float:
+    """A listing's aggregate rating in any written form (``4,5 von 5``, ``★★★★☆``, ``8.6/10``),
+    as stars out of 5."""
+    from auditor.normalise.stars import read_stars
+
+    value, problem = read_stars(raw)
+    if value is None:
+        raise FieldProblem(problem or f"not a rating: {raw[:40]!r}")
+    return value
+
+
 def _categories(raw: str, country: str) -> list[str]:
     parts = re.split(r"[|,;]", raw)
     return sorted({p.strip().casefold() for p in parts if p.strip()})
@@ -101,7 +112,7 @@ NORMALISERS: dict[str, Callable[[Any, str], Any]] = {
     "holiday_hours": _holiday_hours,
     "website": _website,
     "categories": _categories,
-    "rating": _number,
+    "rating": _rating,
     "review_count": _number,
     "status": _status,
     "store_ref": _store_ref,
