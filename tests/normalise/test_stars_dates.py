@@ -185,3 +185,13 @@ def test_a_bare_score_on_a_declared_scale() -> None:
     adapter = {"type": "css", "review": "div.r", "stars_scale": 10,
                "review_fields": {"stars": ".score::text"}}  # fmt: skip
     assert read_reviews(page(body), adapter, "S1")[0]["stars"] == 4.4
+
+
+def test_listing_rating_read_like_review_stars() -> None:
+    from auditor.crawl.fields import normalise_field
+
+    assert normalise_field("rating", "4,5 von 5", "DE") == (4.5, None)
+    assert normalise_field("rating", "8.6/10", "GB") == (4.3, None)
+    assert normalise_field("rating", "3.9 (16)", "AU") == (3.9, None)
+    value, problem = normalise_field("rating", "9.2", "GB")
+    assert value is None and "no scale" in problem
