@@ -136,6 +136,7 @@ class _Lexicon:
     types: Vocabulary  # street types and directionals
     names: Vocabulary  # name words (saint, mount)
     directions: Vocabulary
+    streets: Vocabulary  # street types alone
     ordinals: dict[Phrase, str]
     units: Vocabulary
     suffixes: dict[str, str]
@@ -158,8 +159,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     units = unit_designators(languages)
     longest = max(len(p) for p in (*frozen, *units))
     return _Lexicon(
-        frozen, frozen_types, names, directionals(languages), ordinals(languages), units,
-        compound_suffixes(languages), longest, languages,
+        frozen, frozen_types, names, directionals(languages), street_types(languages), ordinals(languages),
+        units, compound_suffixes(languages), longest, languages,
     )
 
 
@@ -212,6 +213,13 @@ def _words(tokens: list[str], lexicon: _Lexicon) -> list[tuple[str, frozenset[st
     return out
 
 
+def _name_and_type(phrase: Phrase, classes: frozenset[str]) -> bool:
+    """Whether a phrase is a written-together type spelled apart (``high road`` for ``highroad``,
+    ``board walk``): its canonical form is then written word by word, as ``High Rd`` gives it;
+    comparison still reads it as the phrase."""
+    return len(phrase) > 1 and len(classes) == 1 and "".join(phrase) in classes
+
+
 def _classes(tokens: list[str], lexicon: _Lexicon) -> list[frozenset[str]]:
     return [classes | {written} for written, classes in _words(_split_compounds(tokens, lexicon), lexicon)]
 
@@ -231,6 +239,12 @@ def _canonical_words(tokens: list[str], lexicon: _Lexicon) -> str:
         phrase = tuple(written.split())
         names, types = lexicon.names.get(phrase), lexicon.types.get(phrase)
         closing = all(tuple(w.split()) in lexicon.directions for w, _ in words[index + 1 :])
+        if _name_and_type(phrase, classes):
+            apart = " ".join(_canonical_words([w], lexicon) for w in phrase)
+            if apart == written:  # each word is already canonical: High Road, as High Rd reads
+                out.append(apart)
+                continue
+        streets = lexicon.streets.get(phrase)
         if names and types:
             if index == 0 and len(words) > 1:
                 classes = types if type_first else names
@@ -238,6 +252,10 @@ def _canonical_words(tokens: list[str], lexicon: _Lexicon) -> str:
                 classes = types
             else:
                 classes = frozenset()
+        typed_before = any(tuple(w.split()) in lexicon.streets for w, _ in words[:index])
+        at_type = (closing and not typed_before) or (index == 0 and type_first)
+        if len(classes) > 1 and streets and len(streets) == 1 and at_type:
+            classes = streets  # where the type stands, a street type before a directional (Centre)
         out.append(next(iter(classes)) if len(classes) == 1 else written)
     return " ".join(out)
 

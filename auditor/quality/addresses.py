@@ -183,12 +183,21 @@ def _judged_equal(country: str, a: str, b: str) -> bool | None:
         return None
 
 
+def _same_key(country: str, a: str, b: str) -> bool:
+    try:
+        return normalise_address(a, country).key == normalise_address(b, country).key
+    except NormaliseError:
+        return False
+
+
 def measure(data_dir: Path) -> list[Metric]:
     equal = Counter()
     equal_total = Counter()
     misses: Counter[str] = Counter()
+    keys = 0
     for family, country, a, b in _equal_pairs():
         equal_total[family] += 1
+        keys += _same_key(country, a, b)
         if _judged_equal(country, a, b):
             equal[family] += 1
         else:
@@ -209,6 +218,8 @@ def measure(data_dir: Path) -> list[Metric]:
         Metric(SUITE, "different pairs judged equal", share(bad, pairs), "== 0",
                f"{bad}/{pairs}" + (f"; e.g. {wrong_examples[0]}" if wrong_examples else "")),
     ]
+    metrics.append(Metric(SUITE, "variant pairs with one canonical key", share(keys, total), "",
+                          f"{keys}/{total} (the rest are abbreviations of several types, e.g. Br)"))
     for family in sorted(equal_total):
         metrics.append(Metric(SUITE, f"equal: {family}", share(equal[family], equal_total[family]), "",
                               f"{equal[family]}/{equal_total[family]}"))
