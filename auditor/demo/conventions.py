@@ -472,6 +472,7 @@ class Conventions:
     dates: str  # iso | text | numeric (in the country's order) | none
     replies: bool
     review_pagination: str
+    review_markup: str = "html"  # html | jsonld (schema.org Review objects on the store page)
 
     def as_dict(self) -> dict:
         return {
@@ -487,6 +488,7 @@ class Conventions:
             "dates": self.dates,
             "replies": self.replies,
             "review_pagination": self.review_pagination,
+            "review_markup": self.review_markup,
         }
 
 
@@ -541,10 +543,11 @@ def choose(seed: int) -> Conventions:
         site_clock="12h" if uses_12h and rng.random() < 0.5 else "24h",
         directories=directories,
         reviews_where=("separate", "embedded")[(seed // 2) % 2],
-        stars=("glyphs", "fraction", "aria", "class", "attr", "width", "aria", "fraction")[seed % 8],
+        stars=("glyphs", "fraction", "aria", "attr", "attr", "width", "class", "fraction")[seed % 8],
         dates=("numeric", "text", "numeric", "none", "iso", "text", "iso", "none")[seed % 8],
         replies=seed % 4 != 1,
         review_pagination=rng.choice(("rel_next", "next_class")),
+        review_markup="jsonld" if seed % 4 == 3 else "html",  # embedded in a JSON-LD store page
     )
 
 

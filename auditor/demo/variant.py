@@ -699,6 +699,10 @@ class VariantWriter:
         _apply(place, store, [], defect)
         if "missing_holiday_hours" not in kinds:
             place.holidays = list(store.holidays)
+        if conv.reviews_where == "embedded" and conv.review_markup == "jsonld":
+            place.reviews = vp.schema_reviews(
+                self.reviews[store.store_id], conv.dates != "none", 10 if conv.seed % 8 == 7 else 5
+            )
         head = (
             '<link rel="stylesheet" href="/static/legacy.css">'
             if "wrong_font" in kinds
@@ -766,7 +770,7 @@ class VariantWriter:
         country = COUNTRIES[store.country]
         disclaimer = "" if "missing_disclaimer" in kinds else f"{country.disclaimer[lang]} "
         reviews = ""
-        if conv.reviews_where == "embedded":
+        if conv.reviews_where == "embedded" and conv.review_markup == "html":
             reviews = (
                 '<section class="reviews">'
                 + vp.review_items(self.reviews[store.store_id], conv.stars, conv.dates, lang, store.country)

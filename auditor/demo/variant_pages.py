@@ -42,6 +42,7 @@ class Place:
     review_count: int | None = None
     store_ref: str = ""
     holidays: list[tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
+    reviews: list[dict] = field(default_factory=list)  # schema.org Review objects on the page
 
 
 # --- hours as people write them ---------------------------------------------------------------
@@ -167,7 +168,34 @@ def _jsonld_place(place: Place, business_type: str, grouped_strings: bool) -> di
             "ratingValue": place.rating,
             "reviewCount": place.review_count,
         }
+    if place.reviews:
+        data["review"] = place.reviews
     return data
+
+
+def schema_reviews(reviews: list[dict], dated: bool, best: int) -> list[dict]:
+    """Reviews as schema.org ``Review`` objects, rated on a scale of ``best``; the owner's reply as
+    a ``Comment``."""
+    out = []
+    for r in reviews:
+        item: dict = {
+            "@type": "Review",
+            "author": {"@type": "Person", "name": r["author"]},
+            "reviewBody": r["text"],
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": str(r["stars"] * best // 5),
+                "bestRating": str(best),
+            },
+        }
+        if dated:
+            item["datePublished"] = r["date"].isoformat()
+        if r.get("reply"):
+            item["comment"] = {"@type": "Comment", "text": r["reply"]}
+            if dated:
+                item["comment"]["dateCreated"] = r["reply_date"].isoformat()
+        out.append(item)
+    return out
 
 
 def ld_script(data: dict) -> str:

@@ -84,6 +84,21 @@ def _reviews(conv: Conventions) -> list[str]:
     source = review_source_id(conv)
     if conv.reviews_where == "embedded":
         domain = site_base(conv).removeprefix("http://")
+        if conv.review_markup == "jsonld":  # schema.org Review objects in the page's JSON-LD
+            carried = {
+                k: False
+                for k, shown in (("dates", conv.dates != "none"), ("replies", conv.replies))
+                if not shown
+            }
+            return [
+                f"  - id: {source}",
+                "    kind: reviews",
+                "    title: Reviews on our store pages",
+                f"    allowed_domains: [{domain}]",
+                '    url_template: "{website}"',
+                "    adapter: {type: jsonld}",
+                *(_carries(carried) if declares_carries(conv) else []),
+            ]
         lines = [
             f"  - id: {source}",
             "    kind: reviews",

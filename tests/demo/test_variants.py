@@ -67,6 +67,7 @@ def test_the_suite_seeds_cover_every_convention() -> None:
     assert {conv.stars for conv in convs} == {"attr", "fraction", "glyphs", "aria", "class", "width"}
     assert {conv.dates for conv in convs} == {"iso", "text", "numeric", "none"}
     assert {conv.reviews_where for conv in convs} == {"separate", "embedded"}
+    assert {conv.review_markup for conv in convs if conv.reviews_where == "embedded"} == {"html", "jsonld"}
     assert {conv.replies for conv in convs} == {True, False}
     assert {d.clock for conv in convs for d in conv.directories} == {"12h", "24h"}
 
