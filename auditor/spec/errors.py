@@ -28,6 +28,32 @@ def describe_error(error: dict, model: type[BaseModel]) -> str:
     return f"{where}: {message}" if where else message
 
 
+def merge_union_errors(errors: list[dict]) -> list[dict]:
+    """One error per value: a value that fits no member of a union (``off`` or a number) gives
+    pydantic one error per member; they become one ``expected A or B, found X``."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for error in errors:
+        groups.setdefault((key_path(tuple(error["loc"])), repr(error.get("input"))), []).append(error)
+    out = []
+    for group in groups.values():
+        if len(group) == 1 or group[0]["type"] in ("extra_forbidden", "missing"):
+            out.extend(group)
+            continue
+        wanted = [w for w in (_expectation(e) for e in group) if w]
+        merged = dict(group[0], type="union_mismatch")
+        found = _shown(group[0].get("input"))
+        merged["msg"] = f"expected {' or '.join(dict.fromkeys(wanted))}, found {found}"
+        out.append(merged)
+    return out
+
+
+def _expectation(error: dict) -> str:
+    kind = error["type"]
+    if kind == "literal_error":
+        return str((error.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
+    return next((text for prefix, text in _EXPECTED.items() if kind.startswith(prefix + "_")), "")
+
+
 def key_path(loc: tuple) -> str:
     """A pydantic location as the spec's key path: ``identity.palette[0].hex``."""
     out = ""
@@ -63,6 +89,8 @@ def _shown(value: Any) -> str:
 def _plain_message(kind: str, error: dict) -> str:
     found = error.get("input")
     ctx = error.get("ctx") or {}
+    if kind == "union_mismatch":
+        return str(error["msg"])
     if kind in ("value_error", "assertion_error"):
         return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     if kind == "literal_error":

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from auditor.spec.errors import describe_error
+from auditor.spec.errors import describe_error, merge_union_errors
 from auditor.spec.models import BrandSpec, RosterEntry
 from auditor.spec.roster_file import load_roster
 from auditor.spec.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
@@ -207,7 +207,7 @@ def _model_problems(
 ) -> list[Problem]:
     """Turn pydantic errors into file:line problems with plain-language messages."""
     problems = []
-    for error in exc.errors():
+    for error in merge_union_errors(exc.errors()):
         loc = tuple(error["loc"])
         line = line_of(data, loc)
         problems.append(Problem(name, line, describe_error(error, model)))

@@ -127,6 +127,9 @@ SOURCE = """sources:
          "without its pair"),
         ("  max_depth: 4", "  max_depth: -1\n  refresh_days: -2", "refresh_days",
          "crawl.refresh_days: -2 must be >= 0"),
+        ("  overrides: []", "  overrides: [{match: {store: ST-001}, rules: {nap.phone: maybe}}]",
+         "overrides:",
+         "scoring.overrides[0].rules.nap.phone: expected 'off' or a number, found 'maybe'"),
     ],
 )  # fmt: skip
 def test_each_bad_value_is_one_line_in_our_words(spec_dir: Path, old, new, needle, message) -> None:
