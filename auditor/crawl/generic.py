@@ -29,15 +29,19 @@ _PHONE_LABEL = re.compile(
     r"(?:\btel\b|\btel\.|telephone|téléphone|telefon|teléfono|telefono|telefone|phone|\bph\b|\bfon\b"
     r"|call|ruf|appel|llam|電話|tel:|тел|телефон|電話番号|☎|📞)", re.IGNORECASE)  # fmt: skip
 _ADDRESS_LABEL = re.compile(
-    r"^\W*(?:address|adresse|anschrift|adres|dirección|direccion|indirizzo|endereço|morada|адрес"
-    r"|所在地|住所|地址|location|standort|lieu|ubicación|sede)\W*", re.IGNORECASE)  # fmt: skip
+    r"(?:^\W*(?:address|adresse|anschrift|adres|dirección|direccion|indirizzo|endereço|morada|адрес"
+    r"|location|standort|lieu|ubicación|sede)\b\W*)|(?:所在地|住所|地址)\s*[=:：]?\s*",
+    re.IGNORECASE,
+)
+_PHONE_TAIL = re.compile(r"[、,;]\s*(?:電話|tel|phone|telefon|téléphone|teléfono)", re.IGNORECASE)
+_INFO_LABEL = re.compile(r"^[^:：]{0,30}[:：]\s*")
 _TIME = re.compile(
     r"\d{1,2}\s*(?:[:.h時]\s*\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h\b|a\b|p\b|時))|\d{1,2}\s*[-–—~〜～]\s*\d{1,2}\b"
     r"|午前|午後|24/7|24\s*h", re.IGNORECASE)  # fmt: skip
 _CLOSED = re.compile(
     r"closed|geschlossen|ruhetag|fermé|ferme|cerrado|chiuso|gesloten|fechado|休業|定休|закрыт", re.IGNORECASE
 )
-_TITLE_SPLIT = re.compile(r"\s+[|–—·:-]\s+|\s*[|｜]\s*")
+_TITLE_SPLIT = re.compile(r"\s+[|–—·-]\s+|\s*[|｜]\s*")
 _BRACKETED = re.compile(r"^[\s《〈【\[(（][^》〉】\])）]*[》〉】\])）]\s*")
 
 
@@ -103,23 +107,24 @@ def _postcode_pattern(country: str | None) -> re.Pattern[str]:
     return re.compile(patterns.get(country or "", r"\b\d{5}\b"))
 
 
-def _address(root: Any, lines: list[str], country: str | None) -> str | None:
-    """An ``<address>`` element's text, else the text after an address label, else the part of a
-    line around a postcode that follows a street with a number."""
+def _address(root: Any, lines: list[str], country: str | None) -> tuple[str | None, str | None]:
+    """(address, the name written before it): an ``<address>`` element's text, else the text
+    after an address label, else the part of a line around a postcode that follows a street
+    with a number ("Name, Street 22, 12345 Town")."""
     for element in _ADDRESS(root):
         text = clean(" ".join(element.itertext()))
         if text and any(c.isdigit() for c in text):
-            return text
+            return text, None
     for index, line in enumerate(lines):
-        label = _ADDRESS_LABEL.match(line)
+        label = _ADDRESS_LABEL.search(line)
         if not label:
             continue
         rest = line[label.end():].strip(" :=：")
         if not rest and index + 1 < len(lines):
             rest = lines[index + 1]
-        rest = re.split(r"[、,]\s*(?:電話|tel|phone|telefon)", rest, flags=re.IGNORECASE)[0]
+        rest = _PHONE_TAIL.split(rest)[0]
         if any(c.isdigit() for c in rest):
-            return rest.strip(" ,、")
+            return rest.strip(" ,、"), None
     postcode = _postcode_pattern(country)
     for line in lines:
         segments = [s.strip() for s in re.split(r",\s*", line)]
@@ -128,8 +133,10 @@ def _address(root: Any, lines: list[str], country: str | None) -> str | None:
                 continue
             street = segments[index - 1]
             if re.search(r"\d", street) and re.search(r"[^\W\d_]{3,}", street):
-                return f"{street}, {segment}"
-    return None
+                name = _INFO_LABEL.sub("", segments[index - 2]).strip() if index >= 2 else None
+                name = name if name and not re.search(r"\d", name) and len(name) < 60 else None
+                return f"{street}, {segment}", name
+    return None, None
 
 
 def _hours(lines: list[str]) -> tuple[str | None, str | None]:
@@ -187,7 +194,9 @@ def _holiday_hours(lines: list[str]) -> str | None:
     return "\n".join(dict.fromkeys(picked)) or None
 
 
-def _name(root: Any) -> str | None:
+def _name(root: Any, lines: list[str]) -> str | None:
+    """The page's heading; else the head of a title written "Name - what" (a title without such
+    a separator is a headline, not a name); else a line of the page that opens the title."""
     for heading in _H1(root):
         text = clean(" ".join(heading.itertext()))
         if text:
@@ -197,9 +206,14 @@ def _name(root: Any) -> str | None:
             return site.strip()
     for title in _TITLE(root):
         text = _BRACKETED.sub("", clean(title))
-        head = _TITLE_SPLIT.split(text)[0].strip() if text else ""
-        if head:
-            return head
+        parts = _TITLE_SPLIT.split(text) if text else []
+        if len(parts) > 1 and parts[0].strip():
+            return parts[0].strip()
+        words = text.split()
+        for size in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:size])
+            if head in lines:
+                return head
     return None
 
 
@@ -214,8 +228,10 @@ def read_generic(root: Any, country: str | None, wanted: set[str] | None = None)
         record.put("phone", phone, "heuristic")
         if problem:
             unread.append(f"phone: {problem}")
+    named = None
     if "address" in want:
-        record.put("address", _address(root, lines, country), "heuristic")
+        address, named = _address(root, lines, country)
+        record.put("address", address, "heuristic")
     if "hours" in want:
         hours, problem = _hours(lines)
         record.put("hours", hours, "heuristic")
@@ -224,5 +240,5 @@ def read_generic(root: Any, country: str | None, wanted: set[str] | None = None)
     if "holiday_hours" in want and "hours" in record:
         record.put("holiday_hours", _holiday_hours(lines), "heuristic")
     if "name" in want and record:
-        record.put("name", _name(root), "heuristic")
+        record.put("name", named or _name(root, lines), "heuristic")
     return record, unread

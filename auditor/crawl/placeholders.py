@@ -38,8 +38,16 @@ def _ascii(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+_FIRST_WORDS = frozenset(w.split()[0] for w in _YOUR)
+_OPENERS = tuple("[{<($%x")
+
+
 def text_placeholder(text: str) -> str | None:
     """Why a text value is a template placeholder, or None."""
+    head = (text or "").lstrip()[:12].casefold()
+    first = head.split(None, 1)[0] if head else ""
+    if first not in _FIRST_WORDS and not head.startswith(_OPENERS) and "lorem" not in text.casefold():
+        return None
     plain = _ascii(text or "")
     if _TEMPLATE_WORDS.search(plain):
         return f"template placeholder {text.strip()[:40]!r}"

@@ -10,6 +10,7 @@ passed on as a value. Bad input never raises: it becomes a line in ``unread``.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -203,23 +204,10 @@ def _vet(record: Record, obj: dict | None, page_country: str | None) -> None:
 
 def _copied_example(obj: dict) -> bool:
     """Whether an object still links documentation example domains (a copied sample)."""
-    found = False
-
-    def walk(value: Any, depth: int) -> None:
-        nonlocal found
-        if found or depth > 8:
-            return
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item, depth + 1)
-        elif isinstance(value, list):
-            for item in value[:50]:
-                walk(item, depth + 1)
-        elif isinstance(value, str) and "example." in value:
-            found = any(example_host(u) for u in _URLS.findall(value))
-
-    walk(obj, 0)
-    return found
+    text = json.dumps(obj, ensure_ascii=False, default=str)
+    if "example." not in text:
+        return False
+    return any(example_host(u) for u in _URLS.findall(text))
 
 
 def page_country(root: Any, url: str) -> str | None:

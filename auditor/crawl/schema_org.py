@@ -26,6 +26,8 @@ _ADDRESS_PARTS = (
 
 def _text(value: Any) -> str:
     """A scalar as trimmed text; lists give their first scalar; objects their ``name``/``@id``."""
+    if type(value) is str:
+        return " ".join(value.split())
     if isinstance(value, list):
         return next((t for t in (_text(v) for v in value) if t), "")
     if isinstance(value, dict):

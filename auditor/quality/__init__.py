@@ -16,6 +16,7 @@ SUITES: dict[str, str] = {
     "addresses": "auditor.quality.addresses:measure",
     "hours": "auditor.quality.hours:measure",
     "phones": "auditor.quality.phones:measure",
+    "real_pages": "auditor.quality.real_pages:measure",
     "worlds": "auditor.quality.worlds:measure",
 }
 
