@@ -36,6 +36,7 @@ class Fault:
     name: str
     outcome: str | None
     reason: str  # the start of Fetch.error ("" when the page is read without a gap)
+    page: str = ""  # the faulty page, after the store's page on the source ("?page=6")
 
 
 FAULTS = [
@@ -61,16 +62,15 @@ FAULTS = [
     Fault("FC-00019", "reviewhub", "redirect chain longer than the limit", "redirect", "redirect: more than"),
     Fault("FC-00020", "site", "request headers reflected", None, ""),
     Fault("FC-00021", "reviewhub", "500 on a review page", "http_error", "HTTP 500"),
+    Fault("FC-00022", "reviewhub", "review pages deeper than crawl.max_depth", "depth",
+          "depth: deeper than crawl.max_depth (4)", "?page=6"),
 ]
-CONTROL = "FC-00022"  # no fault anywhere
+CONTROL = "FC-00023"  # no fault anywhere
 # Faults that still give a finding, and why (the part of the product that must change).
-KNOWN_FINDINGS = {
-    "hostile markup in every field": "the css adapter's '*::text' reads the text of a <style> element "
-    "inside a field (auditor/crawl/adapters)",
-}
+KNOWN_FINDINGS: dict[str, str] = {}
 TOWNS = ["Parramatta", "Chatswood", "Penrith", "Bondi", "Manly", "Ryde", "Hornsby", "Cronulla",
          "Epping", "Strathfield", "Burwood", "Ashfield", "Newtown", "Glebe", "Mosman", "Randwick",
-         "Coogee", "Dee Why", "Miranda", "Liverpool", "Blacktown", "Castle Hill"]  # fmt: skip
+         "Coogee", "Dee Why", "Miranda", "Liverpool", "Blacktown", "Castle Hill", "Kogarah"]  # fmt: skip
 STORES = [
     {"store_id": f"FC-{i:05d}", "name": f"Furn.Co {town}", "region": "NSW",
      "street": f"{i} George Street", "locality": town, "state": "NSW", "postcode": "2000",
@@ -138,7 +138,7 @@ def listing_page(store: dict, hostile: bool = False) -> str:
     )
 
 
-def review_page(store: dict, number: int, today: dt.date) -> str:
+def review_page(store: dict, number: int, today: dt.date, first: int = 0) -> str:
     reviews = "".join(
         f'<article class="review" data-review-id="r-{store["store_id"]}-{k}">'
         f'<span class="author">Guest {k}</span><span class="stars" data-value="5"></span>'
@@ -146,7 +146,7 @@ def review_page(store: dict, number: int, today: dt.date) -> str:
         '<p class="body">Lovely sofa, friendly and helpful staff, quick delivery.</p>'
         '<div class="owner-reply"><p class="text">Thank you!</p>'
         f'<time datetime="{today - dt.timedelta(days=2 + k)}"></time></div></article>'
-        for k in range(number)
+        for k in range(first, first + number)
     )
     return f"<html><body>{reviews}</body></html>"
 
@@ -193,6 +193,11 @@ def build_world(tag: str, secret_file: Path, faults: bool = True,
             for hop in range(8):
                 source = reviews if hop == 0 else f"{REVIEWS}/hop/{sid}/{hop}"
                 world.add(source, "", status=302, headers={"Location": f"{REVIEWS}/hop/{sid}/{hop + 1}"})
+        elif name == "review pages deeper than crawl.max_depth":
+            for number in range(1, 8):
+                url = reviews if number == 1 else f"{reviews}?page={number}"
+                more = f'<a class="next" href="?page={number + 1}">older</a></body>'
+                world.add(url, review_page(store, 1, today, first=number).replace("</body>", more))
         else:
             world.add(reviews, review_page(store, 3, today))
     return world
@@ -297,6 +302,7 @@ sources:
     title: ReviewHub
     allowed_domains: [reviewhub.example]
     url_template: "http://reviewhub.example/furnco/{store_id}/reviews"
+    next_page: "a.next::attr(href)"
     adapter:
       type: css
       review: article.review

@@ -132,7 +132,7 @@ def test_the_crawl_keeps_its_time_and_memory_budget(audited: dict) -> None:
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
 def test_each_fault_is_one_record_with_its_reason(audited: dict, fault) -> None:
-    found = records(audited, fault_url(fault.store, fault.source))
+    found = records(audited, fault_url(fault.store, fault.source) + fault.page)
     assert len(found) == 1, found
     record = found[0]
     assert record.outcome == fault.outcome, record
