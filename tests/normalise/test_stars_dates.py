@@ -195,3 +195,11 @@ def test_listing_rating_read_like_review_stars() -> None:
     assert normalise_field("rating", "3.9 (16)", "AU") == (3.9, None)
     value, problem = normalise_field("rating", "9.2", "GB")
     assert value is None and "no scale" in problem
+
+
+def test_identical_reviews_without_ids_stay_two_reviews() -> None:
+    same = '<article class="review"><span class="author">Jo</span><p class="body">Nice</p></article>'
+    adapter = {"type": "css", "review": "article.review", "review_fields": {}}
+    first, second = read_reviews(page(same * 2), adapter, "S1")
+    assert first["key"].startswith("h-") and second["key"] == first["key"] + "-2"
+    assert read_reviews(page(same * 2), adapter, "S1")[1]["key"] == second["key"]  # stable

@@ -135,7 +135,7 @@ class ReviewReader:
                    for name, query in queries.items() if name != "stars"}  # fmt: skip
             stars = stars_of(queries["stars"](element), self.scale)
             out.append(self.review(location_id, raw, stars, country))
-        return out
+        return _distinct_keys(out)
 
     def from_schema(self, objects: list[dict], location_id: str, country: str | None = None) -> list[dict]:
         """schema.org ``Review`` objects (and the ``review`` list of a business) as reviews."""
@@ -155,7 +155,20 @@ class ReviewReader:
                 if replies else "",
             }  # fmt: skip
             out.append(self.review(location_id, raw, stars, country))
-        return out
+        return _distinct_keys(out)
+
+
+def _distinct_keys(reviews: list[dict]) -> list[dict]:
+    """Two reviews without a site id and with the same author, date and text on one page are two
+    reviews: the second one's key gets ``-2`` (the third ``-3``), stable while their order is."""
+    seen: dict[str, int] = {}
+    for review in reviews:
+        key = review["key"]
+        if key.startswith("h-"):
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 1:
+                review["key"] = f"{key}-{seen[key]}"
+    return reviews
 
 
 _ONE_VALUE = ("key", "date", "reply_date")  # the first match: a review's own date before its reply's
