@@ -70,7 +70,10 @@ def _template_driven(spec: Any, sid: str) -> bool:
 
 
 def _carries(spec: Any, sid: str) -> dict[str, bool]:
-    source = next((s for s in option(spec, "sources", []) if s.id == sid), None)
+    if sid == "site":
+        source = option(spec, "site", None)
+    else:
+        source = next((s for s in option(spec, "sources", []) if s.id == sid), None)
     carries = option(source, "carries", None) if source is not None else None
     return carries.declared() if carries is not None and hasattr(carries, "declared") else {}
 

@@ -189,6 +189,7 @@ class SiteSpec(Strict):
     allow: list[str] = Field(default_factory=list)
     # how the brand's pages are read (default: every structured-data syntax, then the page text)
     adapter: AdapterSpec | None = None
+    carries: Carries = Field(default_factory=Carries)  # what the brand's pages show
 
     @model_validator(mode="after")
     def _one_way_in(self) -> SiteSpec:

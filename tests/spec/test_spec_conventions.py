@@ -192,3 +192,9 @@ def test_warnings_do_not_stop_loading(spec_dir: Path) -> None:
     with pytest.raises(SpecError):
         edit(spec, "{phone}", "{phones}")
         load_spec(spec)
+
+
+def test_the_brand_site_declares_what_it_carries(spec_dir: Path) -> None:
+    spec = spec_dir / "brand.yaml"
+    edit(spec, '  allow: ["/stores/"]', '  carries: {holiday_hours: false}\n  allow: ["/stores/"]')
+    assert load_spec(spec).site.carries.declared() == {"holiday_hours": False}
