@@ -30,8 +30,9 @@ def evaluate(
 
     db = spec_database(spec, db)
     with writing(spec, db, "evaluate") as (loaded, engine, lock):
-        if run is not None:
-            lock.attach(run)
+        chosen = run if run is not None else _latest_crawl(engine)
+        if chosen is not None:
+            lock.attach(chosen)
         summary = evaluate_run(engine, loaded, run_id=run)
     console = Console()
     print_run_summary(engine, summary.run_id, console)
@@ -39,6 +40,16 @@ def evaluate(
         f"run {summary.run_id}: {summary.stores} stores, {summary.findings} findings, "
         f"mean score {summary.mean_overall}, in {summary.seconds:.1f}s"
     )
+
+
+def _latest_crawl(engine) -> int | None:
+    from sqlmodel import Session
+
+    from auditor.judge.evaluate import latest_crawl
+
+    with Session(engine) as session:
+        found = latest_crawl(session)
+        return int(found.id) if found is not None and found.id is not None else None
 
 
 def register(app: typer.Typer) -> None:

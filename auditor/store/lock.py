@@ -20,12 +20,13 @@ from types import TracebackType
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from auditor.store.errors import DatabaseLocked
 from auditor.store.tables import AuditRun, RunLock
 
 LOCK_NAME = "audit"
+CREATES_RUN = ("run", "crawl", "demo")  # commands whose lock soon names a new run
 HEARTBEAT_S = float(os.environ.get("AUDITOR_LOCK_HEARTBEAT_S", "15"))
 STALE_AFTER_S = float(os.environ.get("AUDITOR_LOCK_STALE_S", "180"))
 _LOCKS = RunLock.__table__  # type: ignore[attr-defined]
@@ -98,11 +99,12 @@ class Holder:
         return None
 
     def describe(self) -> str:
-        run = f"run {self.run_id}" if self.run_id is not None else "a run being started"
-        return (
-            f"in use by {run} (`auditor {self.command}` on host {self.host}, pid {self.pid}, "
-            f"started {self.started:%Y-%m-%d %H:%M:%S} UTC)"
-        )
+        where = f"on host {self.host}, pid {self.pid}, started {self.started:%Y-%m-%d %H:%M:%S} UTC"
+        if self.run_id is not None:
+            return f"in use by run {self.run_id} (`auditor {self.command}` {where})"
+        if self.command in CREATES_RUN:
+            return f"in use by a run being started (`auditor {self.command}` {where})"
+        return f"in use by `auditor {self.command}` ({where})"
 
 
 class DatabaseLock:
@@ -159,8 +161,11 @@ class DatabaseLock:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
-        with self.engine.begin() as conn:
-            conn.execute(delete(_LOCKS).where(_LOCKS.c.name == LOCK_NAME, _LOCKS.c.token == self.token))
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(delete(_LOCKS).where(_LOCKS.c.name == LOCK_NAME, _LOCKS.c.token == self.token))
+        except SQLAlchemyError:
+            pass  # the database failed under us: the next writer finds this lock stale
 
     def __enter__(self) -> DatabaseLock:
         return self.acquire()
@@ -195,7 +200,7 @@ class DatabaseLock:
 
     def _described(self, holder: Holder) -> str:
         """The holder, with the id of the run it started (waiting a moment for it to appear)."""
-        deadline = time.monotonic() + 2.0
+        deadline = time.monotonic() + (2.0 if holder.command in CREATES_RUN else 0.0)
         while holder.run_id is None and time.monotonic() < deadline:
             run_id = self._running_run_of(holder.host, holder.pid)
             if run_id is not None:

@@ -128,3 +128,11 @@ def test_heartbeat_moves_and_names_the_run(engine, monkeypatch: pytest.MonkeyPat
 def test_process_alive() -> None:
     assert process_alive(os.getpid(), process_started(os.getpid()))
     assert not process_alive(None) and not process_alive(0)
+
+
+def test_a_holder_that_starts_no_run_is_named_by_its_command(engine) -> None:
+    began = dt.datetime.now(dt.UTC)
+    with DatabaseLock(engine, "doctor --fix", "db"), pytest.raises(DatabaseLocked) as refused:
+        DatabaseLock(engine, "run", "db").acquire()
+    where = f"on host {socket.gethostname()}, pid {os.getpid()}, started {began:%Y-%m-%d %H:}"
+    assert str(refused.value).startswith(f"db: in use by `auditor doctor --fix` ({where}")
