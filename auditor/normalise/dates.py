@@ -4,9 +4,10 @@
 ``(None, reason)``. Read: ISO dates and datetimes (``2025-03-12``, a ``<time datetime>``),
 written dates (``12. März 2025``, ``12 mars 2025``, ``March 12, 2025``), numeric dates in the
 country's order (``12/03/2025`` is 12 March in FR and 3 December in the US), month and year
-(``März 2025``), relative dates (``3 days ago``, ``vor 3 Tagen``, ``il y a 2
-semaines``, ``gestern``) counted back from ``today`` (the day the page was fetched), and a date
-inside a longer label (``Reviewed 12 March 2025``).
+(``März 2025``), day and month without a year (``12. März``: its latest past occurrence),
+relative dates (``3 days ago``, ``vor 3 Tagen``, ``il y a 2 semaines``, ``gestern``) counted
+back from ``today`` (the day the page was fetched), and a date inside a longer label
+(``Reviewed 12 March 2025``).
 
 Why dateparser and not Babel: Babel formats dates for a locale and parses only numeric ones; it
 reads no month names in running text and no relative dates, which are what review sites print.
@@ -116,6 +117,9 @@ def _parsed(
     known = languages or COUNTRY_LANGUAGES.get(country, ())
     langs = [code for code in dict.fromkeys([*known, "en"]) if _known_language(code)] if known else None
     found = dateparser.parse(text, languages=langs, settings=settings)
+    if found is None:  # a day and month without a year ("12. März"): its latest past occurrence
+        day_month = {**settings, "REQUIRE_PARTS": ["day", "month"]}
+        found = dateparser.parse(text, languages=langs, settings=day_month)
     if found is None:  # a date inside a longer label ("Reviewed 12 March 2025")
         hits = search_dates(text, languages=langs or ["en"], settings=settings) or []
         dated = [(t, d) for t, d in hits if not _DIGITS_ONLY.match(t)]

@@ -68,6 +68,8 @@ def test_unreadable_stars_are_none_with_a_reason_never_zero(text, reason) -> Non
         ("03/12/2025", (), "US", "2025-03-12"),
         ("12.03.2025", (), "DE", "2025-03-12"),
         ("Reviewed 12 March 2025", ("en",), "GB", "2025-03-12"),
+        ("12. März", ("de",), "DE", "2025-03-12"),  # no year: the latest past 12 March
+        ("25 déc.", ("fr",), "FR", "2024-12-25"),
     ],
 )
 def test_dates_in_forms_and_languages(text, languages, country, expected) -> None:
