@@ -40,6 +40,7 @@ def probe(
     overrides = dict(LOOPBACK_OVERRIDES) if loopback else {}
     crawl = run_probe(loaded, stores, overrides)
     lines, warnings = probe_report(loaded, crawl)
+    warnings = [f"{w.file}:{w.line}: {w.message}" for w in loaded.warnings] + warnings
     for line in lines:
         typer.echo(line)
     typer.echo("")

@@ -102,7 +102,7 @@ def test_thousands_of_dates_read_quickly() -> None:
     for _ in range(20):  # a crawl meets the same labels again and again
         for label in labels:
             assert read_date(label, ("de",), "DE", TODAY)[0] is not None
-    assert time.perf_counter() - start < 5.0
+    assert time.perf_counter() - start < 10.0  # ~1 s alone: languages load once, then the cache
 
 
 def page(body: str) -> HtmlResponse:
