@@ -77,19 +77,30 @@ def url_placeholder(url: str) -> str | None:
     return None
 
 
-def _dummy_digits(digits: str) -> bool:
-    if len(set(digits)) <= 1:
-        return True
-    runs = ("0123456789", "1234567890", "9876543210")
-    return any(len(digits) >= 6 and r[i:i + 7] in digits for r in runs for i in range(0, 4))
+_RUNS = ("1234567890", "0123456789", "9876543210")
+
+
+def _dummy_national(national: str) -> bool:
+    if len(national) < 6:
+        return False
+    return len(set(national)) == 1 or any(run.startswith(national) for run in _RUNS)
+
+
+def _dummy_digits(raw: str) -> bool:
+    """The number after its country code or trunk prefix is a run (123 456 789) or one digit."""
+    digits = re.sub(r"\D", "", raw or "")
+    if raw.strip().startswith(("+", "00")):
+        digits = digits[2:] if raw.strip().startswith("00") else digits
+        if len(digits) >= 6 and not digits.strip("0"):
+            return True
+        return any(_dummy_national(digits[n:].lstrip("0")) for n in (1, 2, 3))
+    return len(digits) >= 6 and (not digits.strip("0") or _dummy_national(digits.lstrip("0")))
 
 
 def phone_placeholder(raw: str) -> str | None:
     """Why a phone value is a placeholder (template words, dummy digit runs), or None."""
     if reason := text_placeholder(raw):
         return reason
-    digits = re.sub(r"\D", "", raw or "")
-    national = digits[-9:] if len(digits) > 9 else digits
-    if national and _dummy_digits(national):
+    if _dummy_digits(raw or ""):
         return f"dummy number {raw.strip()[:30]!r}"
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
@@ -17,7 +17,7 @@ from scrapy.http import Response
 
 from auditor.crawl.adapters.base import Record
 from auditor.crawl.base import AuditSpider
-from auditor.crawl.items import CarriedPages, ObservedPage
+from auditor.crawl.items import CarriedPages, ObservedPage, ObservedReview, ReviewPage
 from auditor.crawl.memo import memo_data
 from auditor.crawl.pagestyle import page_style
 from auditor.crawl.reading import read_page, site_adapter_options
@@ -105,9 +105,28 @@ class SiteSpider(AuditSpider):
             kind="site",
             country=self.country_of(location_id) if location_id else None,
         )
+        for page in self.page_reviews(response, location_id):
+            yield page
         for index, other in enumerate(reading.locations[1:], start=1):  # a page of several stores
             yield ObservedPage(url=response.url, source="site", entity=f"{response.url}#{index}",
                                location_id=None, raw=other, kind="site")  # fmt: skip
+
+    def page_reviews(self, response: Response, location_id: str | None) -> Iterator[ReviewPage]:
+        """Reviews embedded in the store's own page, when ``site.adapter`` names their selectors."""
+        adapter = option(option(self.spec, "site", None), "adapter", None)
+        if adapter is None or not option(adapter, "review", None):
+            return
+        if not location_id:
+            self.note_problem(response, "reviews on a page of no known store: use site.url_template")
+            return
+        from auditor.crawl.adapters.reviews import count_review_fields, read_reviews
+
+        languages = tuple(option(self.spec, "languages", []) or [])
+        found = read_reviews(response, adapter, location_id, languages, self.country_of(location_id))
+        count_review_fields(self.crawler.stats, "site", found)
+        reviews = [ObservedReview(url=response.url, source="site", location_id=location_id, **r)
+                   for r in found]  # fmt: skip
+        yield ReviewPage(url=response.url, source="site", location_id=location_id, reviews=reviews)
 
     async def resource(self, url: str, kind: str) -> dict:
         """A stylesheet's or logo's look, fetched once per crawl however many pages use it."""

@@ -190,3 +190,14 @@ def test_mixed_encodings() -> None:
 def test_undecodable_bytes_do_not_crash() -> None:
     reading = read_page(b"\xff\xfe\x00<\x00h\x00t\x00m\x00l\x00>" + bytes(range(256)), "")
     assert reading.locations == [] or all(isinstance(r, dict) for r in reading.locations)
+
+
+def test_dummy_numbers_but_not_real_ones_with_runs() -> None:
+    from auditor.crawl.placeholders import phone_placeholder, url_placeholder
+
+    for dummy in ("+34 123 456 789", "123-456-7890", "000 000 0000", "Your Telephone Number"):
+        assert phone_placeholder(dummy), dummy
+    for real in ("030 12345678", "03 20 12 34 56", "0640755336", "+49 7623 62484"):
+        assert phone_placeholder(real) is None, real
+    assert url_placeholder("https://www.yourwebsite.com/") and url_placeholder("http://example.com/menu")
+    assert url_placeholder("https://gasthausgraf.at") is None
