@@ -42,6 +42,7 @@ _CLASS = re.compile(
 )
 _NUMBER = re.compile(_NUM)
 _BARE = re.compile(r"^" + _NUM + r"$")
+_ICON_NUMBER = re.compile(_NUM + r"\s*[" + _FULL_GLYPHS + r"]|[" + _FULL_GLYPHS + r"]\s*" + _NUM)
 _WORDS = {
     # one .. five in en, de, fr, es, nl, it
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -74,6 +75,9 @@ def _glyphs(text: str) -> tuple[float | None, str | None] | None:
     half = sum(text.count(g) for g in _HALF_GLYPHS)
     if not (full or empty):
         return None
+    if full + empty == 1 and _NUMBER.search(text):  # one star as an icon beside the number
+        icon = _ICON_NUMBER.search(text)
+        return _plain(icon.group(1) or icon.group(2)) if icon else None
     filled = full + 0.5 * half
     if empty:  # an explicit scale: filled out of all the glyphs
         return _on_scale(filled, full + empty + half, text)
