@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 MAX_STARS = 5.0
+MAX_TEXT = 1000
 
 _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 _FULL_GLYPHS = "★⭐✭✮✯🌟"
@@ -120,7 +121,7 @@ def read_stars(text: str | float | int | None, scale: float | None = None) -> tu
         return None, "no star rating shown"
     if isinstance(text, int | float):
         text = str(text)
-    text = " ".join(str(text).split())
+    text = " ".join(str(text)[:MAX_TEXT].split())  # a rating is short: bound the work
     if not text:
         return None, "no star rating shown"
     if scale and scale != MAX_STARS and _BARE.match(text):

@@ -6,6 +6,8 @@ import datetime as dt
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scrapy.http import HtmlResponse
 
 from auditor.crawl.adapters.reviews import ReviewReader, read_reviews, stars_of
@@ -206,3 +208,21 @@ def test_identical_reviews_without_ids_stay_two_reviews() -> None:
     first, second = read_reviews(page(same * 2), adapter, "S1")
     assert first["key"].startswith("h-") and second["key"] == first["key"] + "-2"
     assert read_reviews(page(same * 2), adapter, "S1")[1]["key"] == second["key"]  # stable
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789.,/ -_%★☆½abcdefstarvonout:;()"), max_size=3000))
+def test_stars_reader_never_raises_and_stays_linear(text: str) -> None:
+    start = time.perf_counter()
+    value, problem = read_stars.__wrapped__(text)
+    assert (value is None) != (problem is None)
+    assert value is None or 0 <= value <= 5
+    assert time.perf_counter() - start < 0.05
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_date_reader_never_raises(text: str) -> None:
+    value, problem = read_date(text, ("de",), "DE", TODAY)
+    assert (value is None) != (problem is None)
+    assert value is None or value <= TODAY + dt.timedelta(days=1)
