@@ -131,6 +131,8 @@ def report_source(spec: Any, crawl: ProbeCrawl, sid: str, kind: str, matcher: Ro
         out.warnings.append(f"{sid}: {unmatched} of {len(pages)} pages matched no roster store (see above)")
     carries = _carries(spec, sid)
     for name in LISTING_FIELDS:
+        if name == "website" and sid == "site":
+            continue  # a brand page is its own website
         if not seen[name] and carries.get(name) is not False:
             out.warnings.append(f"{sid}: {name} never read on {len(pages)} pages (declare "
                                 f"carries: {{{name}: false}} if the source never shows it)")  # fmt: skip
