@@ -251,10 +251,14 @@ def read_page(
     hint = page_country(root, url)
     reading.country = hint
     pairs: list[tuple[Record, dict | None]] = []
-    for syntax, obj in data.objects():
-        found = _candidates(obj, wanted)
+    found_all = [(syntax, obj, _candidates(obj, wanted)) for syntax, obj in data.objects()]
+    businesses = any(is_location_type(type_names(i)) for _s, _o, found in found_all for i in found)
+    for syntax, obj, found in found_all:
+        if businesses and not wanted:  # an organisation's head office beside its stores is not one
+            found = [i for i in found if is_location_type(type_names(i))]
         if not found:
-            reading.unread.append(f"{syntax} {_label(obj)}: {is_location(obj, wanted)[1]}")
+            why = is_location(obj, wanted)[1] or "an organisation beside the page's businesses"
+            reading.unread.append(f"{syntax} {_label(obj)}: {why}")
         for item in found:
             record = fields_from_schema(item, syntax)
             if record:

@@ -85,9 +85,19 @@ def _spec_days(spec: dict) -> list[str]:
     return [_day_code(d) for d in (days if isinstance(days, list) else [days]) if _text(d)]
 
 
+_HHMMSS = re.compile(r"^(\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+
+
+def _clock(value: Any) -> str:
+    """``09:00:00``, ``09:00:00+01:00`` -> ``09:00``; other forms (``9:00 AM``) as written."""
+    text = _text(value)
+    match = _HHMMSS.match(text)
+    return match.group(1) if match else text
+
+
 def _interval(spec: dict) -> str | None:
     """``09:00-17:00``, ``off``, a quoted description, or None when the spec states nothing."""
-    opens, closes = _text(spec.get("opens"))[:5], _text(spec.get("closes"))[:5]
+    opens, closes = _clock(spec.get("opens")), _clock(spec.get("closes"))
     if not opens and not closes:
         note = _text(spec.get("description")).replace('"', "'")
         return f'"{note}"' if note else None

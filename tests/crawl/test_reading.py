@@ -201,3 +201,16 @@ def test_dummy_numbers_but_not_real_ones_with_runs() -> None:
         assert phone_placeholder(real) is None, real
     assert url_placeholder("https://www.yourwebsite.com/") and url_placeholder("http://example.com/menu")
     assert url_placeholder("https://gasthausgraf.at") is None
+
+
+def test_head_office_beside_a_store_is_not_a_location_and_clock_forms() -> None:
+    office = {"@type": "Organization", "name": "Brand Ltd",
+              "address": {"streetAddress": "1 HQ Way", "addressLocality": "York"}}
+    store = {"@type": "Store", "name": "Brand Leeds", "openingHoursSpecification": [
+        {"dayOfWeek": "Monday", "opens": "09:00:00+01:00", "closes": "17:30:00"},
+        {"dayOfWeek": "https://schema.org/Tuesday", "opens": "9:00 AM", "closes": "5:30 PM"}]}  # fmt: skip
+    reading = read_page(jsonld(office, store), "")
+    record = only(reading)
+    assert record["name"] == "Brand Leeds"
+    assert record["hours"] == "Mo 09:00-17:30; Tu 9:00 AM-5:30 PM"
+    assert any("organisation beside" in line for line in reading.unread)
