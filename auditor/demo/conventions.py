@@ -454,6 +454,7 @@ class SourceStyle:
     pagination: str  # rel_next | next_class | numbered | offset
     hours: str  # shown: "rows" (a day per row) | "grouped" (Mo-Fr ...) | "none" (not shown)
     clock: str  # 24h | 12h
+    holidays: bool = False  # shows holiday hours (schema.org specialOpeningHoursSpecification)
 
 
 @dataclass(frozen=True)
@@ -473,6 +474,8 @@ class Conventions:
     replies: bool
     review_pagination: str
     review_markup: str = "html"  # html | jsonld (schema.org Review objects on the store page)
+    # a directory whose listing pages show their data only through a script: the crawl reads nothing
+    script_directory: SourceStyle | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -489,6 +492,7 @@ class Conventions:
             "replies": self.replies,
             "review_pagination": self.review_pagination,
             "review_markup": self.review_markup,
+            "script_directory": vars(self.script_directory) if self.script_directory else None,
         }
 
 
@@ -530,6 +534,7 @@ def choose(seed: int) -> Conventions:
             paginations[i],
             hours_styles[i],
             "12h" if uses_12h and rng.random() < 0.7 else "24h",
+            holidays=i == 0 and markups[i] != "css" and seed % 2 == 1,
         )
         for i, (source_id, host) in enumerate(hosts)
     )
@@ -548,6 +553,9 @@ def choose(seed: int) -> Conventions:
         replies=seed % 4 != 1,
         review_pagination=rng.choice(("rel_next", "next_class")),
         review_markup="jsonld" if seed % 4 == 3 else "html",  # embedded in a JSON-LD store page
+        script_directory=SourceStyle("citymap", "citymap.example", "script", "next_class", "none", "24h")
+        if seed % 4 == 2
+        else None,
     )
 
 

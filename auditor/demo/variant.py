@@ -89,6 +89,7 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "closed_still_listed": ("status.closed_listed", "status", "status", ()),
     "open_while_temporarily_closed": ("status.closed_listed", "status", "status", ()),
     "closed_while_open": ("status.closed_listed", "listing", "status", ()),
+    "listing_wrong_holiday_hours": ("hours.holiday", "listing", "holiday_hours", ()),
     "site_wrong_phone": ("nap.phone", "site", "phone", ()),
     "site_wrong_hours": ("hours.site", "site", "hours", ("hours.regular",)),
     "site_wrong_address": ("nap.address", "site", "address", ()),
@@ -99,6 +100,7 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "missing_disclaimer": ("voice.disclaimer", "site", "text", ("voice.required_phrase",)),
     "forbidden_phrase": ("voice.forbidden", "site", "text", ()),
     "retired_name_site": ("voice.retired_name", "site", "text", ()),
+    "unreadable_source": ("coverage.source", "source", "source", ()),
     "falling_rating": (
         "reviews.rating_floor",
         "reviews",
@@ -317,8 +319,13 @@ def plan_variant(rng: random.Random, conv: Conventions, stores: list[VStore]) ->
         "missing_listing",
         "duplicate_listing",
         "closed_while_open",
+        "listing_wrong_holiday_hours",
     ):
         choices = with_hours if kind == "wrong_hours" else dirs
+        if kind == "listing_wrong_holiday_hours":
+            choices = [d.id for d in conv.directories if d.holidays]
+            if not choices:
+                continue
         for _ in range(500):
             store, source = rng.choice(open_stores), rng.choice(choices)
             if (store.store_id, source) not in listing_busy:
@@ -364,6 +371,17 @@ def plan_variant(rng: random.Random, conv: Conventions, stores: list[VStore]) ->
         review_kinds.append("stale_reviews")
     for kind, store in zip(review_kinds, rng.sample(open_stores, len(review_kinds)), strict=True):
         plan.defects.append(_describe(rng, conv, store, kind, reviews))
+    if conv.script_directory is not None:
+        source = conv.script_directory.id
+        plan.defects.append(Entry("", "unreadable_source", source, "source", "0 listings read", "listings"))
+        plan.absent.append(
+            {
+                "source": source,
+                "field": "*",
+                "rules": ["*"],
+                "reason": "the directory shows its listings only through a script: nothing about a store",
+            }
+        )
     for style in conv.directories:
         if style.hours == "none":
             plan.absent.append(
@@ -410,6 +428,8 @@ def _describe(rng: random.Random, conv: Conventions, store: VStore, kind: str, s
         return Entry(store.store_id, kind, source, fld, f"{conv.brand.retired} {store.label}", store.name)
     if kind == "wrong_website":
         return Entry(store.store_id, kind, source, fld, store.website.rsplit("/", 2)[0] + "/", store.website)
+    if kind == "listing_wrong_holiday_hours":
+        return Entry(store.store_id, kind, source, fld, "2026-12-25 08:00-12:00", "2026-12-25 closed")
     if kind == "closed_while_open":
         return Entry(store.store_id, kind, source, fld, "temporarily_closed", "open")
     if kind in ("wrong_hours", "site_wrong_hours"):
@@ -428,7 +448,10 @@ LISTING_TRAPS = (
     "name_and_word",
     "name_legal_suffix",
     "name_upper",
+    "name_dash",
     "url_no_trailing_slash",
+    "url_https",
+    "url_no_www",
     "url_tracking",
 )
 
@@ -505,6 +528,15 @@ def listing_traps(rng: random.Random, conv: Conventions, store: VStore, source: 
         elif kind == "name_legal_suffix":
             shown = f"{conv.brand.name} {country.legal_suffix} {store.label}"
             out.append(Entry(store.store_id, kind, source, "name", shown, store.name))
+        elif kind == "name_dash":
+            shown = store.name.replace(f" {store.label}", f" – {store.label}")
+            out.append(Entry(store.store_id, kind, source, "name", shown, store.name))
+        elif kind == "url_https":
+            shown = store.website.replace("http://", "https://", 1)
+            out.append(Entry(store.store_id, kind, source, "website", shown, store.website))
+        elif kind == "url_no_www":
+            shown = store.website.replace("://www.", "://", 1)
+            out.append(Entry(store.store_id, kind, source, "website", shown, store.website))
         elif kind == "name_upper":
             out.append(Entry(store.store_id, kind, source, "name", store.name.upper(), store.name))
         elif kind == "url_no_trailing_slash":
@@ -818,6 +850,13 @@ class VariantWriter:
             place = _place(store, store.language, clock, hours=style.hours != "none")
             place.status_text = status
             place.rating, place.review_count = self.rating(store)
+            if style.holidays:
+                place.holidays = list(store.holidays)
+                if defect is not None and defect.kind == "listing_wrong_holiday_hours":
+                    place.holidays = [
+                        (day, (("08:00", "12:00"),) if day == "2026-12-25" else ranges)
+                        for day, ranges in store.holidays
+                    ]
             traps = [] if status else listing_traps(self.rng, conv, store, style.id)
             if defect is not None:
                 traps = [t for t in traps if t.field != defect.field]
@@ -846,6 +885,36 @@ class VariantWriter:
             )
             links.append((url, place.name))
         pages = [links[i : i + PER_INDEX] for i in range(0, len(links), PER_INDEX)] or [[]]
+        urls = [index_url(style, conv, n) for n in range(1, len(pages) + 1)]
+        for n, chunk in enumerate(pages, start=1):
+            self.w.put(
+                urls[n - 1],
+                vp.index_page(
+                    f"{conv.brand.name} – {style.id.title()}",
+                    [(h.split(style.host, 1)[1], t) for h, t in chunk],
+                    style.pagination,
+                    n,
+                    [u.split(style.host, 1)[1] for u in urls],
+                    conv.language,
+                ),
+            )
+
+    def write_script_directory(self, style: SourceStyle) -> None:
+        """Index pages linking to listing pages whose data only a script would fill in."""
+        conv = self.conv
+        listed = [s for s in self.stores if s.status != "closed"]
+        links = []
+        for position, store in enumerate(listed, start=1):
+            url = f"http://{style.host}/listing/{style.id[:2]}{position:04d}"
+            body = (
+                f'<div id="app" data-listing="{style.id[:2]}{position:04d}"></div>'
+                f"<noscript>{style.id.title()} needs JavaScript.</noscript>"
+                '<script src="/static/app.js"></script>'
+            )
+            self.w.put(url, vp.page(style.id.title(), body, language=conv.language))
+            links.append((url, store.name))
+        self.w.put(f"http://{style.host}/static/app.js", "/* fetches the listing from the API */\n")
+        pages = [links[i : i + PER_INDEX] for i in range(0, len(links), PER_INDEX)]
         urls = [index_url(style, conv, n) for n in range(1, len(pages) + 1)]
         for n, chunk in enumerate(pages, start=1):
             self.w.put(
@@ -935,7 +1004,11 @@ def shown_fields(conv: Conventions) -> dict[str, list[str]]:
         ]
     }
     for style in conv.directories:
-        out[style.id] = ["name", "address", "phone", "website"] + ([] if style.hours == "none" else ["hours"])
+        out[style.id] = (
+            ["name", "address", "phone", "website"]
+            + ([] if style.hours == "none" else ["hours"])
+            + (["holiday_hours"] if style.holidays else [])
+        )
     out[review_source_id(conv)] = (
         ["stars", "text"] + (["date"] if conv.dates != "none" else []) + (["reply"] if conv.replies else [])
     )
@@ -958,6 +1031,8 @@ def generate_variant(out_dir: str | Path, seed: int, locations: int | None = Non
     writer.write_site()
     for style in conv.directories:
         writer.write_directory(style)
+    if conv.script_directory is not None:
+        writer.write_script_directory(conv.script_directory)
     writer.write_review_site()
     (world_dir / "faults.json").write_text("{}")
     (root / "assets").mkdir(exist_ok=True)

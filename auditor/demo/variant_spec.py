@@ -234,6 +234,8 @@ def spec_text(conv: Conventions, stores: list[VStore]) -> str:
     ]
     for style in conv.directories:
         lines += _directory(style, conv)
+    if conv.script_directory is not None:  # seen in a browser: the user reads it like the others
+        lines += [*_directory(conv.script_directory, conv)[:7], "    adapter: {type: auto}"]
     lines += _reviews(conv)
     lines += [
         "scoring:",

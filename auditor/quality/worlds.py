@@ -49,9 +49,10 @@ GOAL = {"recall": ">= 0.97", "precision": ">= 0.97", "traps flagged": "== 0", "a
 TARGETS: dict[int, dict[str, str]] = {
     1: {"recall": ">= 0.95"},
     2: {"recall": ">= 0.95"},
-    3: {"recall": ">= 0.95"},
+    3: {"recall": ">= 0.91"},
     5: {"recall": ">= 0.95"},
-    6: {"recall": ">= 0.95", "precision": ">= 0.84", "traps flagged": "<= 4"},
+    6: {"recall": ">= 0.95", "precision": ">= 0.88", "traps flagged": "<= 3"},
+    7: {"recall": ">= 0.95"},
 }
 
 
@@ -145,7 +146,7 @@ def score_world(out: Path, seed: int, label: str) -> WorldScore:
             score.on_traps.append(f"{trap}: {_describe(f)}")
         for absent in truth["absent"]:
             if f["source"] == absent["source"] and (
-                f["rule"] in absent["rules"] or f["field"] == absent["field"]
+                f["rule"] in absent["rules"] or f["field"] == absent["field"] or absent["field"] == "*"
             ):
                 score.on_absent.append(f"{absent['field']}: {_describe(f)}")
     _fields_read(truth, observations, reviews, score)

@@ -70,6 +70,8 @@ def test_the_suite_seeds_cover_every_convention() -> None:
     assert {conv.review_markup for conv in convs if conv.reviews_where == "embedded"} == {"html", "jsonld"}
     assert {conv.replies for conv in convs} == {True, False}
     assert {d.clock for conv in convs for d in conv.directories} == {"12h", "24h"}
+    assert {d.holidays for conv in convs for d in conv.directories} == {True, False}
+    assert any(conv.script_directory for conv in convs)
 
 
 def test_truth_lists_defects_traps_and_absent_data(worlds: dict[int, Path]) -> None:
