@@ -114,6 +114,33 @@ def _candidates(obj: dict, types: frozenset[str] | None, depth: int = 0) -> list
     return found
 
 
+def _resolved(objects: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """Objects with references to other nodes of the page (``{"@id": ...}``, as ``@graph`` pages
+    link an address or an opening-hours node) replaced by those nodes; nodes only referenced by
+    another are not read on their own."""
+    nodes = {o["@id"]: o for _s, o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
+    if not nodes:
+        return objects
+    used: set[str] = set()
+
+    def resolve(value: Any, depth: int) -> Any:
+        if depth > 6:
+            return value
+        if isinstance(value, dict):
+            ref = value.get("@id")
+            if len(value) == 1 and isinstance(ref, str) and ref in nodes:
+                used.add(ref)
+                return resolve(nodes[ref], depth + 1)
+            return {k: resolve(v, depth + 1) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v, depth + 1) for v in value]
+        return value
+
+    out = [(syntax, resolve(obj, 0)) for syntax, obj in objects]
+    return [(syntax, obj) for (syntax, obj), (_s, original) in zip(out, objects, strict=True)
+            if original.get("@id") not in used or is_location_type(type_names(original))]  # fmt: skip
+
+
 def _same(a: Any, b: Any, name: str) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return all(_fold(a[k]) == _fold(b[k]) for k in a.keys() & b.keys())
@@ -251,7 +278,8 @@ def read_page(
     hint = page_country(root, url)
     reading.country = hint
     pairs: list[tuple[Record, dict | None]] = []
-    found_all = [(syntax, obj, _candidates(obj, wanted)) for syntax, obj in data.objects()]
+    objects = _resolved(data.objects())
+    found_all = [(syntax, obj, _candidates(obj, wanted)) for syntax, obj in objects]
     businesses = any(is_location_type(type_names(i)) for _s, _o, found in found_all for i in found)
     for syntax, obj, found in found_all:
         if businesses and not wanted:  # an organisation's head office beside its stores is not one

@@ -214,3 +214,17 @@ def test_head_office_beside_a_store_is_not_a_location_and_clock_forms() -> None:
     assert record["name"] == "Brand Leeds"
     assert record["hours"] == "Mo 09:00-17:30; Tu 9:00 AM-5:30 PM"
     assert any("organisation beside" in line for line in reading.unread)
+
+
+def test_graph_nodes_linked_by_id() -> None:
+    page = jsonld({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://b.example.org/#page",
+         "about": {"@id": "https://b.example.org/#shop"}},
+        {"@type": ["Organization", "Place"], "@id": "https://b.example.org/#shop", "name": "Shop One",
+         "address": {"@id": "https://b.example.org/#address"}, "telephone": "+44 20 7946 0004"},
+        {"@type": "PostalAddress", "@id": "https://b.example.org/#address",
+         "streetAddress": "3 Kings Road", "addressLocality": "Reading", "postalCode": "RG1 3AR",
+         "addressCountry": "GB"},
+    ]})  # fmt: skip
+    record = only(read_page(page, ""))
+    assert record["name"] == "Shop One" and record["address"]["postcode"] == "RG1 3AR"
