@@ -260,6 +260,13 @@ def format_hours(hours: WeeklyHours) -> str:
 
 # --- holiday hours -----------------------------------------------------------------------------
 
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # 24.12.2026, as written in Europe
+
+
+def _iso(match: re.Match[str]) -> str:
+    return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
+
+
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s*(?:-|to|\u2013)\s*(\d{4}-\d{2}-\d{2}))?")
 
 
@@ -298,7 +305,7 @@ def parse_holiday_hours(raw: str | list | dict) -> dict[str, list[list[str]]]:
         return dict(sorted(result.items()))
     if not isinstance(raw, str) or not raw.strip():
         raise HoursError("empty holiday hours")
-    for segment in re.split(r"[;\n]", raw):
+    for segment in re.split(r"[;\n]", _DOTTED_DATE.sub(_iso, raw)):
         segment = segment.strip()
         if not segment:
             continue
@@ -306,7 +313,10 @@ def parse_holiday_hours(raw: str | list | dict) -> dict[str, list[list[str]]]:
         if not match:
             raise HoursError(f"no date in '{segment}'")
         rest = segment[match.end():].strip(" :,")
-        week = typical_week(_to_osm(rest)) if rest else None
+        try:
+            week = typical_week(_to_osm(rest)) if rest else None
+        except OsmError:
+            raise HoursError(f"no opening times in '{rest[:40]}'") from None
         ranges = [list(r) for r in week["mo"]] if week else []
         for day in _date_span(match.group(1), match.group(2)):
             result[day] = ranges

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.normalise.hours import DAYS, HoursError, hours_to_osm, parse_hours
+from auditor.normalise.hours import DAYS, HoursError, hours_to_osm, parse_holiday_hours, parse_hours
 from auditor.normalise.hours_osm import OsmError, parse_osm
 
 _PIECES = st.sampled_from([
@@ -101,3 +101,11 @@ def test_long_and_repetitive_input_returns_fast(text: str) -> None:
     with contextlib.suppress(HoursError):
         hours_to_osm(text)
     assert time.perf_counter() - start < 2.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["2026-12-24", "24.12.2026", "-", "to", ";", "\n", ":"]) | _PIECES,
+                max_size=12))
+def test_holiday_hours_never_raise_anything_else(pieces: list[str]) -> None:
+    with contextlib.suppress(HoursError):
+        parse_holiday_hours(" ".join(pieces))

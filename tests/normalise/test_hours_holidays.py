@@ -73,3 +73,12 @@ def test_weekly_rule_compares_by_meaning_and_names_the_days() -> None:
     assert bad[0].score == round(6 / 7, 3)
     assert bad[0].note == "differs on Sa"
     assert differing_days(parse_hours("Mo-Fr 9-17").as_dict(), parse_hours("Mo-Th 9-17").as_dict()) == ["fr"]
+
+
+def test_dated_hours_as_written_in_europe() -> None:
+    from auditor.normalise.hours import parse_holiday_hours
+
+    assert parse_holiday_hours("24.12.2026: 9-14 Uhr; 25.12.2026 geschlossen") == {
+        "2026-12-24": [["09:00", "14:00"]],
+        "2026-12-25": [],
+    }
