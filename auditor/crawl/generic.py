@@ -34,6 +34,7 @@ _ADDRESS_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PHONE_TAIL = re.compile(r"[、,;]\s*(?:電話|tel|phone|telefon|téléphone|teléfono)", re.IGNORECASE)
+_PLACE = re.compile(r"^\s+[^\W\d_][^\d,;:!?]{1,40}$")  # the town after a postcode
 _INFO_LABEL = re.compile(r"^[^:：]{0,30}[:：]\s*")
 _TIME = re.compile(
     r"\d{1,2}\s*(?:[:.h時]\s*\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h\b|a\b|p\b|時))|\d{1,2}\s*[-–—~〜～]\s*\d{1,2}\b"
@@ -126,6 +127,13 @@ def _address(root: Any, lines: list[str], country: str | None) -> tuple[str | No
         if any(c.isdigit() for c in rest):
             return rest.strip(" ,、"), None
     postcode = _postcode_pattern(country)
+    for index, line in enumerate(lines):  # "Torstraße 12" then "10119 Berlin" on the next line
+        found = postcode.match(line.strip()) if index and len(line) <= 60 else None
+        if not found or not _PLACE.match(line.strip()[found.end():]):
+            continue
+        street = lines[index - 1]
+        if len(street) < 60 and re.search(r"\d", street) and re.search(r"[^\W\d_]{3,}", street):
+            return f"{street}, {line}", None
     for line in lines:
         segments = [s.strip() for s in re.split(r",\s*", line)]
         for index, segment in enumerate(segments):

@@ -228,3 +228,10 @@ def test_graph_nodes_linked_by_id() -> None:
     ]})  # fmt: skip
     record = only(read_page(page, ""))
     assert record["name"] == "Shop One" and record["address"]["postcode"] == "RG1 3AR"
+
+
+def test_text_reader_address_over_two_lines() -> None:
+    page = """<html lang="de-DE"><body><h1>Bäckerei Korn</h1><p>Torstraße 12<br>10119 Berlin</p>
+      <p>Tel. 030 901820</p></body></html>"""
+    record = only(read_page(page, ""))
+    assert record["address"] == "Torstraße 12, 10119 Berlin" and record["phone"] == "030 901820"
