@@ -13,6 +13,7 @@ import re
 import signal
 import sqlite3
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -82,24 +83,24 @@ def _kill_during(phase: str, delay: float, spec: Path, db: Path, report: Path) -
     return killed, run_id
 
 
-def test_sigkill_during_crawl_and_evaluate(five_first_runs, served_spec: Path, tmp_path: Path) -> None:
-    db = tmp_path / "killed.db"
-    _copy(five_first_runs.db, db)
+def _trials(lane: int, seed: int, count: int, served_spec: Path, db: Path, work: Path) -> int:
+    """``count`` kills on one database, each followed by a run that must complete; returns the kills."""
     earlier = {run_id: snapshot(db, run_id) for run_id in _evaluated_runs(db)}
     assert earlier
-    rng = random.Random(1313)
+    rng = random.Random(seed)
     kills = 0
-    for trial in range(10):
+    for trial in range(count):
+        where = (lane, trial)
         phase = ("1/3 crawl", "2/3 evaluate")[trial % 2]
         before = {r[0] for r in rows(db, "SELECT id FROM auditrun")}
-        killed, _ = _kill_during(phase, rng.uniform(0, KILL_WINDOW_S[phase]), served_spec, db, tmp_path / "r")
+        killed, _ = _kill_during(phase, rng.uniform(0, KILL_WINDOW_S[phase]), served_spec, db, work / "r")
         kills += killed
-        assert integrity(db) == ["ok"], trial
-        assert set(duplicates(db).values()) == {0}, (trial, duplicates(db))
-        assert {run_id: snapshot(db, run_id) for run_id in earlier} == earlier, trial
+        assert integrity(db) == ["ok"], where
+        assert set(duplicates(db).values()) == {0}, (where, duplicates(db))
+        assert {run_id: snapshot(db, run_id) for run_id in earlier} == earlier, where
 
-        done = complete_run(served_spec, db, tmp_path / "report")
-        assert done.returncode == 0, (trial, done.stderr[-2000:])
+        done = complete_run(served_spec, db, work / "report")
+        assert done.returncode == 0, (where, done.stderr[-2000:])
         (run_id,) = {int(m) for m in re.findall(r"^run (\d+):", done.stdout, re.M)}
         assert rows(db, "SELECT status, evaluated IS NOT NULL FROM auditrun WHERE id = ?", run_id) == [
             ("complete", 1)
@@ -112,9 +113,22 @@ def test_sigkill_during_crawl_and_evaluate(five_first_runs, served_spec: Path, t
             # the killed run: cut off in its crawl (interrupted, with why), or after it (complete)
             assert (status == "interrupted" and "ended without finishing the run" in note) or (
                 status == "complete" and note is None
-            ), (trial, dead, status, note)
+            ), (where, dead, status, note)
         assert integrity(db) == ["ok"] and set(duplicates(db).values()) == {0}
-        assert {r: snapshot(db, r) for r in earlier} == earlier, trial
+        assert {r: snapshot(db, r) for r in earlier} == earlier, where
         assert rows(db, "SELECT COUNT(*) FROM scorecard WHERE run_id = ?", run_id) == [(3,)]
         earlier[run_id] = snapshot(db, run_id)
+    return kills
+
+
+def test_sigkill_during_crawl_and_evaluate(five_first_runs, served_spec: Path, tmp_path: Path) -> None:
+    """Ten trials in two lanes of five (one database each, run side by side on two cores)."""
+    lanes = []
+    for lane in range(2):
+        work = tmp_path / f"lane{lane}"
+        work.mkdir()
+        _copy(five_first_runs.db, work / "killed.db")
+        lanes.append((lane, 1313 + lane, 5, served_spec, work / "killed.db", work))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        kills = sum(pool.map(lambda args: _trials(*args), lanes))
     assert kills >= 8, kills
