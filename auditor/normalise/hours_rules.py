@@ -175,7 +175,8 @@ class _Parser:
             for k in range(len(kinds))
         )
         keeps = {"closed", "month", "date", "day", "daily", "weekdays", "weekend"}
-        if has_range or keeps & set(kinds):
+        lone_time = not has_range and any(k in ("time", "num") for k in kinds)  # '(日曜は23時まで)'
+        if has_range or "closed" in kinds or (keeps & set(kinds) and not lone_time):
             r.toks = r.toks[:start] + inner + r.toks[end + 1 :]
         else:
             r.toks = r.toks[:start] + r.toks[end + 1 :]

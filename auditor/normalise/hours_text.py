@@ -193,6 +193,7 @@ def tokenize(text: str, lang: str, unknown: list[str]) -> list[Tok]:
         elif group == "cjktime":
             minute = 30 if match["khalf"] else int(match["km"] or 0)
             raw.append(_time(int(match["kh"]), minute, match[0], spaced, bool(match["km"] or match["khalf"])))
+            raw[-1].clock24 = True
         elif group == "dotdate":
             day, month = (int(p) for p in match[0].split(".")[:2])
             if 1 <= month <= 12 and 1 <= day <= 31:
