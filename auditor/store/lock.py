@@ -14,7 +14,7 @@ import socket
 import threading
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 
@@ -204,7 +204,7 @@ class DatabaseLock:
         while holder.run_id is None and time.monotonic() < deadline:
             run_id = self._running_run_of(holder.host, holder.pid)
             if run_id is not None:
-                holder = Holder(**{**holder.__dict__, "run_id": run_id})
+                holder = replace(holder, run_id=run_id)
                 break
             time.sleep(0.1)
         return holder.describe()
