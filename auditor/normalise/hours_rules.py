@@ -372,6 +372,10 @@ class _Parser:
                     times.ranges.append((0, 24 * 60))  # 'open 24h'
                     r.i += 1
                     read = True
+                elif tok.kind == "time" and (tok.opens or _until_late(r)):
+                    times.events.append(f"{_fmt(_resolve_point(tok))}+")  # open from then on
+                    r.i += 3 if r.kind(2) == "late" else 1
+                    read = True
                 elif tok.kind == "time":
                     times.points.append(_resolve_point(tok))
                     r.i += 1
@@ -424,6 +428,11 @@ class _Parser:
             times.ranges.append((times.points[0], times.points[1]))  # 'opens at 8.30 ... closes at 19'
             times.points = []
         return times
+
+
+def _until_late(r: _Reader) -> bool:
+    """'10am until late': a time, a range word and no end time."""
+    return r.kind(1) in ("range", "-") and r.kind(2) == "late"
 
 
 def _hour_minute(tok: Tok) -> tuple[int, int]:

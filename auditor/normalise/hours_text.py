@@ -69,6 +69,7 @@ class Tok:
     suffix: str | None = None  # am / pm written with the time
     explicit: bool = False  # written as a time (9:30, 9h, 18 Uhr), not a bare number
     clock24: bool = False  # written the 24-hour way ('18 Uhr', '9h30'): never read as a 12 h clock
+    opens: bool = False  # after 'from' ('ab 18 Uhr'): with no end, open from then on
 
 
 _RAW = re.compile(
@@ -336,7 +337,15 @@ def _prepare_times(tokens: list[Tok]) -> list[Tok]:
     out: list[Tok] = []
     pending_period: str | None = None
     between = False
+    opening = False
     for tok in tokens:
+        if tok.kind == "from":
+            opening = True
+            continue
+        if tok.kind in ("time", "num"):
+            tok.opens, opening = opening, False
+        elif tok.kind not in ("filler", "hour", "ampm", "am", "pm"):
+            opening = False
         prev = next((t for t in reversed(out) if t.kind != "filler"), None)
         if tok.kind == "ampm" and prev is not None and prev.kind in ("time", "num"):
             _make_time(prev)

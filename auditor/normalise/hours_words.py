@@ -206,6 +206,14 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("midnight",), "de": ("mitternacht",), "fr": ("minuit",), "es": ("medianoche",),
         "it": ("mezzanotte",), "pt": ("meia-noite",), "nl": ("middernacht",), "ru": ("полночь",),
     },
+    # 'from' with a time and no end: open from then on ('ab 18 Uhr', 'from 6pm', 'à partir de 18h')
+    "from": {
+        "en": ("from", "opens at", "open from", "starting at"), "de": ("ab",), "nl": ("vanaf",),
+        "fr": ("a partir de", "a partir d", "des"), "es": ("desde", "a partir de", "a partir de las"),
+        "it": ("a partire da", "a partire dalle"), "pt": ("a partir de", "a partir das"),
+    },
+    # 'until late': the range has no fixed end
+    "late": {"en": ("late", "close", "closing"), "fr": ("tard",), "de": ("open end",), "nl": ("laat",)},
     # a break inside the day: the times that follow are closed ('lunch break 13-14', 'перерыв 13-14')
     "break": {
         "en": ("break", "lunch break", "closed for lunch"), "de": ("mittagspause", "pause"),
@@ -241,16 +249,16 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "dusk": {"en": ("dusk",), "ru": ("сумерки", "сумерек"), "de": ("abenddammerung",)},
     # words found in opening-hours text that carry no meaning for the schedule
     "filler": {
-        "en": ("from", "the", "on", "at", "of", "hours", "opening", "opening hours", "by", "appointment",
+        "en": ("the", "on", "at", "of", "hours", "opening", "opening hours", "by", "appointment",
                "only", "store", "shop", "office", "trading", "we", "are", "is", "in", "for", "a.m", "every",
                "each", "all", "day", "days", "times", "time", "our", "business", "plus", "also", "de", "nd"),
-        "de": ("von", "vom", "ab", "am", "an", "der", "die", "das", "den", "offnungszeiten", "zeit", "in",
+        "de": ("von", "vom", "am", "an", "der", "die", "das", "den", "offnungszeiten", "zeit", "in",
                "uhrzeit", "jeweils", "tag"),
         "fr": ("de", "du", "des", "le", "la", "les", "l", "d", "des", "horaires", "horaire", "ouverture",
                "est", "sont", "en", "continu", "nous", "pour", "jour", "jours"),
-        "nl": ("van", "vanaf", "op", "de", "het", "openingstijden", "openingsuren", "uur", "s", "zijn",
+        "nl": ("van", "op", "de", "het", "openingstijden", "openingsuren", "uur", "s", "zijn",
                "is", "alle", "elke"),
-        "es": ("de", "del", "desde", "el", "los", "las", "la", "horario", "horarios", "apertura", "y",
+        "es": ("de", "del", "el", "los", "las", "la", "horario", "horarios", "apertura", "y",
                "dias", "es", "son", "abre"),
         "it": ("dal", "dalle", "dai", "dalla", "da", "il", "lo", "la", "i", "gli", "le", "orario", "orari",
                "apertura", "di", "continuato", "dell", "del"),

@@ -137,3 +137,9 @@ def test_closing_periods_and_notes() -> None:
              "Mo-Fr 08:00-12:00,13:00-17:00; Aug off")
     reads_as("Mon-Fri 9-5, closed Christmas Day and New Year's Day", "Mo-Fr 09:00-17:00")
     reads_as("11:00～15:00（L.O.14:30）、17:00～22:00（L.O.21:30）", "11:00-15:00,17:00-22:00")
+
+
+def test_open_from_a_time_with_no_end() -> None:
+    reads_as("Mo-Fr ab 18 Uhr, Sa ab 12 Uhr", "Mo-Fr 18:00+; Sa 12:00+")
+    reads_as("Open daily from 10am until late", "10:00+")
+    reads_as("from 9 to 5", "09:00-17:00")
