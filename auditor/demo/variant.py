@@ -613,6 +613,12 @@ h1, h2 { font-family: "Comic Neue", cursive; }
 """
 
 
+def _hex_hsl(value: str) -> str:
+    from coloraide import Color
+
+    return Color(value).convert("hsl").to_string(precision=4, comma=True)
+
+
 def _hex_rgb(value: str) -> str:
     return f"rgb({int(value[1:3], 16)}, {int(value[3:5], 16)}, {int(value[5:7], 16)})"
 
@@ -755,17 +761,18 @@ class VariantWriter:
                         brand.fonts[0],
                     )
                 )
-            if not kinds & {"off_palette_colour"} and self.rng.random() < 0.4:
-                inline.append(f".cta {{ background: {_hex_rgb(brand.palette[0])}; }}")
+            if not kinds & {"off_palette_colour"} and self.rng.random() < 0.5:
+                colour = self.rng.choice(brand.palette)
+                shown = self.rng.choice((_hex_rgb(colour), _hex_hsl(colour), colour.lower()))
+                inline.append(f".cta {{ background: {shown}; }}")
                 self.plan.traps.append(
-                    Entry(
-                        store.store_id,
-                        "colour_other_notation",
-                        "site",
-                        "colours",
-                        _hex_rgb(brand.palette[0]),
-                        brand.palette[0],
-                    )
+                    Entry(store.store_id, "colour_other_notation", "site", "colours", shown, colour)
+                )
+            if "wrong_font" not in kinds and self.rng.random() < 0.3:
+                shown = f"'{brand.fonts[1].upper()}', serif"
+                inline.append(f"h2 {{ font-family: {shown}; }}")
+                self.plan.traps.append(
+                    Entry(store.store_id, "font_stack_quoting", "site", "fonts", shown, brand.fonts[1])
                 )
         if inline:
             head += f"<style>{' '.join(inline)}</style>"
