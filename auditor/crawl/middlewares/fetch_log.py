@@ -26,6 +26,15 @@ def _header(response: Response, name: str) -> str | None:
     return value.decode("latin-1") if value else None
 
 
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+def _scheme(response: Response) -> str:
+    """The scheme of a redirect's Location ("" for a relative one or none)."""
+    location = (response.headers.get("Location") or b"").decode("latin-1").strip()
+    return urlsplit(location).scheme.lower()
+
+
 def _robots_missing(request: Request, response: Response) -> bool:
     """A site without robots.txt is not a failure: everything is allowed."""
     return response.status == 404 and request.url.endswith("/robots.txt")
@@ -100,10 +109,9 @@ class FetchLogMiddleware:
         record.reused = status == 304
         if "dataloss" in response.flags:
             finish(record, "truncated", "truncated: body shorter than announced")
-        elif 300 <= status < 400 and status != 304 and response.headers.get("Location"):
+        elif status in REDIRECTS and _scheme(response) not in ("http", "https", ""):
             # a redirect not followed: Scrapy follows only http(s) targets
-            target = urlsplit(response.headers["Location"].decode("latin-1").strip()).scheme or "relative"
-            reason = f"policy: redirect to a {target}: URL (only http and https are fetched)"
+            reason = f"policy: redirect to a {_scheme(response)}: URL (only http and https are fetched)"
             finish(record, "refused", reason)
         elif not ok and status != 304 and not _robots_missing(request, response):
             finish(record, "http_error", f"HTTP {status}")
