@@ -86,9 +86,10 @@ class _Reader:
 class _Parser:
     """Token list -> ordered groups: Selector, Times, or 'sep' (a strong rule separator)."""
 
-    def __init__(self, tokens: list[Tok]) -> None:
+    def __init__(self, tokens: list[Tok], lang: str = "en") -> None:
         self.r = _Reader(tokens)
         self.groups: list[object] = []
+        self.cjk = lang in ("ja", "zh")  # clock times there always carry 時, 点 or a colon
 
     def parse(self) -> list[object]:
         r = self.r
@@ -280,6 +281,7 @@ class _Parser:
         """Dates, date ranges, months and lists: 'Dec 24-26,31', 'del 29 de marzo al 15 de septiembre'."""
         r = self.r
         items: list[str] = []
+        open_period = False
         year: int | None = None
         month: int | None = None
         single = True
@@ -315,6 +317,10 @@ class _Parser:
                     last = (month, int(str(nxt.value)))
                 else:
                     last = self._date_item()
+                if last is None and r.kind() not in ("month", "date", "num"):
+                    open_period = True  # '9月から', 'ab März': one end of the period only, read as a note
+                    r.i = save + 1
+                    break
                 if last is None:
                     r.i = save
                     items.append(first)
@@ -344,8 +350,10 @@ class _Parser:
                 single = False
                 continue
             break
-        if items:
+        if items and not open_period:
             self.groups.append(Selector(dates=items, single_date=single and len(items) == 1))
+        elif open_period:
+            pass
         else:
             r.i += 1
 
@@ -363,8 +371,14 @@ class _Parser:
                 start = _num_time(tok)
                 end_tok = r.peek(2) if r.kind(1) in ("range", "-") else None
                 end = _num_time(end_tok) if end_tok is not None else None
-                if start is not None and end is not None and (start.explicit or end.explicit or
-                                                              (tok.kind == "num" and end_tok.kind == "num")):
+                chain = end_tok is not None and r.kind(3) in ("range", "-") and r.kind(4) == "num"
+                if chain and tok.kind == "num":  # '1-18-10', '0566-76-8811': an address or a phone number
+                    while r.kind(1) in ("range", "-") and r.kind(2) in ("num", "time"):
+                        r.i += 2
+                    r.i += 1
+                    continue
+                bare = tok.kind == "num" and end_tok is not None and end_tok.kind == "num" and not self.cjk
+                if start is not None and end is not None and (start.explicit or end.explicit or bare):
                     times.ranges.append(_resolve(start, end))
                     r.i += 3
                     read = True
@@ -562,9 +576,9 @@ def _pair(groups: list[object]) -> list[Rule]:
                 group.dates = pending_sel.dates
                 group.single_date = pending_sel.single_date
                 pending_sel = group
-            elif pending_sel is not None:
-                pending_sel.days |= group.days
-                pending_sel.ph = pending_sel.ph or group.ph
+            elif pending_sel is not None:  # two selections apart: the first had nothing said of it
+                flush()
+                pending_sel = group
             else:
                 pending_sel = group
             continue
@@ -654,7 +668,7 @@ def _rules_text(rules: list[Rule]) -> str:
     has_times = any(r.times is not None for r in rules)
     kept: list[Rule] = []
     for rule in rules:
-        if rule.times is None and has_times and not rule.sel.open_word and not rule.sel.dates:
+        if rule.times is None and has_times and not rule.sel.open_word:
             continue  # 'and on request Saturday': a day named with no times beside others with times
         points = rule.times.points if rule.times is not None else []
         if rule.times is not None and not rule.times.ranges and len(points) == 2 and (
@@ -738,7 +752,7 @@ def text_to_osm(text: str) -> str:
     lang = detect_language(cleaned)
     unknown: list[str] = []
     tokens = _prepare_times(tokenize(cleaned, lang, unknown))
-    groups = _Parser(tokens).parse()
+    groups = _Parser(tokens, lang).parse()
     result = _rules_text(_pair(groups))
     if not result:
         if not cleaned.strip(" ;,.|-:\"“”„«»") and _QUOTE_CHARS.search(text):
