@@ -84,11 +84,21 @@ def ip_literal(host: str) -> Address | None:
         return None
 
 
+def domain_host(domain: str) -> str:
+    """The host part of a spec domain (``shop.example``, ``shop.example:8080``, ``[::1]:8080``)."""
+    domain = domain.lower().strip()
+    if domain.startswith("["):
+        return domain[1 : domain.index("]")] if "]" in domain else domain.strip("[]")
+    if domain.count(":") == 1:
+        domain = domain.split(":", 1)[0]
+    return domain.rstrip(".")
+
+
 def host_allowed(host: str, domains: Iterable[str]) -> bool:
     """The host is one of ``domains`` or a subdomain of one (as Scrapy's offsite filter reads)."""
     host = host.lower().rstrip(".")
     for domain in domains:
-        domain = domain.lower().strip().strip("[]").rstrip(".")
+        domain = domain_host(domain)
         if domain and (host == domain or host.endswith("." + domain)):
             return True
     return False

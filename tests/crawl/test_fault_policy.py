@@ -18,7 +18,7 @@ from tests.crawl.fault_world import BRAND_YAML, STORES, write_spec
 from tests.crawl.server import ProxyServer, VirtualHosts
 
 ROOT = Path(__file__).resolve().parents[2]
-POLICY = NetPolicy(("www.furnco.example", "10.0.0.1", "169.254.169.254", "[::1]", "localhost"))
+POLICY = NetPolicy(("www.furnco.example", "10.0.0.1", "169.254.169.254", "[::1]", "localhost:8080"))
 
 
 @pytest.mark.parametrize(
@@ -35,6 +35,9 @@ POLICY = NetPolicy(("www.furnco.example", "10.0.0.1", "169.254.169.254", "[::1]"
         ("http://10.0.0.1/", "policy: 10.0.0.1, a private address (not in crawl.allow_private)"),
         ("http://[::1]:8080/", "policy: ::1, a loopback address (not in crawl.allow_private)"),
         ("https://www.furnco.example/stores/", None),
+        ("http://localhost.evil.example/", "policy: host localhost.evil.example is not one of the spec's "
+         "domains"),
+        ("http://localhost:8080/x", None),  # a name: its address is checked when connecting
         ("http://cdn.www.furnco.example/a.css", None),  # a subdomain of an allowed domain
     ],
 )
