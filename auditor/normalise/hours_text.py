@@ -256,7 +256,7 @@ def _word_tokens(word: str, spaced: bool, lang: str, unknown: list[str]) -> list
 
 def _phrases(raw: list[Tok], lang: str, unknown: list[str]) -> list[Tok]:
     """Words -> meanings, longest phrase first (up to four words)."""
-    vocabulary()
+    narrow = vocabulary().narrow_days(lang)
     out: list[Tok] = []
     index = 0
     while index < len(raw):
@@ -264,6 +264,11 @@ def _phrases(raw: list[Tok], lang: str, unknown: list[str]) -> list[Tok]:
         if tok.kind != "word":
             out.append(tok)
             index += 1
+            continue
+        span = _letter_span(raw, index, lang, narrow)
+        if span:  # 'L-V', 'de L a V': one-letter day names in a range
+            out.extend(span)
+            index += 3
             continue
         matched = False
         for size in (4, 3, 2):
@@ -281,6 +286,20 @@ def _phrases(raw: list[Tok], lang: str, unknown: list[str]) -> list[Tok]:
         out.append(_classify(tok, before, raw[index + 1 : index + 3], lang, unknown))
         index += 1
     return out
+
+
+def _letter_span(raw: list[Tok], index: int, lang: str, narrow: dict[str, int]) -> list[Tok]:
+    window = raw[index : index + 3]
+    if len(window) < 3 or not narrow:
+        return []
+    first, link, last = window
+    joined = (link.kind == "punct" and link.value == "-") or (
+        link.kind == "word" and vocabulary().phrases.get(lang, {}).get(str(link.value)) == "range"
+    )
+    if not joined or last.kind != "word" or str(first.value) not in narrow or str(last.value) not in narrow:
+        return []
+    return [Tok("day", narrow[str(first.value)], first.text, first.spaced), Tok("range", None, link.text),
+            Tok("day", narrow[str(last.value)], last.text, last.spaced)]
 
 
 def _classify(tok: Tok, before: Tok | None, after: list[Tok], lang: str, unknown: list[str]) -> Tok:

@@ -369,6 +369,18 @@ class Vocabulary:
             return self.short_days["en"][word]
         return self._truncated(word, lang) if len(word) >= 3 else self._inflected(word)
 
+    @lru_cache(maxsize=64)  # noqa: B019 - one vocabulary per process
+    def narrow_days(self, lang: str) -> dict[str, int]:
+        """One-letter day names of a language (CLDR 'narrow'), only where each letter is one day: es L-V."""
+        from babel import Locale
+
+        try:
+            names = Locale.parse(lang).days["format"]["narrow"]
+        except (ValueError, KeyError):
+            return {}
+        letters = [fold(name) for name in names.values()]
+        return {fold(n): i for i, n in names.items() if letters.count(fold(n)) == 1}
+
     @lru_cache(maxsize=8192)  # noqa: B019 - one vocabulary per process
     def _truncated(self, word: str, lang: str) -> int | None:
         """'giov', 'thur', 'mier': the start of exactly one full day name of the language."""
