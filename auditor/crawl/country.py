@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 # codes people write that are not the ISO code of the country they mean
@@ -73,6 +73,7 @@ def country_of_phone(raw: str) -> str | None:
     return region if region and region != "001" else None
 
 
+@lru_cache(maxsize=4096)
 def country_of_url(url: str) -> str | None:
     """The country of a country-code top-level domain (``.de``, ``.co.uk``)."""
     host = (urlsplit(url or "").hostname or "").rstrip(".")
@@ -82,6 +83,7 @@ def country_of_url(url: str) -> str | None:
     return country_code(tld)
 
 
+@lru_cache(maxsize=1024)
 def country_of_language(tag: str) -> str | None:
     """The region of a language tag (``en-CA`` -> CA), else its CLDR likely region (``ja`` -> JP)."""
     parts = re.split(r"[-_]", (tag or "").strip())

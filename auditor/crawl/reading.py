@@ -265,7 +265,6 @@ def read_page(
     lacks; ``generic`` reads the page's text when structured data gives nothing; ``country`` (the
     store's or the spec's) reads numbers and postcodes in the text when the page states none."""
     wanted = frozenset(types) if types else None
-    data = extract_structured(root, url, syntaxes)
     if isinstance(root, str | bytes):
         from auditor.crawl.structured import parse_tree
 
@@ -273,6 +272,7 @@ def read_page(
             root = parse_tree(root)
         except ValueError as exc:
             return PageReading(unread=[str(exc)])
+    data = extract_structured(root, url, syntaxes)
     reading = PageReading(unread=list(data.errors))
     reading.syntaxes = tuple(s for s in SYNTAXES if getattr(data, s.replace("-", ""), None))
     hint = page_country(root, url)

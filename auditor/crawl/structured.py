@@ -116,10 +116,12 @@ def _jsonld_blocks(tree: Any) -> tuple[list[dict], list[str]]:
         except Exception as exc:  # json and jstyleson raise several kinds on bad input
             errors.append(f"malformed JSON-LD in block {number}: {str(exc)[:120]}")
             continue
+        text = script.text or ""
+        deep = text.count("[") + text.count("{") > MAX_DEPTH  # else it cannot nest too deeply
         for item in found:
             if not isinstance(item, dict):
                 continue
-            bounded, cut = _bounded(item)
+            bounded, cut = _bounded(item) if deep else (item, False)
             if cut:
                 errors.append(f"JSON-LD block {number}: nesting deeper than {MAX_DEPTH} levels cut")
             graph = bounded.get("@graph")
