@@ -34,6 +34,7 @@ _ADDRESS_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PHONE_TAIL = re.compile(r"[、,;]\s*(?:電話|tel|phone|telefon|téléphone|teléfono)", re.IGNORECASE)
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _PLACE = re.compile(r"^\s+[^\W\d_][^\d,;:!?]{1,40}$")  # the town after a postcode
 _INFO_LABEL = re.compile(r"^[^:：]{0,30}[:：]\s*")
 _TIME = re.compile(
@@ -155,7 +156,9 @@ def _hours(lines: list[str]) -> tuple[str | None, str | None]:
     candidates: list[str] = []
     block: list[str] = []
     for line in [*lines, ""]:
-        if line and _TIME.search(line) and len(line) < 400:
+        dated = bool(_DATE.search(line))  # a dated exception is not the regular week
+        closed_day = len(line) < 80 and bool(_CLOSED.search(line))
+        if line and not dated and (_TIME.search(line) or closed_day) and len(line) < 400:
             block.append(line)
             continue
         if block:

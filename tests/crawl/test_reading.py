@@ -235,3 +235,11 @@ def test_text_reader_address_over_two_lines() -> None:
       <p>Tel. 030 901820</p></body></html>"""
     record = only(read_page(page, ""))
     assert record["address"] == "Torstraße 12, 10119 Berlin" and record["phone"] == "030 901820"
+
+
+def test_text_reader_regular_week_not_dated_exceptions() -> None:
+    page = """<html lang="en-US"><head><title>Ridge - Hours</title></head><body><p>Regular hours<br>
+      Monday: closed<br>Tuesday to Sunday: 9am - 5pm<br>Exceptions<br>
+      Monday 12/26/22 9am - 4pm<br>Tuesday 12/27/22 9am - 4pm<br>Saturday 12/31/22 9am - 4pm</p></body></html>"""
+    record = only(read_page(page, ""))
+    assert "12/26" not in record["hours"] and record["hours"].startswith("Monday: closed")
