@@ -59,6 +59,7 @@ class Times:
     status: str | None = None  # closed / unknown / open
     points: list[int] = field(default_factory=list)
     after_unknown: bool = False  # an unread word stood before these times in their clause
+    until: int | None = None  # 'Thursday until 9pm': a later closing time on the days named
     is_break: bool = False  # 'lunch break 13-14': closed within the day
 
 
@@ -176,7 +177,8 @@ class _Parser:
             for k in range(len(kinds))
         )
         keeps = {"closed", "month", "date", "day", "daily", "weekdays", "weekend"}
-        lone_time = not has_range and any(k in ("time", "num") for k in kinds)  # '(日曜は23時まで)'
+        lone_time = not has_range and any(  # '(日曜は23時まで)'; but '(Thursday until 9pm)' is read
+            t.kind in ("time", "num") and not t.closes for t in inner)
         if has_range or "closed" in kinds or (keeps & set(kinds) and not lone_time):
             r.toks = r.toks[:start] + inner + r.toks[end + 1 :]
         else:
@@ -390,6 +392,10 @@ class _Parser:
                     times.events.append(f"{_fmt(_resolve_point(tok))}+")  # open from then on
                     r.i += 3 if r.kind(2) == "late" else 1
                     read = True
+                elif tok.kind == "time" and tok.closes:
+                    times.until = _resolve_point(tok) or 24 * 60  # until midnight
+                    r.i += 1
+                    read = True
                 elif tok.kind == "time":
                     times.points.append(_resolve_point(tok))
                     r.i += 1
@@ -529,8 +535,10 @@ def _pair(groups: list[object]) -> list[Rule]:
     for index, group in enumerate(groups):
         following = groups[index + 1] if index + 1 < len(groups) else None
         if isinstance(group, Selector) and pending_times is not None and pending_times.ranges \
-                and isinstance(following, Times) and following.status == "closed" and not following.ranges:
-            rules.append(Rule(Selector(dates=list(context)), pending_times))  # '11-22 (日曜定休)'
+                and isinstance(following, Times) and not following.ranges \
+                and (following.status == "closed" or following.until is not None):
+            # '11-22 (日曜定休)', '8am to 8pm (Thursday until 9pm)': the days have times of their own
+            rules.append(Rule(Selector(dates=list(context)), pending_times))
             pending_times = None
         if group == "sep":
             flush()
@@ -587,6 +595,12 @@ def _pair(groups: list[object]) -> list[Rule]:
             group.status = "closed"
             rules.append(Rule(last.sel, group))
             continue
+        if pending_sel is not None and group.until is not None and not group.ranges:
+            start = _opening_of(rules, pending_sel)
+            if start is not None and start < group.until:
+                rules.append(Rule(pending_sel, Times(ranges=[(start, group.until)])))
+            pending_sel = None
+            continue
         if pending_sel is not None:
             rules.append(Rule(pending_sel, group))
             pending_sel = None
@@ -607,6 +621,15 @@ def _pair(groups: list[object]) -> list[Rule]:
             pending_times = group
     flush()
     return rules
+
+
+def _opening_of(rules: list[Rule], sel: Selector) -> int | None:
+    """When the days of ``sel`` open by the rules so far (the last rule naming them, or every day)."""
+    for rule in reversed(rules):
+        times = rule.times
+        if times is not None and times.ranges and not times.status and _every(sel) <= _every(rule.sel):
+            return times.ranges[0][0]
+    return None
 
 
 def _extends(before: Times, after: Times) -> bool:

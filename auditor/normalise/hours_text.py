@@ -70,6 +70,7 @@ class Tok:
     explicit: bool = False  # written as a time (9:30, 9h, 18 Uhr), not a bare number
     clock24: bool = False  # written the 24-hour way ('18 Uhr', '9h30'): never read as a 12 h clock
     opens: bool = False  # after 'from' ('ab 18 Uhr'): with no end, open from then on
+    closes: bool = False  # after 'until' right after days ('Do bis 20 Uhr'): that day's closing time
 
 
 _RAW = re.compile(
@@ -361,11 +362,15 @@ def _prepare_times(tokens: list[Tok]) -> list[Tok]:
         if tok.kind == "from":
             opening = True
             continue
+        prev = next((t for t in reversed(out) if t.kind != "filler"), None)
         if tok.kind in ("time", "num"):
             tok.opens, opening = opening, False
+            before = next((t for t in reversed(out[:-1]) if t.kind != "filler"), None) if out else None
+            # 'Thursday until 9pm', 'Do bis 20 Uhr': a closing time with no opening time
+            tok.closes = prev is not None and prev.kind == "range" and (
+                before is None or before.kind in ("day", "daily", "weekdays", "weekend", "ph"))
         elif tok.kind not in ("filler", "hour", "ampm", "am", "pm"):
             opening = False
-        prev = next((t for t in reversed(out) if t.kind != "filler"), None)
         if tok.kind == "ampm" and prev is not None and prev.kind in ("time", "num"):
             _make_time(prev)
             prev.suffix = str(tok.value)

@@ -143,3 +143,13 @@ def test_open_from_a_time_with_no_end() -> None:
     reads_as("Mo-Fr ab 18 Uhr, Sa ab 12 Uhr", "Mo-Fr 18:00+; Sa 12:00+")
     reads_as("Open daily from 10am until late", "10:00+")
     reads_as("from 9 to 5", "09:00-17:00")
+
+
+def test_a_later_closing_on_some_days() -> None:
+    reads_as("Open 7 days: 8am to 8pm (Thursday until 9pm)", "Mo-Su 08:00-20:00; Th 08:00-21:00")
+    reads_as("Mo-Fr 9-18 Uhr, Do bis 20 Uhr", "Mo-Fr 09:00-18:00; Th 09:00-20:00")
+    reads_as("lundi au samedi 9h-19h, jeudi jusqu'à 21h", "Mo-Sa 09:00-19:00; Th 09:00-21:00")
+
+
+def test_one_letter_days_where_the_language_makes_them_unambiguous() -> None:
+    reads_as("Horario: de L a V de 9:00 a 14:00", "Mo-Fr 09:00-14:00")
