@@ -459,8 +459,10 @@ LISTING_TRAPS = (
 def listing_traps(rng: random.Random, conv: Conventions, store: VStore, source: str) -> list[Entry]:
     country = COUNTRIES[store.country]
     out: list[Entry] = []
-    for kind in LISTING_TRAPS:
-        if rng.random() > 0.3:
+    kinds = list(LISTING_TRAPS)
+    rng.shuffle(kinds)  # one form per field: every form gets its turn
+    for kind in kinds:
+        if rng.random() > 0.4:
             continue
         if kind == "street_abbrev" and store.street_abbrev != store.street_name:
             out.append(

@@ -57,7 +57,7 @@ TARGETS: dict[int, dict[str, str]] = {
     2: {"recall": ">= 0.95"},
     3: {"recall": ">= 0.91"},
     5: {"recall": ">= 0.95"},
-    6: {"recall": ">= 0.95"},
+    6: {"recall": ">= 0.95", "precision": ">= 0.95", "traps flagged": "<= 1"},
     7: {"recall": ">= 0.95"},
 }
 
