@@ -250,9 +250,33 @@ class SourceSpec(Strict):
         return self
 
 
+class RuleSetting(Strict):
+    """An override's fuller form: a new weight, switched off, or limited to some sources."""
+
+    weight: float | None = Field(default=None, ge=0)
+    off: bool = False
+    sources: list[str] | None = None
+    exclude_sources: list[str] | None = None
+
+
+def _rule_setting(rule_id: str, values: dict) -> RuleSetting:
+    """An override's mapping form, its mistakes said in one line naming the rule."""
+    known = list(RuleSetting.model_fields)
+    for key in values:
+        if key not in known:
+            raise ValueError(f"rule '{rule_id}': unknown key '{key}' (known keys: {', '.join(known)})")
+    try:
+        return RuleSetting.model_validate(values)
+    except ValueError:
+        raise ValueError(
+            f"rule '{rule_id}': weight is a number >= 0, off is true/false, sources and "
+            "exclude_sources are lists of source ids"
+        ) from None
+
+
 class ScoringOverride(Strict):
     match: dict[Literal["region", "store"], str]
-    rules: dict[str, Literal["off"] | float]
+    rules: dict[str, Literal["off"] | float | RuleSetting]
 
     @field_validator("rules", mode="before")
     @classmethod
@@ -264,6 +288,8 @@ class ScoringOverride(Strict):
         for rule_id, setting in value.items():
             if setting is True:
                 raise ValueError(f"rule '{rule_id}': expected off or a number (new weight), found true/on")
+            if isinstance(setting, dict):
+                setting = _rule_setting(rule_id, setting)
             fixed[rule_id] = "off" if setting is False else setting
         return fixed
 

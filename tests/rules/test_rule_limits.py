@@ -78,3 +78,33 @@ def test_rule_files_accept_the_limits(tmp_path: Path) -> None:
     )
     (rule,) = load_rule_packs([pack]).rules
     assert rule.scopes == ["site", "listing"] and rule.sources == ["site"] and rule.exclude_regions == ["WA"]
+
+
+def test_a_spec_override_mapping_limits_a_rule_end_to_end(spec: Spec, tmp_path: Path) -> None:
+    """brand.yaml's ``overrides`` may give a rule a mapping; the judge honours it."""
+    text = spec.path.read_text()
+    region = _wrong_phone_everywhere(spec).store["region"]
+    override = (
+        f"  overrides:\n    - {{match: {{region: {region}}}, "
+        "rules: {nap.phone: {exclude_sources: [site, mapdir], weight: 2}}}\n"
+    )
+    assert "scoring:\n" in text
+    changed = spec.path.parent / "brand-override.yaml"
+    changed.write_text(text.replace("scoring:\n", "scoring:\n" + override, 1))
+    limited = load_spec(changed)
+    ev = _wrong_phone_everywhere(limited)
+    findings = judge_location(ev, RulePacks([_rule(scope=["listing", "site"])]), limited)[0]
+    assert _sources(findings) == {"yellowbook"} and findings[0]["weight"] == 2.0
+
+
+def test_a_misspelt_override_key_is_one_line_naming_the_rule(spec: Spec) -> None:
+    from auditor.spec import SpecError
+
+    text = spec.path.read_text().replace(
+        "scoring:\n", "scoring:\n  overrides:\n    - {match: {store: X}, rules: {nap.name: {wieght: 2}}}\n", 1
+    )
+    bad = spec.path.parent / "brand-bad.yaml"
+    bad.write_text(text)
+    with pytest.raises(SpecError) as caught:
+        load_spec(bad)
+    assert "rule 'nap.name': unknown key 'wieght' (known keys: weight, off" in str(caught.value)
