@@ -60,6 +60,7 @@ class Times:
     points: list[int] = field(default_factory=list)
     after_unknown: bool = False  # an unread word stood before these times in their clause
     until: int | None = None  # 'Thursday until 9pm': a later closing time on the days named
+    since: int | None = None  # 'Sa ab 10 Uhr', '土曜は10時から': an opening time, closing as other days do
     is_break: bool = False  # 'lunch break 13-14': closed within the day
 
 
@@ -178,7 +179,9 @@ class _Parser:
         )
         keeps = {"closed", "month", "date", "day", "daily", "weekdays", "weekend"}
         lone_time = not has_range and any(  # '(日曜は23時まで)'; but '(Thursday until 9pm)' is read
-            t.kind in ("time", "num") and not t.closes for t in inner)
+            t.kind in ("time", "num") and not (t.closes or t.opens) and not (
+                k + 1 < len(inner) and inner[k + 1].kind == "range" and k + 2 == len(inner))
+            for k, t in enumerate(inner))
         if has_range or "closed" in kinds or (keeps & set(kinds) and not lone_time):
             r.toks = r.toks[:start] + inner + r.toks[end + 1 :]
         else:
@@ -388,9 +391,9 @@ class _Parser:
                     times.ranges.append((0, 24 * 60))  # 'open 24h'
                     r.i += 1
                     read = True
-                elif tok.kind == "time" and (tok.opens or _until_late(r)):
-                    times.events.append(f"{_fmt(_resolve_point(tok))}+")  # open from then on
-                    r.i += 3 if r.kind(2) == "late" else 1
+                elif tok.kind == "time" and (tok.opens or _until_late(r) or _from_then_on(r)):
+                    times.since = _resolve_point(tok)  # open from then on
+                    r.i += 3 if r.kind(2) == "late" else 2 if _from_then_on(r) else 1
                     read = True
                 elif tok.kind == "time" and tok.closes:
                     times.until = _resolve_point(tok) or 24 * 60  # until midnight
@@ -448,6 +451,11 @@ class _Parser:
             times.ranges.append((times.points[0], times.points[1]))  # 'opens at 8.30 ... closes at 19'
             times.points = []
         return times
+
+
+def _from_then_on(r: _Reader) -> bool:
+    """'10時から' at the end of a clause: a time, a range word and nothing after."""
+    return r.kind(1) in ("range", "-") and r.kind(2) in (None, ")", "\n", ".", ";", ",", "、", "。")
 
 
 def _until_late(r: _Reader) -> bool:
@@ -535,8 +543,7 @@ def _pair(groups: list[object]) -> list[Rule]:
     for index, group in enumerate(groups):
         following = groups[index + 1] if index + 1 < len(groups) else None
         if isinstance(group, Selector) and pending_times is not None and pending_times.ranges \
-                and isinstance(following, Times) and not following.ranges \
-                and (following.status == "closed" or following.until is not None):
+                and isinstance(following, Times) and _own_times(following):
             # '11-22 (日曜定休)', '8am to 8pm (Thursday until 9pm)': the days have times of their own
             rules.append(Rule(Selector(dates=list(context)), pending_times))
             pending_times = None
@@ -601,6 +608,10 @@ def _pair(groups: list[object]) -> list[Rule]:
                 rules.append(Rule(pending_sel, Times(ranges=[(start, group.until)])))
             pending_sel = None
             continue
+        if pending_sel is not None and group.since is not None and not group.ranges:
+            end = _closing_of(rules, pending_sel)
+            if end is not None and group.since < end:
+                group.ranges, group.since = [(group.since, end)], None
         if pending_sel is not None:
             rules.append(Rule(pending_sel, group))
             pending_sel = None
@@ -629,6 +640,21 @@ def _opening_of(rules: list[Rule], sel: Selector) -> int | None:
         times = rule.times
         if times is not None and times.ranges and not times.status and _every(sel) <= _every(rule.sel):
             return times.ranges[0][0]
+    return None
+
+
+def _own_times(times: Times) -> bool:
+    """Times that say something of their days alone: closed, closing later, opening later."""
+    own = times.status == "closed" or times.until is not None or times.since is not None
+    return own and not times.ranges
+
+
+def _closing_of(rules: list[Rule], sel: Selector) -> int | None:
+    """When the days of ``sel`` close by the rules so far (the last rule naming them, or every day)."""
+    for rule in reversed(rules):
+        times = rule.times
+        if times is not None and times.ranges and not times.status and _every(sel) <= _every(rule.sel):
+            return times.ranges[-1][1]
     return None
 
 
@@ -681,6 +707,8 @@ def _times_text(times: Times | None) -> str:
     if times is None:
         return ""
     spans = [f"{_fmt(s)}-{_fmt(e, True)}" for s, e in times.ranges] + times.events
+    if times.since is not None:
+        spans.append(f"{_fmt(times.since)}+")
     text = ",".join(spans)
     if times.status:
         text = f"{text} {times.status}".strip()
@@ -698,7 +726,8 @@ def _rules_text(rules: list[Rule]) -> str:
             points[0] < points[1] or points[1] == 0
         ):
             rule.times.ranges.append((points[0], points[1] or 24 * 60))  # 'opens at 8.30 ... closes at 19.00'
-        if rule.times is not None and not (rule.times.ranges or rule.times.events or rule.times.status):
+        if rule.times is not None and not (rule.times.ranges or rule.times.events or rule.times.status) \
+                and rule.times.since is None:
             if rule.times.points and len(rules) == 1 and not rule.sel.has_days and not rule.sel.dates:
                 return ",".join(_fmt(p) for p in rule.times.points)  # a time of day, nothing more
             if rule.sel.dates and not rule.sel.has_days and len(rules) == 1:

@@ -153,3 +153,8 @@ def test_a_later_closing_on_some_days() -> None:
 
 def test_one_letter_days_where_the_language_makes_them_unambiguous() -> None:
     reads_as("Horario: de L a V de 9:00 a 14:00", "Mo-Fr 09:00-14:00")
+
+
+def test_a_later_opening_on_some_days() -> None:
+    reads_as("11時~19時(土曜・日曜・祝日は10時から)", "Mo-Su 11:00-19:00; Sa,Su,PH 10:00-19:00")
+    reads_as("Mo-Fr 9-17, Sa ab 10 Uhr", "Mo-Fr 09:00-17:00; Sa 10:00+")
