@@ -319,7 +319,7 @@ crawl:
   max_page_bytes: 2000000
   max_depth: 4
   concurrency: 16
-  download_timeout: 3
+  download_timeout: 5
   retries: 0
   proxy: PROXY
   allow_private: [127.0.0.1]
