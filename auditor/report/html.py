@@ -82,6 +82,8 @@ def write_html_report(
             all_findings = [f for f in all_findings if f.location_id in in_region]
         for finding in all_findings:
             finding.url = _safe_url(finding.url)
+        source_findings = [f for f in all_findings if not f.location_id]
+        all_findings = [f for f in all_findings if f.location_id]
         counts = Counter(f.location_id for f in all_findings)
         top_fix: dict[str, Finding] = {}
         for finding in all_findings:
@@ -111,6 +113,7 @@ def write_html_report(
                 estate_mean=mean(scored) if scored else None,
                 estate_change=estate_change,
                 finding_count=len(all_findings),
+                source_findings=source_findings,
                 diff=diff,
                 distribution=histogram(scored),
                 estate_spark=sparkline([v for _, v in estate]),

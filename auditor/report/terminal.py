@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -44,6 +45,8 @@ def print_run_summary(engine: Engine, run_id: int, console: Console, worst: int 
             )
         console.print(regions)
         findings = queries.findings(session, run_id)
+        print_source_problems([f for f in findings if not f.location_id], console)
+        findings = [f for f in findings if f.location_id]
         top: dict[str, object] = {}
         for f in findings:
             if f.location_id not in top or f.points > top[f.location_id].points:  # type: ignore[attr-defined]
@@ -62,11 +65,23 @@ def print_run_summary(engine: Engine, run_id: int, console: Console, worst: int 
                 f"[{_style(card.overall)}]{_fmt(card.overall)}[/]",
                 card.grade,
                 str(per_store.get(card.location_id, 0)),
-                f"{fix.message} (+{fix.points:.1f})" if fix else "",  # type: ignore[attr-defined]
+                f"{escape(fix.message)} (+{fix.points:.1f})" if fix else "",  # type: ignore[attr-defined]
             )
         console.print(stores)
         run = session.get(AuditRun, run_id)
         print_field_quality(json.loads(run.stats or "{}") if run is not None else {}, console)
+
+
+def print_source_problems(findings: list, console: Console) -> None:
+    """Sources that read too little to judge their stores: one line each, before any store."""
+    if not findings:
+        return
+    table = Table(title="Sources that could not be judged (their stores show coverage gaps)")
+    for column in ("source", "problem"):
+        table.add_column(column, overflow="fold")
+    for f in findings:
+        table.add_row(escape(f.source), f"[red]{escape(f.message)}[/]")
+    console.print(table)
 
 
 def print_field_quality(stats: dict, console: Console) -> None:

@@ -102,3 +102,26 @@ def test_bulk_review_reads_match_the_per_store_ones(db: Path) -> None:
         assert set(newest) == {"FC-00001"}
         summaries = queries.review_summaries(session, 2)
         assert summaries["FC-00001"] == queries.review_summary(session, 2, "FC-00001")
+
+
+def test_a_source_problem_is_shown_once_above_the_stores(db: Path, tmp_path: Path) -> None:
+    """A source-level finding (no store) heads the overview and the terminal summary, escaped,
+    and is not counted against any store."""
+    from rich.console import Console
+
+    from auditor.report.terminal import print_run_summary
+    from auditor.store.engine import session_scope
+    from tests.report.builder import finding
+
+    engine = make_engine(db)
+    message = "yellowbook: 0 listings read from 15 pages; try `auditor extract URL` <b>x</b>"
+    with session_scope(engine) as session:
+        session.add(finding(2, "", "coverage.source", "yellowbook", 0.0, message=message, url=""))
+    overview = write_html_report(engine, tmp_path / "report").read_text()
+    assert "Sources that could not be judged" in overview
+    assert "0 listings read from 15 pages" in overview and "&lt;b&gt;x&lt;/b&gt;" in overview
+    assert not (tmp_path / "report" / "stores" / ".html").exists()
+    console = Console(record=True, width=200)
+    print_run_summary(engine, 2, console)
+    text = console.export_text()
+    assert text.count("0 listings read from 15 pages") == 1 and "<b>x</b>" in text
