@@ -9,47 +9,6 @@ from typing import Any
 from auditor.normalise import names as _names
 from auditor.normalise import normalise_name
 
-AND_WORDS = frozenset({"and", "und", "et", "y", "e", "en", "og", "och", "i"})
-LEGAL_SUFFIXES = frozenset(
-    [
-        "ltd",
-        "limited",
-        "pty",
-        "plc",
-        "llc",
-        "llp",
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "gmbh",
-        "ag",
-        "kg",
-        "ohg",
-        "ug",
-        "mbh",
-        "sa",
-        "sas",
-        "sarl",
-        "sàrl",
-        "srl",
-        "spa",
-        "bv",
-        "nv",
-        "vof",
-        "oy",
-        "ab",
-        "as",
-        "aps",
-        "asa",
-        "kft",
-        "sro",
-        "zoo",
-    ]
-)
-
 
 def _brand_names(spec: Any) -> tuple[str, tuple[str, ...]]:
     brand = spec.brand
@@ -62,7 +21,8 @@ def _brand_names(spec: Any) -> tuple[str, tuple[str, ...]]:
 @lru_cache(maxsize=65536)
 def _words(name: str) -> str:
     """Casefolded words, joining words as ``and``; nothing dropped yet."""
-    return " ".join("and" if w in AND_WORDS else w for w in normalise_name(name).split())
+    joins = _names.connectors()
+    return " ".join("and" if w in joins else w for w in normalise_name(name).split())
 
 
 @lru_cache(maxsize=65536)
@@ -74,13 +34,7 @@ def _fold(name: str, canonical: str, variants: tuple[str, ...]) -> str:
         for key in keys:
             if f" {key} " in padded:
                 padded = padded.replace(f" {key} ", f" {target} ")
-    library = getattr(_names, "fold_name", None)  # initials, joining words, legal forms (shipped tables)
-    if callable(library):
-        return str(library(padded.strip()))
-    words = padded.split()
-    while len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1] == "and"):
-        words.pop()  # "GmbH", "Pty Ltd", "& Co."
-    return " ".join(words)
+    return _names.fold_name(padded.strip())  # initials, joining words, legal forms (shipped tables)
 
 
 def fold_name(name: str, spec: Any) -> str:
