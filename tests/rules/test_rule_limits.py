@@ -108,3 +108,20 @@ def test_a_misspelt_override_key_is_one_line_naming_the_rule(spec: Spec) -> None
     with pytest.raises(SpecError) as caught:
         load_spec(bad)
     assert "rule 'nap.name': unknown key 'wieght' (known keys: weight, off" in str(caught.value)
+
+
+def test_an_address_finding_says_which_part_differs(spec: Spec) -> None:
+    from auditor.crawl.fields import normalise_field
+    from auditor.judge.rules import load_rule_packs
+    from auditor.spec import default_rule_packs
+
+    entry = next(e for e in spec.roster if e.status == "open").model_dump()
+    raw = f"{entry['street']}, {entry['locality']} {entry['state']} 9999"
+    value, problem = normalise_field("address", raw, "AU")
+    assert problem is None
+    observed = {"mapdir": {"http://m/1": {"address": Seen(raw, value, "u")}}}
+    ev = Evidence(store=entry, spec=spec, observed=observed)
+    packs = load_rule_packs(default_rule_packs())
+    address = [r for r in packs.rules if r.id == "nap.address"]
+    (finding,) = judge_location(ev, RulePacks(address), spec)[0]
+    assert "postcode differs" in finding["message"] and "9999" in finding["message"]

@@ -5,13 +5,19 @@ from __future__ import annotations
 from auditor.judge.checks._expected import expected_value
 from auditor.judge.checks._names import fold_name
 from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
-from auditor.normalise import Address, addresses_match, name_similarity
+from auditor.normalise import Address, compare_addresses, name_similarity
 
 
-def _score(rule: Rule, expected, observed, spec) -> float:
+def _compare(rule: Rule, expected, observed, spec) -> tuple[float, str]:
+    """(score, what differed); the second says which address parts differ."""
     if rule.compare == "address":
         parts = {k: v for k, v in observed.items() if k != "key"}
-        return addresses_match(expected, Address(**parts))
+        comparison = compare_addresses(expected, Address(**parts))
+        return comparison.score, "" if comparison.equal else comparison.explain()
+    return _score_value(rule, expected, observed, spec), ""
+
+
+def _score_value(rule: Rule, expected, observed, spec) -> float:
     if rule.compare in ("name", "fuzzy"):
         if rule.compare == "name":
             expected, observed = fold_name(str(expected), spec), fold_name(str(observed), spec)
@@ -54,10 +60,8 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
         if not seen:
             outcomes.append(not_applicable(source, ev.field_gap(source, rule.field)))
             continue
-        worst = min(
-            ((_score(rule, expected, s.value, ev.spec), s) for _e, s in seen), key=lambda pair: pair[0]
-        )
-        score, found = worst
+        compared = [(*_compare(rule, expected, s.value, ev.spec), s) for _e, s in seen]
+        score, differed, found = min(compared, key=lambda triple: triple[0])
         outcomes.append(
             Outcome(
                 source,
@@ -66,6 +70,7 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
                 found.raw,
                 found.url,
                 rule.field,
+                note=differed,
             )
         )
     return outcomes
