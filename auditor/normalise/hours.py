@@ -164,6 +164,16 @@ def _repair(text: str) -> str:
     return re.sub(r"(?<=\]) +- +(?=[A-Z])", "-", light)
 
 
+# a rule that is a note and nothing else ('Sa "nach Vereinbarung"'): the OSM evaluator calls it open all
+# day; the weekly view calls it unknown, so 'by appointment' is not read as open round the clock
+_COMMENT_ONLY = re.compile(r'(^|;|\|\||,)(\s*)([^;"\d]*?|24/7)\s*"([^"]*)"\s*(?=$|;|\|\|)')
+
+
+def _unknown(match: re.Match[str]) -> str:
+    selector = match.group(3).strip()
+    return f'{match.group(1)}{match.group(2)}{selector + " " if selector else ""}unknown "{match.group(4)}"'
+
+
 _POINT = re.compile(r"(?:[A-Z][a-z]{2}(?: \d\d)?(?:,[A-Z][a-z]{2}(?: \d\d)?)* )?\d\d:\d\d(?:,\d\d:\d\d)*")
 
 
@@ -171,7 +181,7 @@ def _parse_text(text: str) -> WeeklyHours:
     osm = _to_osm(text)
     if _POINT.fullmatch(osm):
         raise HoursError(f"a time of day, not opening hours: '{osm}'")
-    week = typical_week(osm)
+    week = typical_week(_COMMENT_ONLY.sub(_unknown, osm))
     if week is None:
         if _DATED.search(osm) or not re.search(r"\b(?:closed|off)\b", osm):
             raise HoursError(f"no regular weekly opening times in '{osm[:60]}'")

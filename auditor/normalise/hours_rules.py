@@ -61,6 +61,7 @@ class Times:
     after_unknown: bool = False  # an unread word stood before these times in their clause
     until: int | None = None  # 'Thursday until 9pm': a later closing time on the days named
     since: int | None = None  # 'Sa ab 10 Uhr', '土曜は10時から': an opening time, closing as other days do
+    comment: str = ""  # 'nach Vereinbarung': written as an OSM comment
     is_break: bool = False  # 'lunch break 13-14': closed within the day
 
 
@@ -135,6 +136,9 @@ class _Parser:
                     times.is_break = pause and bool(times.ranges)
                     pause = False
                     self.groups.append(times)
+            elif kind == "appointment":
+                self.groups.append(Times(comment=tok.text))
+                r.i += 1
             elif kind == "open":
                 r.i += 1
                 after = r.kind()
@@ -628,6 +632,7 @@ def _pair(groups: list[object]) -> list[Rule]:
             pending_times.events += group.events
             pending_times.points += group.points
             pending_times.status = pending_times.status or group.status
+            pending_times.comment = pending_times.comment or group.comment
         else:
             pending_times = group
     flush()
@@ -646,7 +651,7 @@ def _opening_of(rules: list[Rule], sel: Selector) -> int | None:
 def _own_times(times: Times) -> bool:
     """Times that say something of their days alone: closed, closing later, opening later."""
     own = times.status == "closed" or times.until is not None or times.since is not None
-    return own and not times.ranges
+    return (own or bool(times.comment)) and not times.ranges
 
 
 def _closing_of(rules: list[Rule], sel: Selector) -> int | None:
@@ -661,7 +666,7 @@ def _closing_of(rules: list[Rule], sel: Selector) -> int | None:
 def _extends(before: Times, after: Times) -> bool:
     if before.points and not before.ranges and after.points and not after.ranges and not after.status:
         return True  # 'opens at 8.30 ... closes at 19.00'
-    if after.status:
+    if after.status or (after.comment and not after.ranges):
         return False  # a second status is a statement of its own: 'Sa geschlossen, Betriebsferien im August'
     return not before.status and bool(before.ranges or before.events)
 
@@ -710,6 +715,8 @@ def _times_text(times: Times | None) -> str:
     if times.since is not None:
         spans.append(f"{_fmt(times.since)}+")
     text = ",".join(spans)
+    if times.comment:
+        text = f'{text} "{times.comment.replace(chr(34), "")}"'.strip()
     if times.status:
         text = f"{text} {times.status}".strip()
     return text
@@ -727,7 +734,7 @@ def _rules_text(rules: list[Rule]) -> str:
         ):
             rule.times.ranges.append((points[0], points[1] or 24 * 60))  # 'opens at 8.30 ... closes at 19.00'
         if rule.times is not None and not (rule.times.ranges or rule.times.events or rule.times.status) \
-                and rule.times.since is None:
+                and rule.times.since is None and not rule.times.comment:
             if rule.times.points and len(rules) == 1 and not rule.sel.has_days and not rule.sel.dates:
                 return ",".join(_fmt(p) for p in rule.times.points)  # a time of day, nothing more
             if rule.sel.dates and not rule.sel.has_days and len(rules) == 1:
@@ -744,6 +751,9 @@ def _rules_text(rules: list[Rule]) -> str:
         if rule.times is not None and rule.times.status == "closed" and not rule.times.ranges and unnamed \
                 and any(r.sel.has_days or r.sel.dates for r in rules):
             continue  # 'closed Christmas Day': closed on days not read
+        if rule.times is not None and rule.times.comment and not rule.times.ranges and unnamed \
+                and any(r.sel.has_days or r.sel.dates for r in rules):
+            continue  # 'nach Vereinbarung' said of days not read
         kept.append(rule)
     if not kept:
         return ""

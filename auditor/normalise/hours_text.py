@@ -349,7 +349,8 @@ def _abbreviation_context(next_tok: Tok | None, lang: str) -> bool:
         return True
     word = str(next_tok.value)
     vocab = vocabulary()
-    return word in _AMPM or word in vocab.word_langs or vocab.day(word, lang) is not None
+    known = word in vocab.word_langs or word in vocab.phrase_starts
+    return word in _AMPM or known or vocab.day(word, lang) is not None
 
 
 def _prepare_times(tokens: list[Tok]) -> list[Tok]:

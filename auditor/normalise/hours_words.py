@@ -132,7 +132,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("weekdays", "weekday", "working days", "business days", "mon-fri", "m-f", "wd"),
         "de": ("unter der woche", "montags bis freitags", "wochentags", "an wochentagen"),
         "fr": ("en semaine", "jours ouvrables", "jours de semaine"),
-        "nl": ("doordeweeks", "werkdagen", "weekdagen", "op werkdagen", "alle werkdagen"),
+        "nl": ("doordeweeks", "werkdagen", "weekdagen", "op werkdagen", "alle werkdagen", "tijdens de week",
+               "door de week"),
         "es": ("entre semana", "laborables", "dias laborables", "l-v"),
         "it": ("feriali", "giorni feriali"),
         "pt": ("dias uteis",),
@@ -211,6 +212,20 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("from", "opens at", "open from", "starting at"), "de": ("ab",), "nl": ("vanaf",),
         "fr": ("a partir de", "a partir d", "des"), "es": ("desde", "a partir de", "a partir de las"),
         "it": ("a partire da", "a partire dalle"), "pt": ("a partir de", "a partir das"),
+    },
+    # 'by appointment': open, but only on request (an OSM comment)
+    "appointment": {
+        "en": ("by appointment", "by appointment only", "appointment only", "on request", "by arrangement"),
+        "de": ("nach vereinbarung", "nach absprache", "auf anfrage", "auf wunsch",
+               "termine nach vereinbarung", "nach terminvereinbarung"),
+        "fr": ("sur rendez-vous", "sur rdv", "uniquement sur rendez-vous", "sur demande"),
+        "nl": ("na afspraak", "op afspraak", "alleen op afspraak", "op aanvraag"),
+        "es": ("con cita previa", "previa cita", "con cita", "bajo cita"),
+        "it": ("su appuntamento", "su prenotazione", "previo appuntamento", "su richiesta"),
+        "pt": ("com marcacao", "mediante agendamento", "com agendamento"),
+        "ru": ("по записи", "по предварительной записи"),
+        "ja": ("要予約", "予約制"),
+        "zh": ("需预约", "预约"),
     },
     # 'until late': the range has no fixed end
     "late": {"en": ("late", "close", "closing"), "fr": ("tard",), "de": ("open end",), "nl": ("laat",)},
@@ -344,6 +359,7 @@ class Vocabulary:
                 for word in words:
                     self.phrases.setdefault(lang, {})[fold(word)] = kind
         self.languages = sorted(set(full) | set(self.phrases))
+        self.phrase_starts = {p.split()[0] for table in self.phrases.values() for p in table if " " in p}
         self.short_words = {w for table in (short, short_months) for names in table.values() for w in names}
         # any language: full day names, months, and every phrase (ambiguous ones resolved by language)
         self.word_langs: dict[str, set[str]] = {}

@@ -158,3 +158,10 @@ def test_one_letter_days_where_the_language_makes_them_unambiguous() -> None:
 def test_a_later_opening_on_some_days() -> None:
     reads_as("11時~19時(土曜・日曜・祝日は10時から)", "Mo-Su 11:00-19:00; Sa,Su,PH 10:00-19:00")
     reads_as("Mo-Fr 9-17, Sa ab 10 Uhr", "Mo-Fr 09:00-17:00; Sa 10:00+")
+
+
+def test_by_appointment_is_a_note_not_open_hours() -> None:
+    assert hours_to_osm("Mo-Fr 9-17, Sa nach Vereinbarung") == 'Mo-Fr 09:00-17:00; Sa "nach vereinbarung"'
+    assert parse_hours("Mo-Fr 9-17, Sa nach Vereinbarung")["sa"] == ()
+    with pytest.raises(HoursError):
+        parse_hours("By appointment only")
