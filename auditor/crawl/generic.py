@@ -61,11 +61,11 @@ def text_lines(root: Any) -> list[str]:
         elif tag in _CELLS and element.getprevious() is not None:
             parts.append(": ")
         if element.text and tag:
-            parts.append(element.text)
+            parts.append(element.text.replace("\n", " "))  # only blocks and <br> break lines
         for child in element:
             walk(child, depth + 1)
             if child.tail:
-                parts.append(child.tail)
+                parts.append(child.tail.replace("\n", " "))
         if block:
             parts.append("\n")
 
@@ -146,6 +146,11 @@ def _address(root: Any, lines: list[str], country: str | None) -> tuple[str | No
                 name = name if name and not re.search(r"\d", name) and len(name) < 60 else None
                 return f"{street}, {segment}", name
     return None, None
+
+
+def visible_hours(lines: list[str]) -> str | None:
+    """The page text's hours block (see ``_hours``), or None."""
+    return _hours(lines)[0]
 
 
 def _hours(lines: list[str]) -> tuple[str | None, str | None]:

@@ -319,11 +319,31 @@ def read_page(
             elif found:
                 records = [found]
             reading.unread.extend(unread)
+        if records and "hours" in have and "hours" not in records[0].problems:
+            _check_visible_hours(records[0], root)
     for record in records:
         if record.origins and all(o == "heuristic" or o == "selector" for o in record.origins.values()):
             _vet(record, None, hint)
     reading.locations = [r for r in records if r]
     return reading
+
+
+def _check_visible_hours(record: Record, root: Any) -> None:
+    """Structured hours the page's own text contradicts (hidden markup left behind when the
+    visible hours changed) are not trusted: the page disagrees with itself."""
+    from auditor.crawl.generic import text_lines, visible_hours
+    from auditor.normalise.hours import parse_hours
+
+    shown = visible_hours(text_lines(root))
+    if not shown:
+        return
+    try:
+        marked, seen = parse_hours(record["hours"]), parse_hours(shown)
+    except Exception:  # either side unreadable: nothing to compare
+        return
+    as_dict = getattr(marked, "as_dict", None)
+    if as_dict is not None and as_dict() != seen.as_dict():
+        record.problems["hours"] = f"the page's text shows other hours ({shown[:60]!r})"
 
 
 def adapter_options(config: Any) -> dict[str, Any]:

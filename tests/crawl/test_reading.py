@@ -89,7 +89,7 @@ def test_rdfa_and_opengraph_are_read() -> None:
 
 def test_microdata_datetime_attribute_and_unclosed_tags() -> None:
     record = only(read_page((PAGES / "us_wolfs_sandwiches_aston_pa.html").read_bytes(), ""))
-    assert record["hours"].startswith("Mo,Tu,We,Th,Fr,Sa,Su 11:00-22:00")
+    assert record["hours"].startswith("Mo,Tu,We,Th,Fr,Sa,Su 11:00-22:00")  # read, then not trusted
     record = only(read_page((PAGES / "de_spoekenkieker_st_peter_ording.html").read_bytes(), ""))
     assert record["address"]["locality"] == "St. Peter-Ording"
     assert record["hours"] == "Mo,Tu 9:00-24:00" and record["phone"] == "04863 9502727"
@@ -240,6 +240,14 @@ def test_text_reader_address_over_two_lines() -> None:
 def test_text_reader_regular_week_not_dated_exceptions() -> None:
     page = """<html lang="en-US"><head><title>Ridge - Hours</title></head><body><p>Regular hours<br>
       Monday: closed<br>Tuesday to Sunday: 9am - 5pm<br>Exceptions<br>
-      Monday 12/26/22 9am - 4pm<br>Tuesday 12/27/22 9am - 4pm<br>Saturday 12/31/22 9am - 4pm</p></body></html>"""
+      Monday 12/26/22 9am - 4pm<br>Tuesday 12/27/22 9am - 4pm<br>Saturday 12/31/22 9am - 4pm</p>
+      </body></html>"""
     record = only(read_page(page, ""))
     assert "12/26" not in record["hours"] and record["hours"].startswith("Monday: closed")
+
+
+def test_markup_hours_the_visible_text_contradicts_are_not_trusted() -> None:
+    record = only(read_page((PAGES / "us_wolfs_sandwiches_aston_pa.html").read_bytes(), ""))
+    assert record.problems["hours"].startswith("the page's text shows other hours")
+    record = only(read_page((PAGES / "de_spoekenkieker_st_peter_ording.html").read_bytes(), ""))
+    assert "hours" not in record.problems  # the visible table says the same
