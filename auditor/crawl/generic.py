@@ -149,11 +149,11 @@ def _address(root: Any, lines: list[str], country: str | None) -> tuple[str | No
 
 
 def visible_hours(lines: list[str]) -> str | None:
-    """The page text's hours block (see ``_hours``), or None."""
-    return _hours(lines)[0]
+    """The page text's hours block (see ``_hours``; whole blocks only), or None."""
+    return _hours(lines, single_lines=False)[0]
 
 
-def _hours(lines: list[str]) -> tuple[str | None, str | None]:
+def _hours(lines: list[str], single_lines: bool = True) -> tuple[str | None, str | None]:
     """The block of consecutive lines the hours normaliser reads as a week covering the most
     days; (None, reason) when lines that look like hours could not be read."""
     from auditor.normalise.hours import parse_hours
@@ -168,7 +168,7 @@ def _hours(lines: list[str]) -> tuple[str | None, str | None]:
             continue
         if block:
             candidates.append("\n".join(block))
-            candidates.extend(block if len(block) > 1 else [])
+            candidates.extend(block if len(block) > 1 and single_lines else [])
             block = []
     best: tuple[int, str] | None = None
     unreadable: list[str] = []
