@@ -80,20 +80,10 @@ def _categories(raw: str, country: str) -> list[str]:
     return sorted({p.strip().casefold() for p in parts if p.strip()})
 
 
-_STATUS_WORDS = (
-    ("temporar", "temporarily_closed"),
-    ("permanent", "closed"),
-    ("closed", "closed"),
-    ("open", "open"),
-)
-
-
 def _status(raw: str, country: str) -> str:
-    text = raw.casefold()
-    for word, status in _STATUS_WORDS:
-        if word in text:
-            return status
-    raise FieldProblem(f"unknown status: {raw[:40]!r}")
+    from auditor.normalise.status import normalise_status
+
+    return normalise_status(raw)
 
 
 def _text(raw: Any, country: str) -> Any:

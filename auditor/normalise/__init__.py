@@ -24,14 +24,16 @@ from auditor.normalise.language import detect_language
 from auditor.normalise.logos import hash_distance, logo_hash
 from auditor.normalise.names import contains_name, fold_name, name_similarity, names_match, normalise_name
 from auditor.normalise.phone import normalise_phone, phone_extension
+from auditor.normalise.status import StatusError, normalise_status
 from auditor.normalise.text import visible_text
 from auditor.normalise.urls import normalise_url
 
 __all__ = [
-    "Address", "AddressComparison", "HoursError", "NormaliseError", "WeeklyHours", "addresses_match",
+    "Address", "AddressComparison", "HoursError", "NormaliseError", "StatusError", "WeeklyHours",
+    "addresses_match",
     "colours_from_css", "compare_addresses", "contains_name", "delta_e", "detect_language", "fold_name",
     "font_family_key", "fonts_from_css", "format_hours", "hash_distance", "hours_to_osm", "is_neutral",
     "logo_hash", "name_similarity", "names_match", "nearest_palette", "normalise_address",
-    "normalise_name", "normalise_phone", "normalise_url", "parse_holiday_hours", "parse_hours",
-    "phone_extension", "visible_text",
+    "normalise_name", "normalise_phone", "normalise_status", "normalise_url", "parse_holiday_hours",
+    "parse_hours", "phone_extension", "visible_text",
 ]
