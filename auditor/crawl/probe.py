@@ -151,7 +151,8 @@ def run_probe(spec: Any, stores: int, overrides: dict[str, Any] | None = None) -
         settings = probe_settings(spec, sample, overrides)
         run_id = run_crawl(spec, engine, progress=False, settings_overrides=settings)
         with engine.connect() as conn:
-            rows = conn.execute(text("SELECT * FROM fetch WHERE run_id = :run ORDER BY id"), {"run": run_id})
+            query = text('SELECT * FROM "fetch" WHERE run_id = :run ORDER BY id')  # FETCH is reserved
+            rows = conn.execute(query, {"run": run_id})
             fetches = [dict(r._mapping) for r in rows]
             stats = json.loads(conn.execute(text("SELECT stats FROM auditrun WHERE id = :run"),
                                             {"run": run_id}).scalar() or "{}")  # fmt: skip

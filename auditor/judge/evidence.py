@@ -56,7 +56,7 @@ def _failures(engine: Engine, run_id: int) -> tuple[dict[str, dict[str, str]], d
     unattributed: dict[str, int] = {}
     reason, failed = _reason_sql(engine)
     query = text(
-        f"SELECT DISTINCT source, location_id, url, {reason} FROM fetch WHERE run_id = :run AND {failed} "
+        f"SELECT DISTINCT source, location_id, url, {reason} FROM \"fetch\" WHERE run_id = :run AND {failed} "
         "AND url NOT LIKE '%/robots.txt'"
     )
     with engine.connect() as conn:
@@ -147,7 +147,7 @@ def source_facts(engine: Engine, run_id: int, spec: Any) -> dict[str, SourceFact
                 facts[source].unmatched_names.setdefault(fold_name(raw or "", spec), entity)
         for source, pages, bad in conn.execute(
             text(
-                f"SELECT source, COUNT(*), SUM(CASE WHEN {failed} THEN 1 ELSE 0 END) FROM fetch "
+                f"SELECT source, COUNT(*), SUM(CASE WHEN {failed} THEN 1 ELSE 0 END) FROM \"fetch\" "
                 "WHERE run_id = :run AND url NOT LIKE '%/robots.txt' GROUP BY source"
             ),
             run,
@@ -156,7 +156,7 @@ def source_facts(engine: Engine, run_id: int, spec: Any) -> dict[str, SourceFact
                 facts[source].pages, facts[source].failed = int(pages), int(bad or 0)
         for source, why, count in conn.execute(
             text(
-                f"SELECT source, {reason}, COUNT(*) FROM fetch WHERE run_id = :run AND {failed} "
+                f"SELECT source, {reason}, COUNT(*) FROM \"fetch\" WHERE run_id = :run AND {failed} "
                 "AND url NOT LIKE '%/robots.txt' GROUP BY 1, 2 ORDER BY 3 DESC"
             ),
             run,
@@ -165,7 +165,7 @@ def source_facts(engine: Engine, run_id: int, spec: Any) -> dict[str, SourceFact
                 facts[source].reasons[str(why)] = int(count)
         for source, url in conn.execute(
             text(
-                f"SELECT source, MIN(url) FROM fetch WHERE run_id = :run AND NOT {failed} "
+                f"SELECT source, MIN(url) FROM \"fetch\" WHERE run_id = :run AND NOT {failed} "
                 "AND url NOT LIKE '%/robots.txt' GROUP BY source"
             ),
             run,
