@@ -102,3 +102,17 @@ def test_a_json_document_is_not_read_as_a_page() -> None:
 
     with pytest.raises(CheckError, match="a JSON document, not a page"):
         reading_of("http://www.furnco.example/data.json", b'{"stores": []}', "application/json")
+
+
+def test_extract_reads_a_listing_with_the_source_adapter_and_matches_its_store(
+    world: tuple[Path, Path, dict],
+) -> None:
+    world_dir, spec, _truth = world
+    page = sorted(p for p in (world_dir / "localpages.example" / "biz").rglob("*") if p.is_file())[0]
+    url = f"http://localpages.example/{page.relative_to(world_dir / 'localpages.example').as_posix()}"
+    result = runner.invoke(app, ["extract", url, "--spec", str(spec), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (location,) = json.loads(result.output)["locations"]
+    assert location["store"] and location["matched_by"]
+    assert location["fields"]["phone"]["source"] == "json-ld" and location["country"] == "AU"
+    assert location["fields"]["phone"]["normalised"].startswith("+61")
