@@ -315,7 +315,7 @@ def _classify(tok: Tok, before: Tok | None, after: list[Tok], lang: str, unknown
     number_follows = next_tok is not None and next_tok.kind == "num"
     month = vocab.month(word, lang)
     if month is not None and (number_follows or kind is None) and (
-        number_follows or (_is_month_context(word, lang) and _abbreviation_context(next_tok, lang))
+        number_follows or (_is_month_context(word, lang) and _abbreviation_context(after, lang))
     ):
         return Tok("month", month, tok.text, tok.spaced)
     if kind and kind != "filler":
@@ -323,14 +323,14 @@ def _classify(tok: Tok, before: Tok | None, after: list[Tok], lang: str, unknown
     day = vocab.day(word, lang)
     if day is not None:
         full = any(word in names for names in vocab.full_days.values()) or len(word) > 4
-        if full or _abbreviation_context(next_tok, lang):
+        if full or _abbreviation_context(after, lang):
             return Tok("day", day, tok.text, tok.spaced)
     if kind == "filler":
         return Tok("filler", None, tok.text, tok.spaced)
     other = _phrase_kind((word,), lang)
     if other:
         return Tok(other, None, tok.text, tok.spaced)
-    if month is not None and _abbreviation_context(next_tok, lang):
+    if month is not None and _abbreviation_context(after, lang):
         return Tok("month", month, tok.text, tok.spaced)
     if len(word) > 1 or (word.isalpha() and not word.isascii()):
         unknown.append(word)
@@ -343,12 +343,16 @@ def _is_month_context(word: str, lang: str) -> bool:
     return vocab.day(word, lang) is None
 
 
-def _abbreviation_context(next_tok: Tok | None, lang: str) -> bool:
+def _abbreviation_context(after: list[Tok], lang: str) -> bool:
     """'So' is Sunday before a time, a day, a connector or at the end, not before an unknown word."""
+    next_tok = after[0] if after else None
     if next_tok is None or next_tok.kind != "word":
         return True
     word = str(next_tok.value)
     vocab = vocabulary()
+    then = after[1] if len(after) > 1 else None
+    if vocab.phrases.get(lang, {}).get(word) == "filler" and (then is None or then.kind == "word"):
+        return False  # 'We are open': a word of the sentence, not a day ('Пт с 9' is a day)
     known = word in vocab.word_langs or word in vocab.phrase_starts
     return word in _AMPM or known or vocab.day(word, lang) is not None
 

@@ -165,3 +165,10 @@ def test_by_appointment_is_a_note_not_open_hours() -> None:
     assert parse_hours("Mo-Fr 9-17, Sa nach Vereinbarung")["sa"] == ()
     with pytest.raises(HoursError):
         parse_hours("By appointment only")
+
+
+def test_a_short_day_name_that_is_also_a_word() -> None:
+    assert hours_to_osm("We are open from 10am until late") == "10:00+"
+    reads_as("Пн-Пт с 9 до 21, Сб-Вс с 10 до 20", "Mo-Fr 09:00-21:00; Sa,Su 10:00-20:00")
+    reads_as("So 10-12", "Su 10:00-12:00")
+    reads_as("So hat die Filiale dienstags von 8.30 bis 12 Uhr geöffnet.", "Tu 08:30-12:00")
