@@ -227,11 +227,16 @@ def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, 
     look = site_look(page, spec) if sid == "site" else {}
     packs = load_rule_packs(list(spec.rule_pack_paths))
     rows: list[dict[str, Any]] = []
+    unmatched: list[NothingRead] = []
     for index, record in enumerate(records):
         record.pop("id", None)
         stated = record_country(record)
         first = _values(record, stated or spec.country)
-        store_id = match_store({f: (v, p) for f, (v, p, _r) in first.items()}, page.url, spec, store)
+        try:
+            store_id = match_store({f: (v, p) for f, (v, p, _r) in first.items()}, page.url, spec, store)
+        except NothingRead as exc:  # one of several stores on the page: the others are judged
+            unmatched.append(exc)
+            continue
         entry = spec.location(store_id)
         country = str(stated or entry.country or spec.country)
         values = _values(record, country)
@@ -256,6 +261,8 @@ def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, 
                     "message": f["message"],
                 }
             )
+    if unmatched and len(unmatched) == len(records):
+        raise unmatched[0]
     return rows
 
 
