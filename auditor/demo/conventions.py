@@ -552,7 +552,8 @@ def choose(seed: int) -> Conventions:
             paginations[i],
             hours_styles[i],
             "12h" if uses_12h and rng.random() < 0.7 else "24h",
-            holidays=i == 0 and markups[i] != "css" and seed % 2 == 1,
+            # holiday hours where a directory shows regular hours in structured data
+            holidays=markups[i] != "css" and hours_styles[i] != "none" and seed % 2 == 1,
         )
         for i, (source_id, host) in enumerate(hosts)
     )
