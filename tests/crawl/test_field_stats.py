@@ -55,3 +55,32 @@ def test_the_page_country_drives_normalisation() -> None:
 def test_reason_kind_drops_quoted_values() -> None:
     assert reason_kind("not a valid GB phone number") == "not a valid GB phone number"
     assert reason_kind("template placeholder 'Your Telephone Number'") == "template placeholder …"
+
+
+def test_run_summary_and_report_show_the_counters(tmp_path) -> None:
+    import json
+
+    from rich.console import Console
+    from sqlmodel import Session
+
+    from auditor.report.html import write_html_report
+    from auditor.report.terminal import print_run_summary
+    from auditor.store.tables import AuditRun
+    from tests.report.builder import build
+
+    engine = build(tmp_path / "audit.db")
+    stats = {"brand": "Furn.Co", "field/dir/hours/read": 10, "field/dir/hours/unreadable": 10,
+             "field/dir/hours/unreadable/<b>hours</b> not understood": 10,
+             "field/dir/phone/read": 10, "field/dir/phone/normalised": 10}  # fmt: skip
+    with Session(engine) as session:
+        run = session.get(AuditRun, 2)
+        run.stats = json.dumps(stats)
+        session.add(run)
+        session.commit()
+    console = Console(record=True, width=200)
+    print_run_summary(engine, 2, console)
+    text = console.export_text()
+    assert "What each source let us read" in text and "10 (100%)" in text
+    assert text.count("│ dir ") == 1  # only the field with something unreadable
+    index = write_html_report(engine, tmp_path / "report", run_id=2).read_text()
+    assert "What each source let us read" in index and "&lt;b&gt;hours&lt;/b&gt;" in index
