@@ -81,8 +81,18 @@ def _day_code(day: Any) -> str:
 
 
 def _spec_days(spec: dict) -> list[str]:
+    """Day codes of a specification's ``dayOfWeek``: a list, one IRI or name, or text such as
+    ``"Monday, Tuesday"`` or ``"Mo-Fr"``."""
     days = spec.get("dayOfWeek") or []
-    return [_day_code(d) for d in (days if isinstance(days, list) else [days]) if _text(d)]
+    out: list[str] = []
+    for item in days if isinstance(days, list) else [days]:
+        for piece in re.split(r"\s*[,;]\s*", _text(item)):
+            first, dash, last = piece.partition("-")
+            if dash and _day_code(first) in _WEEK[:7] and _day_code(last) in _WEEK[:7] and "/" not in piece:
+                out.extend(_expand_days(f"{_day_code(first)}-{_day_code(last)}"))
+            elif piece:
+                out.append(_day_code(piece))
+    return out
 
 
 _HHMMSS = re.compile(r"^(\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")

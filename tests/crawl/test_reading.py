@@ -251,3 +251,11 @@ def test_markup_hours_the_visible_text_contradicts_are_not_trusted() -> None:
     assert record.problems["hours"].startswith("the page's text shows other hours")
     record = only(read_page((PAGES / "de_spoekenkieker_st_peter_ording.html").read_bytes(), ""))
     assert "hours" not in record.problems  # the visible table says the same
+
+
+def test_day_of_week_written_as_text() -> None:
+    from auditor.crawl.schema_org import hours_text
+
+    specs = [{"dayOfWeek": "Monday, Tuesday", "opens": "09:00", "closes": "17:00"},
+             {"dayOfWeek": "Sa-Su", "opens": "10:00", "closes": "14:00"}]  # fmt: skip
+    assert hours_text({"openingHoursSpecification": specs})[0] == "Mo,Tu 09:00-17:00; Sa,Su 10:00-14:00"

@@ -9,7 +9,6 @@ import jmespath
 from scrapy.http import Response
 
 from auditor.crawl.adapters.base import Adapter, Extraction, Record, clean
-from auditor.crawl.schema_org import address_parts, address_text
 
 _PART_KEYS = ("street", "locality", "state", "region", "postcode", "country", "house_number", "unit")
 
@@ -20,6 +19,8 @@ def as_text(value: Any) -> str:
         return ""
     if isinstance(value, dict):
         if any(k in value for k in ("streetAddress", "addressLocality", "postalCode")):
+            from auditor.crawl.schema_org import address_text
+
             return address_text(value)
         return "; ".join(f"{k} {as_text(v)}" for k, v in value.items() if as_text(v))
     if isinstance(value, list):
@@ -34,6 +35,8 @@ def address_value(value: Any) -> Any:
     multi-select such as ``{street: addr.line1, locality: addr.city}``), else as text."""
     if isinstance(value, dict):
         if any(k in value for k in ("streetAddress", "addressLocality", "postalCode", "addressRegion")):
+            from auditor.crawl.schema_org import address_parts  # (schema_org imports the adapters)
+
             return address_parts(value)
         parts = {("state" if k == "region" else k): as_text(v) for k, v in value.items() if k in _PART_KEYS}
         parts = {k: v for k, v in parts.items() if v}
