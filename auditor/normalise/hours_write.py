@@ -1,0 +1,332 @@
+"""Groups read from free-text opening hours -> OSM rules: pairing days with times, writing the rules.
+
+The last step of the multilingual front end (after :mod:`auditor.normalise.hours_text` and
+:mod:`auditor.normalise.hours_rules`): each day selection is paired with its times, whichever comes
+first in the sentence; rules for the same days whose times do not overlap add up (lunch and
+dinner), closed days and holidays come last so they override, as a reader means; days, dates or
+notes nothing was read about are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from auditor.normalise.hours_text import _OSM_DAY
+from auditor.normalise.hours_words import MONTHS
+
+# --- groups -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Selector:
+    days: set[int] = field(default_factory=set)
+    ph: bool = False
+    dates: list[str] = field(default_factory=list)
+    single_date: bool = False
+    open_word: bool = False
+    comma_before: bool = False  # written after ',' (OSM's additional-rule separator), not ';'
+
+    @property
+    def has_days(self) -> bool:
+        return bool(self.days) or self.ph
+
+
+@dataclass
+class Times:
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    status: str | None = None  # closed / unknown / open
+    points: list[int] = field(default_factory=list)
+    after_unknown: bool = False  # an unread word stood before these times in their clause
+    until: int | None = None  # 'Thursday until 9pm': a later closing time on the days named
+    since: int | None = None  # 'Sa ab 10 Uhr', '土曜は10時から': an opening time, closing as other days do
+    comment: str = ""  # 'nach Vereinbarung': written as an OSM comment
+    is_break: bool = False  # 'lunch break 13-14': closed within the day
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Rule:
+    sel: Selector
+    times: Times | None
+
+
+def _pair(groups: list[object]) -> list[Rule]:
+    rules: list[Rule] = []
+    pending_sel: Selector | None = None
+    pending_times: Times | None = None
+    last: Rule | None = None
+    last_sel_first = False
+    context: list[str] = []
+    open_seen = False
+
+    def flush() -> None:
+        nonlocal pending_sel, pending_times, last
+        if pending_times is not None:
+            rules.append(Rule(Selector(dates=list(context)), pending_times))
+        if pending_sel is not None:
+            if open_seen:
+                pending_sel.open_word = True
+            rules.append(Rule(pending_sel, None))
+        pending_sel = pending_times = None
+
+    for index, group in enumerate(groups):
+        following = groups[index + 1] if index + 1 < len(groups) else None
+        if isinstance(group, Selector) and pending_times is not None and pending_times.ranges \
+                and isinstance(following, Times) and _own_times(following):
+            # '11-22 (日曜定休)', '8am to 8pm (Thursday until 9pm)': the days have times of their own
+            rules.append(Rule(Selector(dates=list(context)), pending_times))
+            pending_times = None
+        if group == "sep":
+            flush()
+            last = None
+            context = []
+            open_seen = False
+            continue
+        if group == "line":  # a line break: days on one line may have their times on the next
+            if pending_times is not None and pending_sel is None:
+                rules.append(Rule(Selector(dates=list(context)), pending_times))
+                pending_times = None
+            last = None
+            continue
+        if group == "open":
+            open_seen = True
+            if pending_sel is not None:
+                pending_sel.open_word = True
+            continue
+        if isinstance(group, Selector):
+            if group.dates and not group.has_days:
+                context = group.dates
+                if pending_sel is not None and pending_sel.has_days and not pending_sel.dates:
+                    pending_sel.dates = list(group.dates)
+                    pending_sel.single_date = group.single_date
+                    continue
+                if pending_times is not None:
+                    rules.append(Rule(group, pending_times))
+                    pending_times = None
+                    last, last_sel_first = rules[-1], False
+                    continue
+                if pending_sel is not None:
+                    flush()
+                pending_sel = group
+                continue
+            if not group.dates and context:
+                group.dates = list(context)
+                group.single_date = False
+            if pending_times is not None:
+                rules.append(Rule(group, pending_times))
+                pending_times = None
+                last, last_sel_first = rules[-1], False
+            elif pending_sel is not None and not pending_sel.has_days:
+                group.dates = pending_sel.dates
+                group.single_date = pending_sel.single_date
+                pending_sel = group
+            elif pending_sel is not None:  # two selections apart: the first had nothing said of it
+                flush()
+                pending_sel = group
+            else:
+                pending_sel = group
+            continue
+        assert isinstance(group, Times)
+        if group.is_break and last is not None and pending_sel is None:
+            group.status = "closed"
+            rules.append(Rule(last.sel, group))
+            continue
+        if pending_sel is not None and group.until is not None and not group.ranges:
+            start = _opening_of(rules, pending_sel)
+            if start is not None and start < group.until:
+                rules.append(Rule(pending_sel, Times(ranges=[(start, group.until)])))
+            pending_sel = None
+            continue
+        if pending_sel is not None and group.since is not None and not group.ranges:
+            end = _closing_of(rules, pending_sel)
+            if end is not None and group.since < end:
+                group.ranges, group.since = [(group.since, end)], None
+        if pending_sel is not None:
+            rules.append(Rule(pending_sel, group))
+            pending_sel = None
+            last, last_sel_first = rules[-1], True
+        elif last is not None and last_sel_first and last.times is not None and _extends(last.times, group):
+            last.times.ranges += group.ranges
+            last.times.events += group.events
+            last.times.points += group.points
+        elif pending_times is not None and group.status and not group.ranges and pending_times.ranges:
+            rules.append(Rule(Selector(dates=list(context)), pending_times))  # '11-22 定休日 水曜日'
+            pending_times = group
+        elif pending_times is not None:
+            pending_times.ranges += group.ranges
+            pending_times.events += group.events
+            pending_times.points += group.points
+            pending_times.status = pending_times.status or group.status
+            pending_times.comment = pending_times.comment or group.comment
+        else:
+            pending_times = group
+    flush()
+    return rules
+
+
+def _opening_of(rules: list[Rule], sel: Selector) -> int | None:
+    """When the days of ``sel`` open by the rules so far (the last rule naming them, or every day)."""
+    for rule in reversed(rules):
+        times = rule.times
+        if times is not None and times.ranges and not times.status and _every(sel) <= _every(rule.sel):
+            return times.ranges[0][0]
+    return None
+
+
+def _own_times(times: Times) -> bool:
+    """Times that say something of their days alone: closed, closing later, opening later."""
+    own = times.status == "closed" or times.until is not None or times.since is not None
+    return (own or bool(times.comment)) and not times.ranges
+
+
+def _closing_of(rules: list[Rule], sel: Selector) -> int | None:
+    """When the days of ``sel`` close by the rules so far (the last rule naming them, or every day)."""
+    for rule in reversed(rules):
+        times = rule.times
+        if times is not None and times.ranges and not times.status and _every(sel) <= _every(rule.sel):
+            return times.ranges[-1][1]
+    return None
+
+
+def _extends(before: Times, after: Times) -> bool:
+    if before.points and not before.ranges and after.points and not after.ranges and not after.status:
+        return True  # 'opens at 8.30 ... closes at 19.00'
+    if after.status or (after.comment and not after.ranges):
+        return False  # a second status is a statement of its own: 'Sa geschlossen, Betriebsferien im August'
+    return not before.status and bool(before.ranges or before.events)
+
+
+def _fmt(minutes: int, end: bool = False) -> str:
+    if end and minutes == 0:
+        minutes = 24 * 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _fmt_date(month: int, day: int | None, year: int | None = None, same_month: int | None = None) -> str:
+    if same_month == month and day is not None:
+        return f"{day:02d}"
+    text = MONTHS[month - 1] if day is None else f"{MONTHS[month - 1]} {day:02d}"
+    return f"{year} {text}" if year else text
+
+
+def _fmt_days(days: set[int]) -> str:
+    ordered = sorted(days)
+    parts: list[str] = []
+    k = 0
+    while k < len(ordered):
+        j = k
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        parts.append(_OSM_DAY[ordered[k]] if j == k else f"{_OSM_DAY[ordered[k]]}-{_OSM_DAY[ordered[j]]}")
+        k = j + 1
+    return ",".join(parts)
+
+
+def _selector_text(sel: Selector) -> str:
+    parts: list[str] = []
+    if sel.dates:
+        parts.append(",".join(sel.dates))
+    days = "" if sel.single_date else _fmt_days(sel.days)
+    wide = ",".join(p for p in (("PH" if sel.ph else ""), days) if p)
+    if wide:
+        parts.append(wide)
+    return " ".join(parts)
+
+
+def _times_text(times: Times | None) -> str:
+    if times is None:
+        return ""
+    spans = [f"{_fmt(s)}-{_fmt(e, True)}" for s, e in times.ranges] + times.events
+    if times.since is not None:
+        spans.append(f"{_fmt(times.since)}+")
+    text = ",".join(spans)
+    if times.comment:
+        text = f'{text} "{times.comment.replace(chr(34), "")}"'.strip()
+    if times.status:
+        text = f"{text} {times.status}".strip()
+    return text
+
+
+def _rules_text(rules: list[Rule]) -> str:
+    has_times = any(r.times is not None for r in rules)
+    kept: list[Rule] = []
+    for rule in rules:
+        if rule.times is None and has_times and not rule.sel.open_word:
+            continue  # 'and on request Saturday': a day named with no times beside others with times
+        points = rule.times.points if rule.times is not None else []
+        if rule.times is not None and not rule.times.ranges and len(points) == 2 and (
+            points[0] < points[1] or points[1] == 0
+        ):
+            rule.times.ranges.append((points[0], points[1] or 24 * 60))  # 'opens at 8.30 ... closes at 19.00'
+        if rule.times is not None and not (rule.times.ranges or rule.times.events or rule.times.status) \
+                and rule.times.since is None and not rule.times.comment:
+            if rule.times.points and len(rules) == 1 and not rule.sel.has_days and not rule.sel.dates:
+                return ",".join(_fmt(p) for p in rule.times.points)  # a time of day, nothing more
+            if rule.sel.dates and not rule.sel.has_days and len(rules) == 1:
+                return f"{_selector_text(rule.sel)} {','.join(_fmt(p) for p in points)}"  # 'Dec 08:00'
+            continue  # days with a time that is no range: their hours were not read
+        if not rule.sel.has_days and not rule.sel.dates and rule.times is None:
+            continue
+        unnamed = not rule.sel.has_days and not rule.sel.dates
+        if rule.times is not None and rule.times.after_unknown and unnamed \
+                and any(r.sel.has_days for r in rules):
+            continue  # 'prefestivi 12-16': times for days named by a word not read
+        if rule.times is None and not rule.sel.has_days and has_times:
+            continue  # 'im August' named beside hours, with nothing said about it
+        if rule.times is not None and rule.times.status == "closed" and not rule.times.ranges and unnamed \
+                and any(r.sel.has_days or r.sel.dates for r in rules):
+            continue  # 'closed Christmas Day': closed on days not read
+        if rule.times is not None and rule.times.comment and not rule.times.ranges and unnamed \
+                and any(r.sel.has_days or r.sel.dates for r in rules):
+            continue  # 'nach Vereinbarung' said of days not read
+        kept.append(rule)
+    if not kept:
+        return ""
+
+    def order(item: tuple[int, Rule]) -> tuple[int, int]:
+        index, rule = item
+        closed = rule.times is not None and rule.times.status == "closed"
+        return (2 if closed else 1 if rule.sel.ph and not rule.sel.days else 0, index)
+
+    ordered = [rule for _, rule in sorted(enumerate(kept), key=order)]
+    text = ""
+    for k, rule in enumerate(ordered):
+        piece = " ".join(p for p in (_selector_text(rule.sel), _times_text(rule.times)) if p)
+        if k == 0:
+            text = piece
+            continue
+        disjoint = rule.sel.comma_before and rule.sel.days and all(
+            not (e.sel.days & rule.sel.days) for e in ordered[:k]
+        ) and (rule.times is None or rule.times.status != "closed")
+        text += (", " if disjoint or _adds_to(rule, ordered[:k]) else "; ") + piece
+    return text
+
+
+def _every(sel: Selector) -> set[int]:
+    """The weekdays a selector names; none named (and no holiday) means every day."""
+    return sel.days or (set() if sel.ph else set(range(7)))
+
+
+def _adds_to(rule: Rule, earlier: list[Rule]) -> bool:
+    """Same days, times that do not overlap: lunch and dinner add up instead of overriding."""
+    if rule.times is None or rule.times.status or not rule.times.ranges:
+        return False
+    overlapping = [
+        e for e in earlier
+        if e.times is not None and not e.times.status and e.sel.dates == rule.sel.dates
+        and (_every(e.sel) & _every(rule.sel) or (e.sel.ph and rule.sel.ph))
+    ]
+    if not overlapping:
+        return False
+    apart = all(
+        not (s1 < e2 and s2 < e1)
+        for e in overlapping
+        for s1, e1 in e.times.ranges  # type: ignore[union-attr]
+        for s2, e2 in rule.times.ranges
+    )
+    # 'Su-Th 8-14, We-Sa 13-18' adds up; 'Mo-Fr 9-18, Th 9-20' (days within days) overrides
+    narrower = all(_every(rule.sel) <= _every(e.sel) for e in overlapping)
+    return apart or not narrower
