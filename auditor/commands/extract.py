@@ -100,6 +100,22 @@ def read_source(target: str, spec: Any = None) -> tuple[str, bytes, str]:
     return page.url, page.body, page.content_type
 
 
+def _shown(field: str, value: Any) -> str:
+    """A normalised value as a person reads it: hours in OSM form, an address by its key."""
+    if value is None:
+        return ""
+    if field == "hours" and isinstance(value, dict):
+        try:
+            from auditor.normalise.hours import WeeklyHours, format_hours
+
+            return format_hours(WeeklyHours.from_dict(value))
+        except Exception:  # another form of hours: shown as data
+            pass
+    if field == "address" and isinstance(value, dict) and value.get("key"):
+        return f"{value['key']} ({value.get('country') or '?'})"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def _print_table(report: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -116,9 +132,7 @@ def _print_table(report: dict[str, Any]) -> None:
         for column in ("field", "raw", "normalised", "source", "problem"):
             table.add_column(column, overflow="fold")
         for name, f in location["fields"].items():
-            value = f["normalised"]
-            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-            shown = "" if value is None else shown
+            shown = _shown(name, f["normalised"])
             table.add_row(name, f["raw"][:200], shown[:200], f["source"], f["problem"] or "")
         console.print(table)
     for item in report["unread"]:
