@@ -79,6 +79,10 @@ def _pair(groups: list[object]) -> list[Rule]:
             # '11-22 (日曜定休)', '8am to 8pm (Thursday until 9pm)': the days have times of their own
             rules.append(Rule(Selector(dates=list(context)), pending_times))
             pending_times = None
+        if isinstance(group, Selector) and pending_times is not None and pending_times.comment \
+                and not pending_times.ranges and isinstance(following, Times) and following.ranges:
+            following.comment = following.comment or pending_times.comment  # 'Nach Absprache ... Mo-Fr 8-20'
+            pending_times = None
         if group == "sep":
             flush()
             last = None
