@@ -123,7 +123,7 @@ def check_database(db: str | None, write: bool = True) -> Any:
 
 def database_problem(db: str | None) -> str | None:
     """Why the run could not use the database (None when it can); a new file is not created."""
-    from auditor.store.engine import database_url, make_engine, sqlite_path, writable_problem
+    from auditor.store.engine import database_url, sqlite_path, writable_problem
     from auditor.store.errors import DatabaseProblem
 
     url = database_url(db)

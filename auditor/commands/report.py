@@ -18,7 +18,6 @@ RunOption = Annotated[int | None, typer.Option("--run", help="Run id (default: t
 
 def _engine(db: str | None):
     from auditor.store.engine import database_url, make_engine
-
     from auditor.store.errors import DatabaseProblem
 
     url = database_url(db)
