@@ -487,7 +487,7 @@ class Conventions:
     site_clock: str
     directories: tuple[SourceStyle, ...]
     reviews_where: str  # separate | embedded
-    stars: str  # attr | fraction | glyphs | aria | class | width
+    stars: str  # attr | fraction | glyphs | aria | class | width | none
     dates: str  # iso | text | numeric (in the country's order) | none
     replies: bool
     review_pagination: str
@@ -567,7 +567,10 @@ def choose(seed: int) -> Conventions:
         site_clock="12h" if uses_12h and rng.random() < 0.5 else "24h",
         directories=directories,
         reviews_where=("separate", "embedded")[(seed // 2) % 2],
-        stars=("glyphs", "fraction", "aria", "attr", "attr", "width", "class", "fraction")[seed % 8],
+        # (seeds 3 and 7 rate in schema.org Review objects; 4 shows no stars at all, text only)
+        stars=("glyphs", "fraction", "aria", "attr", "none", "width", "class", "attr")[
+            seed % 8
+        ],  # 3, 7: unused
         dates=("numeric", "text", "numeric", "none", "iso", "text", "iso", "none")[seed % 8],
         replies=seed % 4 != 1,
         review_pagination=rng.choice(("rel_next", "next_class")),

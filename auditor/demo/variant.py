@@ -107,6 +107,7 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "rating",
         ("reviews.sentiment_floor", "reviews.theme_alert"),
     ),
+    "falling_sentiment": ("reviews.sentiment_floor", "reviews", "sentiment", ("reviews.theme_alert",)),
     "unanswered_negative_reviews": ("reviews.response_rate", "reviews", "replies", ()),
     "stale_reviews": ("reviews.recency", "reviews", "recency", ()),
 }
@@ -364,8 +365,9 @@ def plan_variant(rng: random.Random, conv: Conventions, stores: list[VStore]) ->
     pages = rng.sample(open_stores, len(site_kinds)) if len(open_stores) >= len(site_kinds) else open_stores
     for kind, store in zip(site_kinds, pages, strict=False):
         plan.defects.append(_describe(rng, conv, store, kind, "site"))
-    review_kinds = ["falling_rating"]
-    if conv.replies:
+    # without stars a falling reputation shows in the words only, and "1-2 star reviews" do not exist
+    review_kinds = ["falling_rating" if conv.stars != "none" else "falling_sentiment"]
+    if conv.replies and conv.stars != "none":
         review_kinds.append("unanswered_negative_reviews")
     if conv.dates != "none":
         review_kinds.append("stale_reviews")
@@ -392,6 +394,15 @@ def plan_variant(rng: random.Random, conv: Conventions, stores: list[VStore]) ->
                     "reason": "the directory does not show opening hours",
                 }
             )
+    if conv.stars == "none":
+        plan.absent.append(
+            {
+                "source": reviews,
+                "field": "rating",
+                "rules": ["reviews.rating_floor"],
+                "reason": "the reviews show no star rating",
+            }
+        )
     if not conv.replies:
         plan.absent.append(
             {
@@ -651,7 +662,7 @@ class VariantWriter:
             complaints = set(self.rng.sample(range(count), 1))
             out = []
             for i, date in enumerate(dates):
-                if "falling_rating" in kinds and i < int(count * 0.75):
+                if kinds & {"falling_rating", "falling_sentiment"} and i < int(count * 0.75):
                     label = "negative"
                 elif "unanswered_negative_reviews" in kinds:
                     # complaints left unanswered, among otherwise glowing reviews (mean stays >= 4)
@@ -1019,7 +1030,10 @@ def shown_fields(conv: Conventions) -> dict[str, list[str]]:
             + (["holiday_hours"] if style.holidays else [])
         )
     out[review_source_id(conv)] = (
-        ["stars", "text"] + (["date"] if conv.dates != "none" else []) + (["reply"] if conv.replies else [])
+        (["stars"] if conv.stars != "none" else [])
+        + ["text"]
+        + (["date"] if conv.dates != "none" else [])
+        + (["reply"] if conv.replies else [])
     )
     return out
 

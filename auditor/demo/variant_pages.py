@@ -411,6 +411,8 @@ def long_date(day: dt.date, language: str) -> str:
 
 
 def stars_html(stars: int, form: str, language: str) -> str:
+    if form == "none":
+        return ""
     glyphs = "★" * stars + "☆" * (5 - stars)
     if form == "attr":
         return f'<span class="stars" data-rating="{stars}">{glyphs}</span>'

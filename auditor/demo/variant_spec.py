@@ -116,12 +116,9 @@ def _reviews(conv: Conventions) -> list[str]:
             f'    url_template: "http://{host}/{conv.brand.slug}/{{store_id}}"',
             f"    next_page: {_q(NEXT_PAGE[conv.review_pagination])}",
         ]
-    fields = {
-        "key": "::attr(data-id)",
-        "stars": f".meta {STARS[conv.stars]}",
-        "author": ".author::text",
-        "text": "p.text::text",
-    }
+    fields = {"key": "::attr(data-id)", "author": ".author::text", "text": "p.text::text"}
+    if conv.stars != "none":
+        fields["stars"] = f".meta {STARS[conv.stars]}"
     if conv.dates == "iso":
         fields["date"] = ".meta time::attr(datetime)"
     elif conv.dates in ("text", "numeric"):
@@ -133,13 +130,8 @@ def _reviews(conv: Conventions) -> list[str]:
         elif conv.dates in ("text", "numeric"):
             fields["reply_date"] = ".reply .date::text"
     if declares_carries(conv):
-        lines += _carries(
-            {
-                k: False
-                for k, shown in (("dates", conv.dates != "none"), ("replies", conv.replies))
-                if not shown
-            }
-        )
+        shows = (("stars", conv.stars != "none"), ("dates", conv.dates != "none"), ("replies", conv.replies))
+        lines += _carries({k: False for k, shown in shows if not shown})
     lines += ["    adapter:", "      type: css", "      review: article.review", "      review_fields:"]
     lines += [f"        {k}: {_q(v)}" for k, v in fields.items()]
     return lines
