@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench quality lint install clean chromium sentiment-models
+.PHONY: demo test bench quality lint install clean chromium postgresql sentiment-models
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,8 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/auditor demo
 
-# Browser tests use Debian's Chromium; installed here when missing (needs root, as in CI).
+# Browser tests use Debian's Chromium and the PostgreSQL tests Debian's server; installed here
+# when missing (needs root, as in CI).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -28,7 +29,15 @@ chromium:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: sudo apt-get install -y chromium"; fi; }
 
-test: $(STAMP) chromium
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing postgresql for the database tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "postgresql is missing: sudo apt-get install -y postgresql"; fi; }
+
+test: $(STAMP) chromium postgresql
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
