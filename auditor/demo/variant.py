@@ -242,8 +242,9 @@ def make_stores(rng: random.Random, conv: Conventions, count: int) -> list[VStor
             .replace("é", "e")
             .replace("è", "e")
             .replace("î", "i")
-            + f"-{index}"
-        )
+            .replace("ä", "ae")
+            .replace("ß", "ss")
+        )  # labels are unique ("Hamburg", "Hamburg 2"), so are their slugs
         store = VStore(
             store_id=f"{prefix}-{index:03d}",
             name=f"{conv.brand.name} {label}",
