@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
@@ -25,9 +26,16 @@ def _name(raw: str, country: str) -> str:
 
 
 def _address(raw: str | dict, country: str) -> dict:
+    key = tuple(sorted((str(k), str(v)) for k, v in raw.items())) if isinstance(raw, dict) else raw
+    return dict(_address_of(key, country))
+
+
+@lru_cache(maxsize=65536)
+def _address_of(raw: str | tuple[tuple[str, str], ...], country: str) -> dict:
+    """Normalised once per address and country: a store's address is shown by every source."""
     from auditor.normalise.address import normalise_address
 
-    address = normalise_address(raw, country)
+    address = normalise_address(raw if isinstance(raw, str) else dict(raw), country)
     data = dict(_as_dict(address))
     data.setdefault("key", getattr(address, "key", None))
     return data
