@@ -319,7 +319,8 @@ def read_page(
             elif found:
                 records = [found]
             reading.unread.extend(unread)
-        if records and "hours" in have and "hours" not in records[0].problems:
+        inline = records and records[0].origins.get("hours") in ("microdata", "rdfa")
+        if inline and "hours" not in records[0].problems:
             _check_visible_hours(records[0], root)
     for record in records:
         if record.origins and all(o == "heuristic" or o == "selector" for o in record.origins.values()):
@@ -329,8 +330,9 @@ def read_page(
 
 
 def _check_visible_hours(record: Record, root: Any) -> None:
-    """Structured hours the page's own text contradicts (hidden markup left behind when the
-    visible hours changed) are not trusted: the page disagrees with itself."""
+    """Hours in inline markup (microdata, RDFa: often hidden ``<meta>`` tags left behind when the
+    visible hours changed) that the page's own text contradicts are not trusted: the page
+    disagrees with itself."""
     from auditor.crawl.generic import text_lines, visible_hours
     from auditor.normalise.hours import parse_hours
 
