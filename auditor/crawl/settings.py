@@ -49,11 +49,14 @@ DOWNLOADER_MIDDLEWARES = {
     "auditor.crawl.middlewares.robots.RuleNamingRobotsMiddleware": 100,
     "auditor.crawl.middlewares.proxy.SpecProxyMiddleware": 740,
     "auditor.crawl.middlewares.conditional.ConditionalRequestMiddleware": 580,
+    "auditor.sources.middleware.PlatformMiddleware": 50,  # platform APIs: credentials, slots, refusals
+    "auditor.sources.middleware.RetryAfterMiddleware": 560,  # 429 + Retry-After, before Scrapy's retry
 }
 SPIDER_MIDDLEWARES = {
     "auditor.crawl.middlewares.settle.SettleFetchMiddleware": 10,
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "auditor.crawl.middlewares.depth.RecordedDepthMiddleware": 900,
+    "auditor.sources.quota.BudgetMiddleware": 950,  # platform daily budgets, least recently read first
     # an audit needs no Referer header, and working out its policy costs on every request
     "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
 }

@@ -88,11 +88,15 @@ class Spec:
         if entry is None:
             return {}
         merged: dict[str, str | float] = {}
+        country = (entry.country or self.model.country or "").upper()
         for override in self.model.scoring.overrides:
             region = override.match.get("region")
             store_id = override.match.get("store")
-            if (region is None or region == entry.region) and (
-                store_id is None or store_id == entry.store_id
+            wanted_country = override.match.get("country")
+            if (
+                (region is None or region == entry.region)
+                and (store_id is None or store_id == entry.store_id)
+                and (wanted_country is None or wanted_country.upper() == country)
             ):
                 merged.update(override.rules)
         return merged
@@ -109,6 +113,10 @@ def load_spec(path: str | Path) -> Spec:
     if not isinstance(data, dict):
         found = "an empty file" if data is None else type(data).__name__
         raise SpecError([Problem(name, 1, f"expected a mapping of spec sections, found {found}")])
+    from auditor.sources.presets import expand_presets
+
+    for keys, message in expand_presets(data):
+        problems.append(Problem(name, line_of(data, keys), message))
     try:
         model = BrandSpec.model_validate(data)
     except ValidationError as exc:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from auditor.sources.settings import PlatformSettings
 from auditor.user_regex import regex_problem
 
 StoreStatus = Literal["open", "temporarily_closed", "closed"]
@@ -208,6 +209,8 @@ class AdapterSpec(Strict):
     review_fields: dict[str, str] = Field(default_factory=dict)
     # reviews: the scale a bare rating is on when the page does not say ("9.2" on a 10-point site)
     stars_scale: float | None = Field(default=None, gt=0)
+    # platform: field -> converter (``module.function`` in auditor.sources.convert)
+    convert: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("type")
     @classmethod
@@ -239,6 +242,7 @@ class SourceSpec(Strict):
     sitemap: str | None = None
     adapter: AdapterSpec
     carries: Carries = Field(default_factory=Carries)
+    platform: PlatformSettings | None = None  # set by a preset (auditor.sources)
 
     @model_validator(mode="after")
     def _how_found(self) -> SourceSpec:
@@ -275,7 +279,7 @@ def _rule_setting(rule_id: str, values: dict) -> RuleSetting:
 
 
 class ScoringOverride(Strict):
-    match: dict[Literal["region", "store"], str]
+    match: dict[Literal["region", "store", "country"], str]
     rules: dict[str, Literal["off"] | float | RuleSetting]
 
     @field_validator("rules", mode="before")
@@ -378,6 +382,14 @@ class RosterEntry(Strict):
     website: str = ""
     status: StoreStatus = "open"
     opened: str = ""
+    # the store's id on each platform (auditor.sources.PLATFORM_ID_COLUMNS)
+    google_location: str = ""
+    place_id: str = ""
+    yelp_id: str = ""
+    fsq_id: str = ""
+    facebook_page: str = ""
+    apple_location: str = ""
+    osm_id: str = ""
 
     @field_validator("status", mode="before")
     @classmethod

@@ -6,6 +6,7 @@ from auditor.crawl.adapters.base import Adapter, Extraction
 from auditor.crawl.adapters.css import CssAdapter
 from auditor.crawl.adapters.json_api import JsonApiAdapter
 from auditor.crawl.adapters.structured import JsonLdAdapter, MicrodataAdapter, PageAdapter
+from auditor.sources.adapter import PlatformAdapter
 
 ADAPTERS: dict[str, type[Adapter]] = {
     "auto": PageAdapter,
@@ -15,6 +16,7 @@ ADAPTERS: dict[str, type[Adapter]] = {
     "opengraph": PageAdapter,
     "css": CssAdapter,
     "json_api": JsonApiAdapter,
+    "platform": PlatformAdapter,  # json_api with a platform's converters (auditor.sources)
 }
 
 

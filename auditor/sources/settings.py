@@ -1,0 +1,33 @@
+"""The ``platform:`` part of an expanded source block: credential, headers, quotas, retention."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Roster columns that hold a store's id on a platform (empty: the store is not checked there).
+PLATFORM_ID_COLUMNS = ("google_location", "place_id", "yelp_id", "fsq_id", "facebook_page", "apple_location",
+                       "osm_id")  # fmt: skip
+
+
+class PlatformSettings(BaseModel):
+    """How the crawl talks to one platform. The credential is the *name* of an environment
+    variable; its value is read at crawl time and never written anywhere."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str  # the preset (google_business_profile, yelp, ...)
+    title: str = ""
+    credential: str | None = None  # environment variable holding the key or token
+    auth: Literal["bearer", "header", "none"] = "none"
+    auth_header: str = "Authorization"  # for auth: header (the raw key as the header's value)
+    headers: dict[str, str] = Field(default_factory=dict)  # X-Goog-FieldMask and such
+    rate_limit: float = Field(default=1.0, gt=0)  # requests per second
+    daily_budget: int | None = Field(default=None, ge=0)  # requests per run (one run a night)
+    store: Literal["all", "findings_only"] = "all"
+    grace_days: float = Field(default=0.0, ge=0)  # a change younger than this is "propagating"
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name
