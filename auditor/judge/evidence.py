@@ -186,7 +186,29 @@ def source_facts(engine: Engine, run_id: int, spec: Any) -> dict[str, SourceFact
                 f.reviews, f.rated, f.dated, f.replied = int(total), int(rated), int(dated), int(replied or 0)
                 if f.kind == "reviews":
                     f.matched_stores = int(stores)
+        _review_countries(conn, run_id, spec, facts)
     return facts
+
+
+def _review_countries(conn: Any, run_id: int, spec: Any, facts: dict[str, SourceFacts]) -> None:
+    """Each source's review counts per roster country (reviews, rated, dated, replied)."""
+    default = str(getattr(spec, "country", "") or "")
+    country = {e.store_id: str(e.country or default) for e in spec.roster}
+    for source, location_id, total, rated, dated, replied in conn.execute(
+        text(
+            "SELECT source, location_id, COUNT(*), COUNT(stars), COUNT(date), "
+            "SUM(CASE WHEN reply IS NOT NULL AND TRIM(reply) != '' THEN 1 ELSE 0 END) FROM review "
+            "WHERE (first_run_id IS NULL OR first_run_id <= :run) AND location_id IS NOT NULL "
+            "GROUP BY source, location_id"
+        ),
+        {"run": run_id},
+    ):
+        if source not in facts or location_id not in country:
+            continue
+        counts = facts[source].review_countries
+        before = counts.get(country[location_id], (0, 0, 0, 0))
+        added = (int(total), int(rated), int(dated), int(replied or 0))
+        counts[country[location_id]] = tuple(a + b for a, b in zip(before, added, strict=True))  # type: ignore[assignment]
 
 
 def _summaries(engine: Engine, run_id: int) -> Iterator[tuple[str, dict]]:

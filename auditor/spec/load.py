@@ -115,7 +115,7 @@ def load_spec(path: str | Path) -> Spec:
         raise SpecError([Problem(name, 1, f"expected a mapping of spec sections, found {found}")])
     from auditor.sources.presets import expand_presets
 
-    for keys, message in expand_presets(data):
+    for keys, message in expand_presets(data, path.parent):
         problems.append(Problem(name, line_of(data, keys), message))
     try:
         model = BrandSpec.model_validate(data)

@@ -125,3 +125,18 @@ def test_an_address_finding_says_which_part_differs(spec: Spec) -> None:
     address = [r for r in packs.rules if r.id == "nap.address"]
     (finding,) = judge_location(ev, RulePacks(address), spec)[0]
     assert "postcode differs" in finding["message"] and "9999" in finding["message"]
+
+
+def test_an_override_may_match_the_store_country(spec: Spec) -> None:
+    entry = next(e for e in spec.roster if e.status == "open")
+    country = (entry.country or spec.country).upper()
+    text = spec.path.read_text().replace(
+        "scoring:\n",
+        "scoring:\n  overrides:\n"
+        f"    - {{match: {{country: {country.lower()}}}, rules: {{reviews.response_rate: off}}}}\n"
+        "    - {match: {country: ZZ}, rules: {nap.name: off}}\n",
+        1,
+    )
+    path = spec.path.parent / "brand-country.yaml"
+    path.write_text(text)
+    assert load_spec(path).rule_overrides_for(entry.store_id) == {"reviews.response_rate": "off"}

@@ -85,3 +85,26 @@ def test_a_healthy_estate_has_no_source_finding(tmp_path: Path) -> None:
     engine = make_engine(db)
     evaluate_run(engine, load_spec(spec_path), run_id=1, today=DAY)
     assert [f for f in _findings(engine) if f.rule_id == "coverage.source"] == []
+
+
+def test_replies_are_inferred_per_country_when_a_source_spans_several() -> None:
+    """A review site whose NL pages carry no reply block at all: NL stores get a coverage note,
+    the DE stores that show replies elsewhere are still judged."""
+    from auditor.judge.checks.base import Evidence, SourceFacts
+
+    facts = SourceFacts(
+        "reviews", "reviews", reviews=40, rated=40, dated=40, replied=9,
+        review_countries={"DE": (30, 30, 30, 9), "NL": (10, 10, 10, 0)},
+    )  # fmt: skip
+    spec = type("S", (), {"country": "DE", "sources": []})()
+    nl = Evidence(store={"store_id": "N1", "country": "NL"}, spec=spec, facts={"reviews": facts})
+    de = Evidence(store={"store_id": "D1", "country": "DE"}, spec=spec, facts={"reviews": facts})
+    assert nl.carries("reviews", "replies") is False
+    assert de.carries("reviews", "replies") is True
+    assert nl.carries("reviews", "stars") is True
+    only_nl = {"NL": (10, 10, 10, 0)}
+    one_country = SourceFacts("reviews", "reviews", reviews=10, replied=0, review_countries=only_nl)
+    assert one_country.carries("replies", "NL") is False
+    declared = SourceFacts("reviews", "reviews", reviews=10, declared={"replies": True},
+                           review_countries={"DE": (5, 5, 5, 1), "NL": (5, 5, 5, 0)})  # fmt: skip
+    assert declared.carries("replies", "NL") is True

@@ -59,7 +59,9 @@ def summary_or_gap(
     for capability in needs:
         if not ev.carries(source, capability):
             label = CAPABILITY_LABEL.get(capability, capability)
-            return None, not_applicable(source, f"{source} shows no {label} on any review")
+            facts = ev.facts.get(source)
+            where = f" of its {ev.country} stores" if facts and len(facts.review_countries) > 1 else ""
+            return None, not_applicable(source, f"{source} shows no {label} on any review{where}")
     if not summary or not summary.get("reviews"):
         return None, not_applicable(source, "no reviews read")
     if summary.get("reviews", 0) < minimum_reviews or summary.get(key) is None:

@@ -92,18 +92,27 @@ class SourceFacts:
     rated: int = 0  # reviews with readable stars
     dated: int = 0
     replied: int = 0
+    # country -> (reviews, rated, dated, replied): a source whose pages differ by country (a reply
+    # block only on some national sites) is judged per country when it spans several
+    review_countries: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
     declared: dict[str, bool] = field(default_factory=dict)
     problem: str | None = None  # a source-level problem (auditor.judge.sources): its stores get gaps
     unmatched_names: dict[str, str] = field(default_factory=dict)  # folded name -> "url (why)", unmatched
 
-    def carries(self, name: str) -> bool | None:
-        """True / False when known (declared or seen across the run), None when nothing was read."""
+    def carries(self, name: str, country: str | None = None) -> bool | None:
+        """True / False when known (declared or seen across the run), None when nothing was read.
+
+        Review capabilities of a source spanning several countries are judged for the store's
+        country: replies seen in GB say nothing of the NL pages."""
         if name in self.declared:
             return bool(self.declared[name])
         if name in REVIEW_CAPABILITIES:
-            if not self.reviews:
+            counts = (self.reviews, self.rated, self.dated, self.replied)
+            if country and len(self.review_countries) > 1 and country in self.review_countries:
+                counts = self.review_countries[country]
+            if not counts[0]:
                 return None
-            return {"replies": self.replied, "dates": self.dated, "stars": self.rated}[name] > 0
+            return {"stars": counts[1], "dates": counts[2], "replies": counts[3]}[name] > 0
         if not self.entities:
             return None
         return name in self.fields
@@ -165,7 +174,7 @@ class Evidence:
         """Whether ``source`` shows ``name`` at all: declared, else seen for any store in the run;
         with no run-wide facts (one page judged at once), seen for this store."""
         facts = self.facts.get(source)
-        known = facts.carries(name) if facts is not None else None
+        known = facts.carries(name, self.country) if facts is not None else None
         if known is not None:
             return known
         if name in REVIEW_CAPABILITIES:
