@@ -154,16 +154,63 @@ def scorecard(
     emit_rows(rows, fmt, title=f"{store_id}: fix list ({len(rows)} findings)")
 
 
+def findings(
+    db: DbOption = None,
+    run: RunOption = None,
+    store: Annotated[str | None, typer.Option("--store", help="Only this store.")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Only this region's stores.")] = None,
+    rule: Annotated[str | None, typer.Option("--rule", help="Only this rule id, e.g. nap.phone.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Only this source id.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Every finding of a run, source-level ones (store "") first, then store by store.
+
+    Example: auditor findings --rule nap.phone --format csv > phones.csv
+    """
+    from sqlmodel import Session
+
+    from auditor.store import queries
+
+    engine = _engine(db)
+    with Session(engine) as session:
+        chosen = _run(session, run)
+        in_region = None
+        if region:
+            in_region = {c.location_id for c in queries.scorecards(session, chosen.id, region)}
+        rows = [
+            {
+                "store": f.location_id,
+                "rule": f.rule_id,
+                "severity": f.severity,
+                "source": f.source,
+                "field": f.field,
+                "expected": f.expected,
+                "observed": f.observed,
+                "url": f.url,
+                "message": f.message,
+                "points": f.points,
+            }
+            for f in queries.findings(session, chosen.id, store)
+            if (in_region is None or f.location_id in in_region)
+            and (rule is None or f.rule_id == rule)
+            and (source is None or f.source == source)
+        ]
+    emit_rows(rows, fmt, title=f"Run {chosen.id}: {len(rows)} findings")
+
+
 def diff(
     run_a: Annotated[int | None, typer.Argument(help="Earlier run (default: the one before RUN_B).")] = None,
     run_b: Annotated[int | None, typer.Argument(help="Later run (default: the latest).")] = None,
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.table,
+    persisting: Annotated[
+        bool, typer.Option("--persisting", help="List the persisting findings too, not only their count.")
+    ] = False,
 ) -> None:
     """New, resolved and persisting findings between two runs (matched by fingerprint).
 
     Example: auditor diff          (latest run against the one before)
-             auditor diff 3 5
+             auditor diff 3 5 --persisting
     """
     from sqlmodel import Session
 
@@ -188,7 +235,11 @@ def diff(
                 "source": f.source,
                 "message": f.message,
             }
-            for change, group in (("new", result.new), ("resolved", result.resolved))
+            for change, group in (
+                ("new", result.new),
+                ("resolved", result.resolved),
+                ("persisting", result.persisting if persisting else []),
+            )
             for f in group
         ]
         persisting = len(result.persisting)
@@ -204,3 +255,4 @@ def register(app: typer.Typer) -> None:
     app.command("report")(report)
     app.command("scorecard")(scorecard)
     app.command("diff")(diff)
+    app.command("findings")(findings)

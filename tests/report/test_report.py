@@ -125,3 +125,22 @@ def test_a_source_problem_is_shown_once_above_the_stores(db: Path, tmp_path: Pat
     print_run_summary(engine, 2, console)
     text = console.export_text()
     assert text.count("0 listings read from 15 pages") == 1 and "<b>x</b>" in text
+
+
+def test_findings_lists_every_finding_and_filters(db: Path) -> None:
+    every = runner.invoke(app, ["findings", "--db", str(db), "--format", "json"])
+    assert every.exit_code == 0, every.output
+    rows = json.loads(every.output)
+    assert rows and {"store", "rule", "source", "expected", "observed", "url", "message"} <= set(rows[0])
+    one = runner.invoke(app, ["findings", "--db", str(db), "--store", rows[0]["store"], "--format", "json"])
+    assert {r["store"] for r in json.loads(one.output)} == {rows[0]["store"]}
+    none = runner.invoke(app, ["findings", "--db", str(db), "--rule", "no.such", "--format", "json"])
+    assert json.loads(none.output) == []
+
+
+def test_diff_lists_persisting_findings_when_asked(db: Path) -> None:
+    plain = json.loads(runner.invoke(app, ["diff", "--db", str(db), "--format", "json"]).output)
+    args = ["diff", "--db", str(db), "--persisting", "--format", "json"]
+    full = json.loads(runner.invoke(app, args).output)
+    assert {r["change"] for r in plain} <= {"new", "resolved"}
+    assert "persisting" in {r["change"] for r in full} and len(full) > len(plain)
