@@ -61,11 +61,24 @@ def key_path(loc: tuple) -> str:
         text = str(part)
         if isinstance(part, int):
             out += f"[{part}]"
-        elif text.startswith(("function-", "literal[")) or text in _TYPE_TAGS or "[" in text:
+        elif _is_tag(text):
             continue  # a union member's tag, not a key of the file
         else:
             out += f".{text}" if out else text
     return out
+
+
+def _is_tag(text: str) -> bool:
+    """Whether a location part names a union member (a type or model), not a key of the file."""
+    return text.startswith(("function-", "literal[")) or text in _TYPE_TAGS or "[" in text or _is_model(text)
+
+
+def _is_model(tag: str) -> bool:
+    """Whether a location part is a union member's model name (``RuleSetting``), not a key."""
+    from auditor.spec import models
+
+    candidate = getattr(models, tag, None)
+    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
 
 
 _TYPE_TAGS = {"str", "int", "float", "bool", "list", "dict", "none", "is-instance", "lax-or-strict"}

@@ -129,7 +129,7 @@ SOURCE = """sources:
          "crawl.refresh_days: -2 must be >= 0"),
         ("  overrides: []", "  overrides: [{match: {store: ST-001}, rules: {nap.phone: maybe}}]",
          "overrides:",
-         "scoring.overrides[0].rules.nap.phone: expected 'off' or a number, found 'maybe'"),
+         "scoring.overrides[0].rules.nap.phone: expected 'off' or a number or a mapping (key: value), found 'maybe'"),
     ],
 )  # fmt: skip
 def test_each_bad_value_is_one_line_in_our_words(spec_dir: Path, old, new, needle, message) -> None:
