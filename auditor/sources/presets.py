@@ -11,6 +11,7 @@ The user's block may override ``id``, ``title``, ``id_column``, ``credential``, 
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 PRESETS_DIR = Path(__file__).parent / "presets"
+_ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]{0,63}$")
 USER_KEYS = ("preset", "id", "title", "id_column", "credential", "base_url", "rate_limit", "daily_budget",
              "store", "grace_days", "carries", "kind")  # fmt: skip
 _PLATFORM_KEYS = ("credential", "auth", "auth_header", "headers", "rate_limit", "daily_budget", "store",
@@ -39,18 +41,31 @@ def preset_names() -> list[str]:
 
 
 @cache
-def load_preset(name: str) -> dict[str, Any]:
-    """The preset's YAML as a mapping; PresetError for an unknown name."""
+def _read(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "adapter" not in data or not ("url" in data or "start_url" in data):
+        raise PresetError("preset", f"{path} is not a preset (it needs 'adapter' and 'url' or 'start_url')")
+    return data
+
+
+def load_preset(name: str, base_dir: Path | None = None) -> dict[str, Any]:
+    """A shipped preset by name, or a preset file (``*.yaml``, relative to the spec's folder)."""
+    if name.endswith((".yaml", ".yml")):
+        path = (base_dir or Path.cwd()) / name
+        if not path.is_file():
+            raise PresetError("preset", f"preset file '{name}' not found (looked for {path})")
+        return _read(path.resolve())
     path = PRESETS_DIR / f"{name}.yaml"
     if not name.replace("_", "").isalnum() or not path.is_file():
         raise PresetError("preset", f"unknown preset '{name}' (use one of: {', '.join(preset_names())})")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return _read(path)
 
 
-def expand(block: dict[str, Any]) -> dict[str, Any]:
+def expand(block: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any]:
     """A full source block (what a user would otherwise write by hand) from a preset block."""
-    name = str(block.get("preset"))
-    preset = load_preset(name)
+    given = str(block.get("preset"))
+    preset = load_preset(given, base_dir)
+    name = Path(given).stem
     params = dict(preset.get("params") or {})
     for key in block:
         if key not in USER_KEYS and key not in params:
@@ -60,6 +75,10 @@ def expand(block: dict[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         if value is None:
             raise PresetError("preset", f"the '{name}' preset needs '{key}'")
+    variable = block.get("credential", preset.get("credential"))
+    if variable is not None and not _ENV_NAME.match(str(variable)):
+        raise PresetError("credential", "credential: give the name of the environment variable that holds "
+                          "the secret (like YELP_API_KEY), never the secret itself")  # fmt: skip
     base_url = str(block.get("base_url") or preset["base_url"]).rstrip("/")
     values = {k: quote(str(v), safe="") for k, v in values.items()}
     values["base_url"] = base_url
@@ -82,6 +101,13 @@ def expand(block: dict[str, Any]) -> dict[str, Any]:
         source["start_urls"] = [preset["start_url"].format(**values)]
     adapter = copy.deepcopy(preset["adapter"])
     adapter["type"] = "platform"
+    from auditor.sources.convert import converter
+
+    for field, path in (adapter.get("convert") or {}).items():
+        try:
+            converter(str(path))
+        except ValueError as exc:
+            raise PresetError("preset", f"preset '{given}': convert.{field}: {exc}") from None
     source["adapter"] = adapter
     source["carries"] = {**(preset.get("carries") or {}), **(block.get("carries") or {})}
     platform = {"name": name, "title": source["title"]}
@@ -93,7 +119,7 @@ def expand(block: dict[str, Any]) -> dict[str, Any]:
     return source
 
 
-def expand_presets(data: Any) -> list[tuple[tuple[Any, ...], str]]:
+def expand_presets(data: Any, base_dir: Path | None = None) -> list[tuple[tuple[Any, ...], str]]:
     """Expand every ``preset:`` block of a spec's ``sources`` in place; (key path, message) of
     each block that could not be expanded (that block is left as written)."""
     problems: list[tuple[tuple[Any, ...], str]] = []
@@ -104,7 +130,7 @@ def expand_presets(data: Any) -> list[tuple[tuple[Any, ...], str]]:
         if not isinstance(block, dict) or "preset" not in block:
             continue
         try:
-            sources[index] = expand(block)
+            sources[index] = expand(block, base_dir)
         except PresetError as exc:
             problems.append((("sources", index, exc.key), f"sources[{index}]: {exc}"))
     return problems

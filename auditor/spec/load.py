@@ -115,8 +115,10 @@ def load_spec(path: str | Path) -> Spec:
         raise SpecError([Problem(name, 1, f"expected a mapping of spec sections, found {found}")])
     from auditor.sources.presets import expand_presets
 
-    for keys, message in expand_presets(data, path.parent):
-        problems.append(Problem(name, line_of(data, keys), message))
+    preset_problems = [Problem(name, line_of(data, keys), message)
+                       for keys, message in expand_presets(data, path.parent)]  # fmt: skip
+    if preset_problems:  # a block that is not a source yet: say only what is wrong with it
+        raise SpecError(problems + preset_problems)
     try:
         model = BrandSpec.model_validate(data)
     except ValidationError as exc:

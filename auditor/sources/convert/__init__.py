@@ -2,7 +2,8 @@
 forms the normalisers read (OSM ``opening_hours`` text, ``2026-12-25 closed; ...``, and
 ``open`` / ``temporarily_closed`` / ``closed``).
 
-A preset's ``adapter.convert`` maps a field to ``module.function`` in this package; each
+A preset's ``adapter.convert`` maps a field to ``module.function`` in this package (or to
+``package.module:function`` anywhere importable); each
 function takes the JSON value its JMESPath found and returns text (or None: the platform shows
 nothing there). A value it cannot read raises ConvertError with the reason.
 """
@@ -19,7 +20,18 @@ Converter = Callable[[Any], "str | None"]
 
 
 def converter(name: str) -> Converter:
-    """The function ``module.function`` of this package names; ValueError when there is none."""
+    """The function ``module.function`` of this package names, or ``package.module:function``
+    anywhere importable (a converter kept outside the auditor); ValueError when there is none."""
+    if ":" in name:
+        module_name, _, function = name.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            raise ValueError(f"converter module '{module_name}' cannot be imported: {exc}") from None
+        found = getattr(module, function, None)
+        if not callable(found):
+            raise ValueError(f"converter module '{module_name}' has no function '{function}'")
+        return found
     module_name, _, function = name.rpartition(".")
     if not module_name or not module_name.replace("_", "").isalnum():
         raise ValueError(f"converter '{name}' is not 'module.function'")

@@ -32,7 +32,10 @@ def hhmm(text: Any) -> str:
     digits = str(text or "").strip().lstrip("+").replace(":", "")
     if len(digits) not in (3, 4) or not digits.isdigit():
         raise ConvertError(f"'{text}' is not a time of day")
-    return clock(digits[:-2], digits[-2:])
+    try:
+        return clock(digits[:-2], digits[-2:])
+    except ConvertError:
+        raise ConvertError(f"'{text}' is not a time of day") from None
 
 
 def new_week() -> Week:
