@@ -19,9 +19,11 @@ REPEATS = 3
 
 
 def _sentences() -> list[str]:
+    """The UCI review sentences (2,000), as earlier runs measured."""
     sentences: list[str] = []
     for path in default_labelled_files():
-        sentences.extend(read_labelled(path).sentences)
+        if path.name.endswith("_labelled.txt"):
+            sentences.extend(read_labelled(path).sentences)
     return sentences
 
 

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from auditor.sentiment.lexicon import ReviewLexicon, pattern_score
 from auditor.sentiment.model import LinearModel, features
+from auditor.sentiment.ngrams import hashed_ngrams
 from auditor.sentiment.result import SentimentResult
 from auditor.sentiment.text import clean_review_text
 
@@ -21,6 +22,9 @@ DEFAULT_ANALYZER = "review"
 STAR_PRIOR_RANGE = 0.35
 """A 1-star review starts at P(positive) = 0.15 and a 5-star one at 0.85 before the text is read;
 clear text outweighs the prior, so a 5-star review that reads as a complaint stays negative."""
+NO_OPINION_CONFIDENCE = 0.8
+"""Text in which neither lexicon finds an opinion word nor a rating is neutral unless the
+n-grams alone are at least this sure ("would not return" has no opinion word)."""
 
 
 class UnsupportedLanguage(ValueError):
@@ -112,7 +116,10 @@ class LexiconAnalyzer:
 
 
 class ReviewAnalyzer:
-    """The review lexicon's features weighed by a logistic model trained on labelled reviews."""
+    """Lexicon features and hashed word n-grams weighed by a logistic model trained on reviews.
+
+    ``confidence`` is the model's probability of the label it gives; text with no opinion word
+    and no confident n-gram reading is neutral."""
 
     name = "review"
     languages = frozenset({"en"})
@@ -126,6 +133,18 @@ class ReviewAnalyzer:
         """The name with the training sets, as the evaluation prints it."""
         return f"{self.name}(train={'+'.join(self.model.trained_on)})"
 
+    def probability(self, text: str, stars: float | None = None) -> tuple[float, bool]:
+        """P(positive) of a cleaned text, and whether either lexicon found an opinion in it."""
+        score = self.lexicon.score(text)
+        pattern = pattern_score(text)
+        logit = self.model.logit(features(score, pattern), hashed_ngrams(text))
+        if stars is not None:
+            prior = _star_prior(stars)
+            logit += math.log(prior / (1.0 - prior))
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+        opinion = score.polarity != 0.0 or pattern.assessed > 0 or score.rating is not None
+        return p, opinion
+
     def analyze(
         self, text: str, language: str = "en", stars: float | None = None
     ) -> SentimentResult:
@@ -133,12 +152,11 @@ class ReviewAnalyzer:
         text = clean_review_text(text)
         if not text:
             return _empty(self.name)
-        logit = self.model.logit(features(self.lexicon.score(text), pattern_score(text)))
-        if stars is not None:
-            prior = _star_prior(stars)
-            logit += math.log(prior / (1.0 - prior))
-        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
-        return SentimentResult.from_polarity(2.0 * p - 1.0, max(p, 1.0 - p), self.name)
+        p, opinion = self.probability(text, stars)
+        confidence = max(p, 1.0 - p)
+        if not opinion and stars is None and confidence < NO_OPINION_CONFIDENCE:
+            return SentimentResult(0.0, "neutral", 2.0 - 2.0 * confidence, self.name)
+        return SentimentResult.from_polarity(2.0 * p - 1.0, confidence, self.name)
 
 
 def _star_prior(stars: float) -> float:
@@ -182,11 +200,23 @@ ANALYZERS: dict[str, type] = {
 }
 
 
+FOREIGN_ANALYZERS = ("lexicon-de", "lexicon-fr", "lexicon-nl")
+"""Measured by ``sentiment-eval`` but not used by the review pipeline (docs/sentiment.md)."""
+
+
+def analyzer_names() -> list[str]:
+    return sorted([*ANALYZERS, *FOREIGN_ANALYZERS])
+
+
 def get_analyzer(name: str = DEFAULT_ANALYZER) -> Analyzer:
-    """An analyzer by name (``review``, ``lexicon``, ``textblob``, ``vader``)."""
+    """An analyzer by name (``review``, ``lexicon``, ``textblob``, ``vader``, ``lexicon-de`` ...)."""
+    if name in FOREIGN_ANALYZERS:
+        from auditor.sentiment.foreign import ForeignLexiconAnalyzer
+
+        return ForeignLexiconAnalyzer(name.removeprefix("lexicon-"))
     try:
         return ANALYZERS[name]()
     except KeyError:
         raise ValueError(
-            f"unknown analyzer {name!r}; choose one of {', '.join(sorted(ANALYZERS))}"
+            f"unknown analyzer {name!r}; choose one of {', '.join(analyzer_names())}"
         ) from None

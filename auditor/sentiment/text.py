@@ -13,6 +13,8 @@ MAX_REVIEW_CHARS = 5_000
 paste must not stall a nightly run."""
 
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Zero-width characters, soft hyphens and bidirectional marks: they split or glue words."""
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+|\n+")
 _CONTRAST = re.compile(
@@ -39,6 +41,7 @@ def clean_review_text(text: str | None, limit: int = MAX_REVIEW_CHARS) -> str:
         text = soup.get_text(" ")
     else:
         text = html.unescape(text)
+    text = _INVISIBLE.sub("", text)
     text = _SPACE.sub(" ", text.replace("\x00", " ")).strip()
     return text[:limit]
 

@@ -108,8 +108,22 @@ def test_empty_text_is_neutral_with_no_confidence(review):
 
 
 def test_emoji_carry_sentiment(review):
-    assert review.analyze("😡😡").label == "negative"
+    # VADER names emoji and rates the names it knows ("smiling face with heart-eyes")
     assert review.analyze("😍").label == "positive"
+    assert review.analyze("😡😡").label == "negative"
+
+
+def test_text_without_opinion_is_neutral(review):
+    for text in ("We ordered two coffees.", "It is a table."):
+        result = review.analyze(text)
+        assert result.label == "neutral"
+        assert result.polarity == 0.0
+
+
+def test_complaints_in_words_no_lexicon_rates(review):
+    assert review.analyze("Would not return.").label == "negative"
+    praise_then_complaint = "The coffee deserves five stars but the barista was so rude to us."
+    assert review.analyze(praise_then_complaint).label == "negative"
 
 
 def test_unknown_analyzer_name():
