@@ -492,6 +492,9 @@ class Conventions:
     replies: bool
     review_pagination: str
     review_markup: str = "html"  # html | jsonld (schema.org Review objects on the store page)
+    # the brand's pages name their store id (schema.org branchCode); else pages are matched by URL,
+    # and the roster may write the URL another way (no trailing slash, https)
+    site_store_ref: bool = True
     # a directory whose listing pages show their data only through a script: the crawl reads nothing
     script_directory: SourceStyle | None = None
 
@@ -511,6 +514,7 @@ class Conventions:
             "review_pagination": self.review_pagination,
             "review_markup": self.review_markup,
             "script_directory": vars(self.script_directory) if self.script_directory else None,
+            "site_store_ref": self.site_store_ref,
         }
 
 
@@ -575,6 +579,7 @@ def choose(seed: int) -> Conventions:
         replies=seed % 4 != 1,
         review_pagination=rng.choice(("rel_next", "next_class")),
         review_markup="jsonld" if seed % 4 == 3 else "html",  # embedded in a JSON-LD store page
+        site_store_ref=seed % 3 != 0,
         script_directory=SourceStyle("citymap", "citymap.example", "script", "next_class", "none", "24h")
         if seed % 4 == 2
         else None,

@@ -58,6 +58,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(500, b"<h1>Internal Server Error</h1>", "text/html")
             return
         page = self.server.page(url)
+        if page is None and "?" not in url and not url.endswith("/") and self.server.page(url + "/"):
+            self._send(301, b"", "text/html", {"Location": url + "/"})  # as web servers do for folders
+            return
         if page is None:
             self._send(404, b"<h1>Not found</h1>", "text/html")
             return

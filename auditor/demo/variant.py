@@ -135,6 +135,7 @@ class VStore:
     status: str = "open"
     opened: str = ""
     unit: str = ""  # a suite or unit in the building, where the country writes one
+    roster_website: str = ""  # the store page's URL as the roster writes it, when not as served
 
     def street_as(self, street_name: str, number: str | None = None, unit_form: str = "") -> str:
         """The street line; ``unit_form`` writes the unit another way (``Ste``, ``#``, ``slash``)."""
@@ -171,7 +172,7 @@ class VStore:
             "holiday_hours": "; ".join(
                 f"{d} {','.join(f'{a}-{b}' for a, b in r) if r else 'closed'}" for d, r in self.holidays
             ),
-            "website": self.website,
+            "website": self.roster_website or self.website,
             "status": self.status,
             "opened": self.opened,
         }
@@ -737,7 +738,7 @@ class VariantWriter:
         kinds = self.plan.at(store.store_id, "site")
         clock = conv.site_clock if lang == "en" else "24h"
         place = _place(store, lang, clock, hours=True)
-        place.store_ref = store.store_id
+        place.store_ref = store.store_id if conv.site_store_ref else ""
         defect = next(
             (
                 d
@@ -1050,6 +1051,20 @@ def generate_variant(out_dir: str | Path, seed: int, locations: int | None = Non
     rng = random.Random(f"variant-{seed}")
     stores = make_stores(rng, conv, locations or rng.randint(14, 18))
     plan = plan_variant(rng, conv, stores)
+    if not conv.site_store_ref:  # pages matched by URL: the roster leaves some trailing slashes off
+        for store in stores:
+            if store.status != "closed" and rng.random() < 0.5:
+                store.roster_website = store.website.rstrip("/")
+                plan.traps.append(
+                    Entry(
+                        store.store_id,
+                        "roster_url_form",
+                        "site",
+                        "presence",
+                        store.roster_website,
+                        store.website,
+                    )
+                )
     writer = VariantWriter(_Writer(world_dir), conv, stores, plan, rng)
     writer.make_reviews()
     writer.write_site()
