@@ -144,3 +144,24 @@ def test_diff_lists_persisting_findings_when_asked(db: Path) -> None:
     full = json.loads(runner.invoke(app, args).output)
     assert {r["change"] for r in plain} <= {"new", "resolved"}
     assert "persisting" in {r["change"] for r in full} and len(full) > len(plain)
+
+
+def test_a_store_whose_source_shows_no_replies_reads_so_not_zero_percent(db: Path, tmp_path: Path) -> None:
+    from sqlmodel import select
+
+    from auditor.store.engine import session_scope
+    from auditor.store.tables import Scorecard
+
+    engine = make_engine(db)
+    write_html_report(engine, tmp_path / "before")
+    assert "to negative:" in (tmp_path / "before" / "stores" / "FC-00001.html").read_text()
+    gap = "reviews.response_rate at reviewhub: reviewhub shows no owner replies on any review"
+    with session_scope(engine) as session:
+        query = select(Scorecard).where(Scorecard.run_id == 2, Scorecard.location_id == "FC-00001")
+        card = session.exec(query).one()
+        card.details = json.dumps({"gaps": [gap]})
+        session.add(card)
+    write_html_report(engine, tmp_path / "report")
+    page = (tmp_path / "report" / "stores" / "FC-00001.html").read_text()
+    assert "the review source shows no replies" in page and gap in page
+    assert "to negative:" not in page
