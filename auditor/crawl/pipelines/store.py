@@ -215,8 +215,12 @@ class StorePipeline:
 
     def _count_fetch(self, record: FetchRecord) -> None:
         self.stats.inc_value(f"auditor/{record.source}/pages")
-        if record.error and not record.reused:
+        if record.reused:
+            pass
+        elif record.outcome or (record.error and not record.status):
             self.stats.inc_value(f"auditor/{record.source}/failures")
+        elif record.error:  # fetched and read, with a note (malformed JSON-LD, a mislabelled charset)
+            self.stats.inc_value(f"auditor/{record.source}/notes")
         if record.status == 304 or (record.status and 200 <= record.status < 300):
             memo = self._memo(record.url)
             memo.run_id = self.run_id
