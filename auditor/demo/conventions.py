@@ -468,8 +468,8 @@ class SourceStyle:
 
     id: str
     host: str
-    markup: str  # jsonld | jsonld_graph | microdata | rdfa | css
-    pagination: str  # rel_next | next_class | numbered | offset
+    markup: str  # jsonld | jsonld_graph | microdata | rdfa | css | json_api
+    pagination: str  # rel_next | next_class | numbered | offset | api_next (JSON: paging.next)
     hours: str  # shown: "rows" (a day per row) | "grouped" (Mo-Fr ...) | "none" (not shown)
     clock: str  # 24h | 12h
     holidays: bool = False  # shows holiday hours (schema.org specialOpeningHoursSpecification)
@@ -561,6 +561,11 @@ def choose(seed: int) -> Conventions:
         )
         for i, (source_id, host) in enumerate(hosts)
     )
+    if seed % 4 in (0, 1):  # a places API besides the directories
+        clock = "12h" if uses_12h else "24h"
+        directories += (
+            SourceStyle("placesapi", "api.placesapi.example", "json_api", "api_next", "rows", clock),
+        )
     return Conventions(
         seed=seed,
         countries=countries,

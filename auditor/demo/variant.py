@@ -865,7 +865,8 @@ class VariantWriter:
             if defect is not None and defect.kind == "duplicate_listing":
                 entries.append((store, None, ""))
         self.rng.shuffle(entries)
-        links = []
+        links: list[tuple[str, str]] = []
+        records: list[dict] = []
         for position, (store, defect, status) in enumerate(entries, start=1):
             url = f"http://{style.host}/listing/{style.id[:2]}{position:04d}"
             clock = style.clock if store.language == "en" else "24h"
@@ -883,7 +884,7 @@ class VariantWriter:
             if defect is not None:
                 traps = [t for t in traps if t.field != defect.field]
             if (
-                style.markup == "css"
+                style.markup in ("css", "json_api")
                 and place.hours is not None
                 and not status
                 and (defect is None or defect.field != "hours")
@@ -900,12 +901,18 @@ class VariantWriter:
                 )
             self.plan.traps.extend(traps)
             _apply(place, store, traps, defect)
+            if style.markup == "json_api":
+                records.append(vp.api_record(f"{style.id[:2]}-{position:04d}", place))
+                continue
             hours_style = "grouped" if style.hours == "grouped" else "rows"
             self.w.put(
                 url,
                 vp.listing_page(place, style.markup, conv.brand.business_type, hours_style, style.id.title()),
             )
             links.append((url, place.name))
+        if style.markup == "json_api":
+            self._write_api(style, records)
+            return
         pages = [links[i : i + PER_INDEX] for i in range(0, len(links), PER_INDEX)] or [[]]
         urls = [index_url(style, conv, n) for n in range(1, len(pages) + 1)]
         for n, chunk in enumerate(pages, start=1):
@@ -920,6 +927,14 @@ class VariantWriter:
                     conv.language,
                 ),
             )
+
+    def _write_api(self, style: SourceStyle, records: list[dict]) -> None:
+        """A JSON API: PER_INDEX records a page, the next page's path under ``paging.next``."""
+        pages = [records[i : i + PER_INDEX] for i in range(0, len(records), PER_INDEX)] or [[]]
+        for n, chunk in enumerate(pages, start=1):
+            nxt = index_url(style, self.conv, n + 1).split(style.host, 1)[1] if n < len(pages) else None
+            body = {"results": chunk, "paging": {"next": nxt, "page": n}}
+            self.w.put(index_url(style, self.conv, n), json.dumps(body, ensure_ascii=False, indent=1))
 
     def write_script_directory(self, style: SourceStyle) -> None:
         """Index pages linking to listing pages whose data only a script would fill in."""
@@ -973,6 +988,8 @@ class VariantWriter:
 
 
 def index_url(style: SourceStyle, conv: Conventions, n: int) -> str:
+    if style.markup == "json_api":
+        return f"http://{style.host}/v2/places.json?brand={conv.brand.slug}&page={n}"
     if style.pagination == "offset":
         return f"http://{style.host}/search?brand={conv.brand.slug}&start={(n - 1) * PER_INDEX}"
     return f"http://{style.host}/search?brand={conv.brand.slug}&page={n}"

@@ -487,3 +487,34 @@ def review_nav(next_url: str | None, pagination: str, language: str) -> str:
 
 def and_word(language: str) -> str:
     return AND[language]
+
+
+def api_record(place_id: str, place: Place) -> dict:
+    """A places API record: address in parts, hours as one text line per day, a status code."""
+    from auditor.demo.conventions import PERM_CLOSED, TEMP_CLOSED
+
+    status = "OPERATIONAL"
+    if place.status_text in TEMP_CLOSED.values():
+        status = "CLOSED_TEMPORARILY"
+    elif place.status_text in PERM_CLOSED.values():
+        status = "CLOSED_PERMANENTLY"
+    record: dict = {
+        "place_id": place_id,
+        "title": place.name,
+        "location": {
+            "line1": place.street,
+            "city": place.locality,
+            "region": place.state,
+            "zip": place.postcode,
+            "country": place.country,
+        },
+        "contact": {"phone": place.phone},
+        "url": place.website,
+        "status": status,
+        "rating": place.rating,
+    }
+    if place.hours is not None:
+        record["hours"] = [
+            f"{day}: {text}" for day, text in hours_rows(place.hours, place.language, place.clock)
+        ]
+    return record

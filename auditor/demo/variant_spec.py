@@ -39,6 +39,28 @@ def _q(value: str) -> str:
 def _directory(style: SourceStyle, conv: Conventions) -> list[str]:
     from auditor.demo.variant import index_url
 
+    if style.markup == "json_api":  # docs/sources.md: a JSON API, address parts picked with JMESPath
+        parts = "streetAddress: line1, addressLocality: city, addressRegion: region, postalCode: zip"
+        return [
+            f"  - id: {style.id}",
+            "    kind: listing",
+            f"    title: {style.id.title()}",
+            f"    allowed_domains: [{style.host}]",
+            f"    start_urls: [{_q(index_url(style, conv, 1))}]",
+            "    adapter:",
+            "      type: json_api",
+            "      records: results",
+            "      next: paging.next",
+            "      fields:",
+            "        id: place_id",
+            "        name: title",
+            f"        address: {_q('location.{' + parts + ', addressCountry: country}')}",
+            "        phone: contact.phone",
+            "        website: url",
+            "        hours: hours",
+            "        status: status",
+            "        rating: rating",
+        ]
     lines = [
         f"  - id: {style.id}",
         "    kind: listing",
