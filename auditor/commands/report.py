@@ -22,7 +22,14 @@ def _engine(db: str | None):
 
     url = database_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise DatabaseProblem(f"{url.removeprefix('sqlite:///')}: no such database; run `auditor run` first")
+        missing = url.removeprefix("sqlite:///")
+        hint = (
+            "pass --db with the file `auditor run` wrote (beside brand.yaml unless --db was given) "
+            "or set DATABASE_URL"
+            if db is None
+            else "check the path, or run `auditor run` first"
+        )
+        raise DatabaseProblem(f"{missing}: no such database; {hint}")
     return make_engine(db)
 
 

@@ -103,5 +103,5 @@ def test_debug_shows_the_traceback(tmp_path: Path, how: str, monkeypatch: pytest
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 4
     assert "Traceback" in result.output and result.output.rstrip().endswith(
-        "no such database; run `auditor run` first"
+        "no such database; check the path, or run `auditor run` first"
     )

@@ -50,7 +50,17 @@ def test_unreachable_database_server_hides_the_password(spec: Path) -> None:
 
 def test_report_on_a_missing_database(tmp_path: Path) -> None:
     out = auditor("report", "--db", tmp_path / "none.db")
-    assert (out.code, out.line) == (4, f"{tmp_path / 'none.db'}: no such database; run `auditor run` first")
+    expected = f"{tmp_path / 'none.db'}: no such database; check the path, or run `auditor run` first"
+    assert (out.code, out.line) == (4, expected)
+
+
+def test_report_with_no_database_named_says_where_run_writes(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    out = auditor("diff")
+    where = tmp_path / "auditor.db"
+    assert out.code == 4 and out.line.startswith(f"{where}: no such database; pass --db with")
+    assert "DATABASE_URL" in out.line
 
 
 def test_doctor_on_a_missing_database(tmp_path: Path) -> None:
