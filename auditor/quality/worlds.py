@@ -29,6 +29,7 @@ from auditor.quality.base import Metric, share
 
 SUITE = "worlds"
 SEEDS = (1, 2, 3, 4, 5, 6, 7, 8)
+AUDIT_TIMEOUT = 300  # seconds for one world's crawl and evaluation (about 10 on an idle machine)
 OBSERVED = {
     "name",
     "address",
@@ -228,16 +229,23 @@ def audit_world(seed: int, work: Path) -> WorldScore:
         spec = write_served_variant_spec(world, server.proxy_url)
         env = {**os.environ}
         env.pop("DATABASE_URL", None)
-        done = subprocess.run(
-            [sys.executable, "-m", "auditor.quality.worlds", str(spec), str(out / "audit.db")],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            env=env,
-        )
-    if done.returncode != 0:
-        lines = (done.stdout + done.stderr).strip().splitlines() or ["no output"]
-        failed = WorldScore(seed, label, failure=lines[-1][:200])
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "auditor.quality.worlds", str(spec), str(out / "audit.db")],
+                capture_output=True,
+                text=True,
+                timeout=AUDIT_TIMEOUT,
+                env=env,
+            )
+            output = (
+                ((done.stdout + done.stderr).strip() or f"exit code {done.returncode}")
+                if done.returncode
+                else ""
+            )
+        except subprocess.TimeoutExpired:
+            output = f"no result after {AUDIT_TIMEOUT} s"
+    if output:
+        failed = WorldScore(seed, label, failure=output.splitlines()[-1][:200])
         failed.planted = len(json.loads(world.ground_truth.read_text(encoding="utf-8"))["defects"])
         return failed
     return score_world(out, seed, label)
