@@ -217,6 +217,7 @@ def evaluate_run(
         card_rows: list[dict] = []
         evidences = iter_evidence(engine, run_id, spec, facts, with_replies=with_replies)
         for count, evidence in enumerate(evidences, start=1):
+            evidence.today = day
             findings, card = judge_location(evidence, packs, spec)
             finding_rows.extend({**f, "run_id": run_id} for f in findings)
             card_rows.append({**card, "run_id": run_id})

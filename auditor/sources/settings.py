@@ -27,6 +27,7 @@ class PlatformSettings(BaseModel):
     daily_budget: int | None = Field(default=None, ge=0)  # requests per run (one run a night)
     store: Literal["all", "findings_only"] = "all"
     grace_days: float = Field(default=0.0, ge=0)  # a change younger than this is "propagating"
+    categories: list[str] = Field(default_factory=list)  # the platform's names the listing should have
 
     @property
     def label(self) -> str:

@@ -422,3 +422,40 @@ def test_voice_rules_read_listing_and_reply_text_as_the_rule_says(make_evidence)
     terms = rule(type="substitution", scope=["listing"], sources=["mapdir"])
     couch = make_evidence({("mapdir", "l"): {"description": "A new couch."}})
     assert [(o.source, o.score) for o in run("substitution", terms, couch)] == [("mapdir", 0.0)]
+
+
+# --- listing platforms -----------------------------------------------------------------------------
+
+
+def test_platform_edit(make_evidence) -> None:
+    r = rule(type="platform_edit", scope="listing", field="platform_updated")
+    edited = make_evidence({("mapdir", "a"): {"platform_updated": Seen("true", "true", "u")}})
+    kept = make_evidence({("mapdir", "a"): {"platform_updated": Seen("false", "false", "u")}})
+    assert scores(run("platform_edit", r, edited)) == [0.0]
+    assert scores(run("platform_edit", r, kept)) == [1.0]
+    assert run("platform_edit", r, make_evidence({("mapdir", "a"): {"name": "x"}})) == []
+
+
+def test_category(make_evidence) -> None:
+    r = rule(type="category", scope="listing", categories={"mapdir": ["Furniture store"]})
+    right = make_evidence({("mapdir", "a"): {"categories": Seen("Furniture Store; Bedding", ["x"], "u")}})
+    wrong = make_evidence({("mapdir", "a"): {"categories": Seen("Bedding; Furniture store", ["x"], "u")}})
+    assert scores(run("category", r, right)) == [1.0]
+    assert scores(run("category", r, wrong)) == [0.0]
+    assert run("category", rule(type="category", scope="listing"), wrong) == []  # nothing expected
+
+
+def test_upcoming_holiday(make_evidence) -> None:
+    import datetime as dt
+
+    r = rule(type="upcoming_holiday", scope="listing", days_ahead=14, platforms_only=False)
+    shown = {"2026-12-25": [], "2026-12-26": [], "2026-12-28": [], "2027-01-01": []}
+    ready = make_evidence({("mapdir", "a"): {"holiday_hours": Seen("...", shown, "u")}}, holiday_hours="")
+    ready.today = dt.date(2026, 12, 20)
+    late = make_evidence({("mapdir", "a"): {"holiday_hours": Seen("...", {"2026-12-25": []}, "u")}},
+                         holiday_hours="")  # fmt: skip
+    late.today = dt.date(2026, 12, 20)
+    assert scores(run("upcoming_holiday", r, ready)) == [1.0]
+    assert scores(run("upcoming_holiday", r, late)) == [0.0]
+    late.today = dt.date(2026, 6, 1)  # nothing within two weeks, wherever the store is
+    assert run("upcoming_holiday", r, late) == [] or scores(run("upcoming_holiday", r, late)) == [1.0]

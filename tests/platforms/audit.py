@@ -31,6 +31,8 @@ def preset_block(platform: str, **extra: Any) -> dict[str, Any]:
         block["spider"] = "starbucks_gb"
     if platform == "apple_business_connect":
         block["company_id"] = "990001"
+    if platform in ("google_business_profile", "google_places"):
+        block["categories"] = ["Coffee shop"]  # the category the brand chose on Google
     block.update(extra)
     return block
 

@@ -126,12 +126,14 @@ DEFECTS = {
     "shown_temporarily_closed": "status.shown_closed",
     "shown_closed": "status.shown_closed",
     "missing_holiday_hours": "hours.holiday",
+    "google_updated": "listing.platform_edit",
+    "wrong_category": "listing.category",
 }
 PLANTS: dict[str, list[tuple[int, str]]] = {
     "google_business_profile": [(1, "wrong_phone"), (2, "wrong_hours"), (3, "shown_temporarily_closed"),
-                                (4, "missing_holiday_hours")],
+                                (4, "missing_holiday_hours"), (0, "google_updated"), (5, "wrong_category")],
     "google_places": [(2, "wrong_phone"), (3, "wrong_hours"), (4, "shown_temporarily_closed"),
-                      (1, "missing_holiday_hours")],
+                      (1, "missing_holiday_hours"), (0, "wrong_category")],
     "yelp": [(3, "wrong_phone"), (4, "wrong_hours"), (1, "shown_closed"), (2, "missing_holiday_hours")],
     "foursquare": [(4, "wrong_phone"), (1, "wrong_hours"), (2, "shown_closed")],
     "facebook": [(1, "wrong_hours"), (2, "wrong_phone"), (4, "shown_temporarily_closed")],
@@ -154,6 +156,10 @@ def plant(listing: Listing, kind: str) -> None:
         listing.status = "closed"
     elif kind == "missing_holiday_hours":
         listing.specials = {}
+    elif kind == "google_updated":
+        listing.google_updated = True
+    elif kind == "wrong_category":
+        listing.category = "Café"
 
 
 def listings_for(platform: str, stores: list[Store]) -> dict[str, Listing]:

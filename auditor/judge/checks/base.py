@@ -133,6 +133,7 @@ class Evidence:
     facts: dict[str, SourceFacts] = field(default_factory=dict)  # per source, over the whole run
     texts: dict[str, list[Seen]] = field(default_factory=dict)  # review source -> owner replies, when asked
     read_problems: dict[str, str] = field(default_factory=dict)  # source -> why its page was read in part
+    today: Any = None  # the run's date (datetime.date), for checks that look ahead
 
     @property
     def store_id(self) -> str:

@@ -28,6 +28,9 @@ CHECK_TYPES: dict[str, str] = {
     "response_rate": "auditor.judge.checks.response_rate:check",
     "review_recency": "auditor.judge.checks.review_recency:check",
     "theme_alert": "auditor.judge.checks.theme_alert:check",
+    "platform_edit": "auditor.judge.checks.platform_edit:check",
+    "category": "auditor.judge.checks.category:check",
+    "upcoming_holiday": "auditor.judge.checks.upcoming_holiday:check",
     "source_health": "auditor.judge.sources:check",  # judged once per run, not per store
 }
 
