@@ -17,6 +17,7 @@ SUITES: dict[str, str] = {
     "hours": "auditor.quality.hours:measure",
     "phones": "auditor.quality.phones:measure",
     "real_pages": "auditor.quality.real_pages:measure",
+    "sentiment": "auditor.quality.sentiment:measure",
     "worlds": "auditor.quality.worlds:measure",
 }
 
