@@ -55,14 +55,16 @@ def clock_time(hhmm: str, language: str, clock: str) -> str:
         return f"{hour % 12 or 12}{'' if minute == '00' else ':' + minute}{suffix}"
     if language == "fr":
         return f"{hour}h{'' if minute == '00' else minute}"
-    if language in ("de", "es", "it"):
+    if language == "de":  # "7–13 Uhr", "6:30–18:30 Uhr"
+        return f"{hour}" if minute == "00" else f"{hour}:{minute}"
+    if language in ("es", "it"):
         return f"{hour}:{minute}"
     return hhmm
 
 
-def ranges_text(ranges: tuple[tuple[str, str], ...], language: str, clock: str) -> str:
+def ranges_text(ranges: tuple[tuple[str, str], ...], language: str, clock: str, closed: str = "") -> str:
     if not ranges:
-        return CLOSED[language]
+        return closed or CLOSED[language]
     dash = " - " if language == "nl" else "–"
     parts = [f"{clock_time(a, language, clock)}{dash}{clock_time(b, language, clock)}" for a, b in ranges]
     joiner = {"en": ", ", "de": " und ", "fr": " / ", "nl": ", ", "es": " y ", "it": " / "}[language]
@@ -83,7 +85,8 @@ def hours_grouped(hours: Hours, language: str, clock: str) -> list[tuple[str, st
         if i == 7 or hours[DAY_KEYS[i]] != hours[DAY_KEYS[start]]:
             names = DAY_SHORT[language]
             label = names[start] if i - 1 == start else f"{names[start]}–{names[i - 1]}"
-            out.append((label, ranges_text(hours[DAY_KEYS[start]], language, clock)))
+            closed = "Ruhetag" if language == "de" else ""  # a day of rest, as German shops write it
+            out.append((label, ranges_text(hours[DAY_KEYS[start]], language, clock, closed)))
             start = i
     return out
 
