@@ -24,7 +24,7 @@ from auditor.judge.evidence import iter_evidence, source_facts
 from auditor.judge.rules import RulePacks, load_rule_packs
 from auditor.judge.scoring import Scored, fix_points, score_sheet
 from auditor.judge.sources import judge_sources, source_finding_rows
-from auditor.sources.retention import forget_raw_values
+from auditor.sources.grace import after_judging
 from auditor.store.tables import AuditRun, Finding, Review, Scorecard
 
 BATCH = 500  # stores per bulk insert: bounds memory whatever the estate size
@@ -235,7 +235,7 @@ def evaluate_run(
         stats["source_problems"] = {p.source: p.observed for p in problems}
         stored.stats = json.dumps(stats, sort_keys=True)
         session.add(stored)
-    forget_raw_values(engine, spec, run_id)  # store: findings_only sources keep nothing but findings
+    after_judging(engine, spec, run_id, day)  # platform sources: propagation grace, findings_only
     return EvaluationSummary(
         run_id=run_id,
         stores=len(spec.roster),

@@ -131,3 +131,23 @@ def test_each_credential_is_read_only_from_its_variable(platform: str) -> None:
     from auditor.sources.presets import load_preset
 
     assert load_preset(platform)["credential"] == ENV[platform]
+
+
+def test_a_roster_change_younger_than_the_grace_is_propagating(tmp_path: Path, world, env) -> None:
+    blocks = [preset_block("yelp", grace_days=3)]
+    with MockServer(world) as server:
+        spec = write_spec(tmp_path, world.stores, blocks, server.proxy_url)
+        first = run_audit(spec, env)
+        assert first.found("yelp") == expected_findings("yelp", "yelp", world.stores)
+        roster = tmp_path / "roster.csv"  # SB-001 gets a new number; Yelp still shows the old one
+        roster.write_text(roster.read_text().replace("01256 472471", "01256 472999"))
+        second = run_audit(spec, env, db=first.db, today=dt.date(2026, 12, 2))
+    found = {(f.location_id, f.rule_id): f for f in second.findings if f.source == "yelp"}
+    moved = found[("SB-001", "nap.phone")]
+    assert moved.severity == "info"
+    assert moved.message.startswith("propagating: the roster changed phone 0 day(s)")
+    old = found[("SB-004", "nap.phone")]  # wrong before the change: no grace
+    assert old.severity == "error" and not old.message.startswith("propagating")
+    with sqlite3.connect(first.db) as db:
+        assert db.execute("SELECT changed FROM rosterchange WHERE store_id = 'SB-001' AND field = 'phone'"
+                          ).fetchone() == ("2026-12-02",)  # fmt: skip
