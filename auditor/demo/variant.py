@@ -77,6 +77,28 @@ HOLIDAY_WORD = {
     "it": "Festività",
 }
 
+HOTLINES = {
+    "AU": "1800 123 456",
+    "GB": "0800 046 1234",
+    "US": "1-800-232-5623",
+    "CA": "1-800-232-5623",
+    "DE": "0800 7234567",
+    "AT": "0800 123456",
+    "FR": "0 800 12 34 56",
+    "NL": "0800 1234",
+    "BE": "0800 12 345",
+    "ES": "900 123 456",
+    "IT": "800 123 456",
+}
+SERVICE = {
+    "en": "Customer service",
+    "de": "Kundenservice",
+    "fr": "Service client",
+    "nl": "Klantenservice",
+    "es": "Atención al cliente",
+    "it": "Servizio clienti",
+}
+
 # kind -> (rule, where, field, related rules)
 KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "wrong_phone": ("nap.phone", "listing", "phone", ()),
@@ -683,7 +705,8 @@ class VariantWriter:
                     "stars": stars,
                     "author": self.rng.choice(AUTHORS),
                     "date": date,
-                    "text": review_text(self.rng, store.language, label),
+                    # visitors write in their own language now and then
+                    "text": review_text(self.rng, "en" if self.rng.random() < 0.1 else store.language, label),
                 }
                 if self.conv.replies:
                     negative = label == "negative"
@@ -823,6 +846,20 @@ class VariantWriter:
             )
         country = COUNTRIES[store.country]
         disclaimer = "" if "missing_disclaimer" in kinds else f"{country.disclaimer[lang]} "
+        hotline = ""
+        if conv.seed % 2 == 0 and store.status != "closed":  # the brand's service line beside the store's
+            hotline = f'<p class="service">{SERVICE[lang]}: <a href="tel:{HOTLINES[store.country]}">'
+            hotline += f"{HOTLINES[store.country]}</a></p>"
+            self.plan.traps.append(
+                Entry(
+                    store.store_id,
+                    "service_line_on_page",
+                    "site",
+                    "phone",
+                    HOTLINES[store.country],
+                    national(store.phone),
+                )
+            )
         reviews = ""
         if conv.reviews_where == "embedded" and conv.review_markup == "html":
             reviews = (
@@ -836,7 +873,7 @@ class VariantWriter:
             f"</p>{vp.visible_hours(place, 'rows')}{holiday}"
             + "".join(f"<p>{c}</p>" for c in copy)
             + f'<p class="cta promo"><a href="/">{brand.name}</a></p>{reviews}</main>\n'
-            f"<footer><p>{disclaimer}&copy; 2026 {brand.name} {country.legal_suffix}</p></footer>"
+            f"<footer><p>{disclaimer}&copy; 2026 {brand.name} {country.legal_suffix}</p>{hotline}</footer>"
         )
         return vp.page(f"{store.name}", body, head, lang)
 
