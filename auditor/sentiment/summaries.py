@@ -115,6 +115,7 @@ def summarise_location_reviews(
     over every review source (``all``) or one.
 
     Keys: reviews, rated (with stars), dated, low_stars (1-2 stars), negatives, new_reviews,
+    rated_recent and mean_stars_recent (rated reviews dated in the last 90 days),
     scored, unanalysed, not_scored_language, not_scored_no_text,
     languages, mean_stars, mean_sentiment, share_negative, response_rate,
     negative_response_rate, low_star_response_rate (1-2 star reviews answered),
@@ -149,6 +150,8 @@ def summarise_reviews(
     low_stars = [r for r in reviews if r.stars is not None and r.stars <= 2]
     dates = [r.date for r in reviews if r.date is not None]
     last = max(dates) if dates else None
+    recent_from = today - dt.timedelta(days=RECENT_DAYS)
+    recent_stars = [r.stars for r in reviews if r.stars is not None and r.date and r.date >= recent_from]
     data: dict[str, Any] = {
         "reviews": len(reviews),
         "rated": sum(1 for r in reviews if r.stars is not None),  # the samples the judge's bounds count
@@ -164,6 +167,8 @@ def summarise_reviews(
         "not_scored_no_text": sum(1 for r in reviews if r.analyzer == "no_text"),
         "languages": dict(sorted(Counter(r.language for r in reviews if r.language).items())),
         "mean_stars": _mean([r.stars for r in reviews if r.stars is not None]),
+        "rated_recent": len(recent_stars),  # rated and dated within RECENT_DAYS
+        "mean_stars_recent": _mean(recent_stars),
         "mean_sentiment": _mean([r.polarity for r in scored if r.polarity is not None]),
         "share_negative": _share(sum(1 for r in scored if r.label == "negative"), len(scored)),
         "response_rate": _share(sum(1 for r in reviews if r.reply), len(reviews)),

@@ -10,22 +10,31 @@ from __future__ import annotations
 from auditor.judge.checks._reviews import bounded_mean, review_source, summary_or_gap, z_score
 from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 
+# window -> (mean key, count key, what the count is, what the source must show)
+WINDOWS = {
+    "all": ("mean_stars", "rated", "rated reviews", ("stars",)),
+    "recent": ("mean_stars_recent", "rated_recent", "rated reviews of the last 90 days", ("stars", "dates")),
+}
+
 
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:
+    """``window: recent`` judges only the reviews of the last 90 days (a fresh run of low ratings
+    that a long good history would hide); undated reviews cannot count there."""
     if ev.is_closed:
         return []
-    summary, gap = summary_or_gap(ev, "mean_stars", int(rule.option("min_reviews", 1)), needs=("stars",))
+    mean_key, count_key, counted, needs = WINDOWS.get(str(rule.option("window", "all")), WINDOWS["all"])
+    summary, gap = summary_or_gap(ev, mean_key, int(rule.option("min_reviews", 1)), needs=needs)
     if gap:
         return [gap]
     source = review_source(ev)
-    rated = int(summary.get("rated", summary["reviews"]))
+    rated = int(summary.get(count_key, summary["reviews"]))
     if rated < 1:
-        return [not_applicable(source, "no review with readable stars")]
+        return [not_applicable(source, f"no {counted} with readable stars")]
     floor = rule.threshold if rule.threshold is not None else ev.spec.scoring.rating_floor
     scale = float(rule.option("scale", 5))
-    mean = float(summary["mean_stars"])
+    mean = float(summary[mean_key])
     best = bounded_mean(mean, rated, 1.0, scale, z_score(rule))
-    observed = f"{mean:.2f} stars over {rated} rated reviews"
+    observed = f"{mean:.2f} stars over {rated} {counted}"
     if mean >= floor:
         return [Outcome(source, 1.0, f">= {floor:.1f} stars", observed, field="rating")]
     if best >= floor:
