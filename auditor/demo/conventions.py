@@ -495,6 +495,7 @@ class Conventions:
     # the brand's pages name their store id (schema.org branchCode); else pages are matched by URL,
     # and the roster may write the URL another way (no trailing slash, https)
     site_store_ref: bool = True
+    roster_house_number: bool = False  # the roster keeps the house number in its own column
     # a directory whose listing pages show their data only through a script: the crawl reads nothing
     script_directory: SourceStyle | None = None
 
@@ -515,6 +516,7 @@ class Conventions:
             "review_markup": self.review_markup,
             "script_directory": vars(self.script_directory) if self.script_directory else None,
             "site_store_ref": self.site_store_ref,
+            "roster_house_number": self.roster_house_number,
         }
 
 
@@ -585,6 +587,7 @@ def choose(seed: int) -> Conventions:
         review_pagination=rng.choice(("rel_next", "next_class")),
         review_markup="jsonld" if seed % 4 == 3 else "html",  # embedded in a JSON-LD store page
         site_store_ref=seed % 3 != 0,
+        roster_house_number=seed % 8 in (2, 5),
         script_directory=SourceStyle("citymap", "citymap.example", "script", "next_class", "none", "24h")
         if seed % 4 == 2
         else None,

@@ -127,7 +127,7 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "reviews.rating_floor",
         "reviews",
         "rating",
-        ("reviews.sentiment_floor", "reviews.theme_alert"),
+        ("reviews.recent_rating", "reviews.sentiment_floor", "reviews.theme_alert"),
     ),
     "falling_sentiment": ("reviews.sentiment_floor", "reviews", "sentiment", ("reviews.theme_alert",)),
     "unanswered_negative_reviews": ("reviews.response_rate", "reviews", "replies", ()),
@@ -1040,9 +1040,18 @@ def _sitemap(urls: list[tuple[str, str]]) -> str:
     )
 
 
-def _roster_csv(stores: list[VStore]) -> str:
+def _roster_csv(stores: list[VStore], house_number_column: bool = False) -> str:
+    """The roster; with ``house_number_column`` the number has its own column (as many ERP exports
+    keep it) and the street column holds the street alone."""
     buffer = io.StringIO()
     rows = [s.roster_row() for s in stores]
+    if house_number_column:
+        for store, row in zip(stores, rows, strict=True):
+            row["street"] = store.street_name
+        rows = [
+            {k: v for k, v in [*list(r.items())[:3], ("house_number", s.number), *list(r.items())[3:]]}
+            for s, r in zip(stores, rows, strict=True)
+        ]
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
@@ -1131,7 +1140,7 @@ def generate_variant(out_dir: str | Path, seed: int, locations: int | None = Non
     (root / "assets").mkdir(exist_ok=True)
     (root / "assets" / "logo.png").write_bytes(draw_brand_logo(*conv.brand.palette, current=True))
     roster = root / "roster.csv"
-    roster.write_text(_roster_csv(stores), encoding="utf-8")
+    roster.write_text(_roster_csv(stores, conv.roster_house_number), encoding="utf-8")
     spec = root / "brand.yaml"
     spec.write_text(spec_text(conv, stores), encoding="utf-8")
     truth = {

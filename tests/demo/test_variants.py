@@ -74,6 +74,8 @@ def test_the_suite_seeds_cover_every_convention() -> None:
     assert {d.clock for conv in convs for d in conv.directories} == {"12h", "24h"}
     assert {d.holidays for conv in convs for d in conv.directories} == {True, False}
     assert any(conv.script_directory for conv in convs)
+    assert {conv.roster_house_number for conv in convs} == {True, False}
+    assert {conv.site_store_ref for conv in convs} == {True, False}
 
 
 def test_truth_lists_defects_traps_and_absent_data(worlds: dict[int, Path]) -> None:
