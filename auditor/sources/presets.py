@@ -84,7 +84,7 @@ def expand(block: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any
     values["base_url"] = base_url
     source: dict[str, Any] = {
         "id": str(block.get("id") or name),
-        "kind": block.get("kind", "listing"),
+        "kind": block.get("kind", preset.get("kind", "listing")),
         "title": block.get("title") or preset.get("title", name),
         "allowed_domains": [urlsplit(base_url).hostname or ""],
     }

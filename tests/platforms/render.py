@@ -213,3 +213,38 @@ def atp_feature(store: Store, listing: Listing) -> dict[str, Any]:
 
 PER_STORE = {"google_business_profile": google_business_profile, "google_places": google_places, "yelp": yelp,
              "foursquare": foursquare, "facebook": facebook, "apple_business_connect": apple_business_connect}
+
+
+# (stars, days before 2026-12-01, text, owner reply or "")
+REVIEWS = [
+    (5, 3, "Friendly barista, my flat white was ready in two minutes.", "Thank you, see you soon!"),
+    (2, 9, "Long queue and the milk was cold. Tables were not cleaned.", ""),
+    (4, 20, "Good coffee, a bit noisy at lunchtime.", ""),
+]
+WORDS = {1: "ONE", 2: "TWO", 3: "THREE", 4: "FOUR", 5: "FIVE"}
+
+
+def _when(days: int) -> str:
+    import datetime as dt
+
+    return (dt.datetime(2026, 12, 1, 10, 15, 30) - dt.timedelta(days=days)).isoformat()
+
+
+def gbp_reviews(store: Store) -> dict[str, Any]:
+    reviews = []
+    for n, (stars, days, text, reply) in enumerate(REVIEWS):
+        review = {"name": f"accounts/990001/{store.ids['google_location']}/reviews/r{n}", "reviewId": f"g-{store.store_id}-{n}",
+                  "reviewer": {"displayName": f"Reviewer {n}", "isAnonymous": False}, "starRating": WORDS[stars],
+                  "comment": text, "createTime": _when(days) + ".123Z", "updateTime": _when(days) + ".123Z"}
+        if reply:
+            review["reviewReply"] = {"comment": reply, "updateTime": _when(days - 1) + "Z"}
+        reviews.append(review)
+    return {"reviews": reviews, "averageRating": 3.7, "totalReviewCount": len(reviews)}
+
+
+def yelp_reviews(store: Store) -> dict[str, Any]:
+    reviews = [{"id": f"y-{store.store_id}-{n}", "url": f"https://www.yelp.com/biz/{store.ids['yelp_id']}?hrid={n}",
+                "text": text[:40] + "...", "rating": stars, "time_created": _when(days).replace("T", " "),
+                "user": {"id": f"u{n}", "name": f"Yelper {n}."}}
+               for n, (stars, days, text, _reply) in enumerate(REVIEWS)]
+    return {"reviews": reviews, "total": 17, "possible_languages": ["en"]}

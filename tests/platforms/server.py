@@ -106,9 +106,15 @@ def _handler(world: MockPlatforms) -> type[BaseHTTPRequestHandler]:
             if platform == "alltheplaces":
                 features = [render.atp_feature(s, world.shown[platform][s.store_id]) for s in world.stores]
                 return self.send(200, {"type": "FeatureCollection", "features": features})
+            if platform == "google_business_profile_reviews":
+                platform, reviews = "google_business_profile", True
+            else:
+                reviews = platform == "yelp" and parts.path.endswith("/reviews")
             given = self.credential(platform)
             if given != world.tokens.get(platform):
                 return self.send(*_credential_error(platform, given))
+            if reviews:
+                return self.reviews(platform, parts.path)
             ident = _ident(platform, parts.path)
             fault = world.faults.get((platform, ident), "")
             if (fault == "429" and world.hits[(platform, parts.path)] == 1) or fault == "429_always":
@@ -131,6 +137,15 @@ def _handler(world: MockPlatforms) -> type[BaseHTTPRequestHandler]:
             elif fault == "short":
                 return self.send_raw(200, body[: len(body) // 2], announced=len(body))
             return self.send_raw(200, body)
+
+        def reviews(self, platform: str, path: str) -> None:
+            parts = path.strip("/").split("/")
+            ident = "/".join(parts[3:5]) if platform == "google_business_profile" else parts[-2]
+            store = world.store_by_id(platform, ident)
+            if store is None:
+                return self.send(*_not_found(platform, ident))
+            render_reviews = render.gbp_reviews if platform == "google_business_profile" else render.yelp_reviews
+            return self.send(200, render_reviews(store))
 
         def credential(self, platform: str) -> str:
             if platform == "google_places":

@@ -4,6 +4,7 @@ credential, quota and answer failures each one line and a coverage gap; findings
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 
@@ -151,3 +152,25 @@ def test_a_roster_change_younger_than_the_grace_is_propagating(tmp_path: Path, w
     with sqlite3.connect(first.db) as db:
         assert db.execute("SELECT changed FROM rosterchange WHERE store_id = 'SB-001' AND field = 'phone'"
                           ).fetchone() == ("2026-12-02",)  # fmt: skip
+
+
+def test_platform_reviews_are_read_with_stars_dates_and_replies(tmp_path: Path, world, env) -> None:
+    from sqlmodel import Session, select
+
+    from auditor.store.engine import make_engine
+    from auditor.store.tables import Review
+
+    blocks = [preset_block("google_business_profile_reviews"), preset_block("yelp_reviews")]
+    with MockServer(world) as server:
+        spec = write_spec(tmp_path, world.stores, blocks, server.proxy_url)
+        audit = run_audit(spec, env)
+    assert not audit.gaps("google_business_profile_reviews") and not audit.gaps("yelp_reviews")
+    with Session(make_engine(audit.db)) as session:
+        reviews = session.exec(select(Review)).all()
+    google = sorted((r.location_id, r.stars, str(r.date), bool(r.reply)) for r in reviews
+                    if r.source.startswith("google") and r.location_id == "SB-002")  # fmt: skip
+    assert google == [("SB-002", 2.0, "2026-11-22", False), ("SB-002", 4.0, "2026-11-11", False),
+                      ("SB-002", 5.0, "2026-11-28", True)]  # fmt: skip
+    yelp = [r for r in reviews if r.source == "yelp_reviews"]
+    assert len(yelp) == 3 * len(world.stores) and {r.stars for r in yelp} == {2.0, 4.0, 5.0}
+    assert all(r.date is not None and not json.loads(r.problems or "{}") for r in reviews)

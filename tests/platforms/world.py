@@ -20,6 +20,7 @@ HOSTS = {
     "apple_business_connect": "businessconnect.apple.com",
     "osm_overpass": "overpass-api.de",
     "alltheplaces": "alltheplaces-data.openaddresses.io",
+    "google_business_profile_reviews": "mybusiness.googleapis.com",
 }
 # hours the roster gives (not in the data set): a lunch break, a late night, an overnight Friday
 WEEKS = [

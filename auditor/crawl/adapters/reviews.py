@@ -242,9 +242,13 @@ def read_reviews(response: TextResponse, adapter: Any, location_id: str, languag
     from auditor.crawl.adapters import option
     from auditor.crawl.structured import extract_structured
 
+    kind = str(option(adapter, "type", "css"))
+    if kind == "platform":  # a platform's JSON answer (auditor.sources)
+        from auditor.sources.reviews import read_platform_reviews
+
+        return read_platform_reviews(response.body, adapter, location_id, languages, country, today)
     scale = option(adapter, "stars_scale", None)
     reader = ReviewReader(languages, today, float(scale) if scale else None)
-    kind = str(option(adapter, "type", "css"))
     if kind in _SCHEMA_SYNTAXES and not option(adapter, "review", None):
         data = extract_structured(response.selector.root, response.url, _SCHEMA_SYNTAXES[kind])
         return reader.from_schema(data.jsonld + data.microdata + data.rdfa, location_id, country)

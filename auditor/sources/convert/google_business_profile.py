@@ -76,3 +76,15 @@ def categories(value: Any) -> str | None:
     found = [value.get("primaryCategory") or {}, *(value.get("additionalCategories") or [])]
     names = [str(c.get("displayName") or "") for c in found if isinstance(c, dict)]
     return "; ".join(n for n in names if n) or None
+
+
+STARS = {"ONE": "1", "TWO": "2", "THREE": "3", "FOUR": "4", "FIVE": "5"}
+
+
+def stars(value: Any) -> str | None:
+    """v4 reviews' ``starRating``: ``ONE`` .. ``FIVE``."""
+    if value is None or str(value).upper() == "STAR_RATING_UNSPECIFIED":
+        return None
+    if str(value).upper() not in STARS:
+        raise ConvertError(f"starRating '{value}' is not ONE to FIVE")
+    return STARS[str(value).upper()]
