@@ -38,7 +38,9 @@ DEFECT_KINDS: dict[str, tuple[str, str, str, float]] = {
     "stale_reviews": ("reviews.recency", "reviews", "recency", 0.03),
 }
 # rules that may rightly fire on the same planted problem besides its own
-RELATED_RULES = {"falling_rating": ["reviews.recent_rating", "reviews.sentiment_floor", "reviews.theme_alert"]}
+RELATED_RULES = {
+    "falling_rating": ["reviews.recent_rating", "reviews.sentiment_floor", "reviews.theme_alert"]
+}
 # the site's text defects share the "text" field but are different problems: keyed by kind
 TEXT_KINDS = {"missing_disclaimer", "forbidden_phrase", "retired_name_site", "discouraged_term"}
 LISTING_TRAPS = (

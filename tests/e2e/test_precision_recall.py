@@ -3,6 +3,8 @@
 Crawl (real Scrapy against the demo server on 127.0.0.1) -> evaluate -> compare the findings'
 (store, rule, source) with every planted defect. Findings on equivalence traps must be zero.
 What the crawl stored is judged too: every page fetched, field recall, traps read as one value.
+The variant worlds (other brands, countries and conventions) are audited the same way by the
+quality suite ``worlds`` (auditor/quality/worlds.py), which tests/quality runs once.
 """
 
 from __future__ import annotations
