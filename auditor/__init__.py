@@ -1,3 +1,3 @@
 """Brand consistency auditor."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -250,12 +251,17 @@ def diff(
             for f in group
         ]
         persisting = len(result.persisting)
-    emit_rows(
-        rows,
-        fmt,
-        title=f"Run {before.id} → {after.id}: {len(result.new)} new, "
-        f"{len(result.resolved)} resolved, {persisting} persisting",
+        versions = [json.loads(r.stats or "{}").get("auditor_version") for r in (before, after)]
+    title = (
+        f"Run {before.id} → {after.id}: {len(result.new)} new, "
+        f"{len(result.resolved)} resolved, {persisting} persisting"
     )
+    if versions[0] != versions[1]:
+        judged = " and ".join(v or "an older version" for v in versions)
+        note = f"the runs were judged by different auditor versions ({judged}): changes may be the auditor's"
+        typer.echo(note, err=True)
+        title += f" ({note})"
+    emit_rows(rows, fmt, title=title)
 
 
 def register(app: typer.Typer) -> None:

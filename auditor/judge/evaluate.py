@@ -18,6 +18,7 @@ from sqlalchemy import delete, insert, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from auditor import __version__
 from auditor.judge.checks.base import Evidence, Outcome, Rule
 from auditor.judge.checks.registry import check_function
 from auditor.judge.evidence import iter_evidence, source_facts
@@ -232,6 +233,7 @@ def evaluate_run(
         stored.evaluated = dt.datetime.now(dt.UTC)
         stats = json.loads(stored.stats or "{}")
         stats.update({"brand": spec.brand.name, "findings": findings_total, "stores": len(spec.roster)})
+        stats["auditor_version"] = __version__  # the judge that wrote these findings (see `diff`)
         stats["source_problems"] = {p.source: p.observed for p in problems}
         stored.stats = json.dumps(stats, sort_keys=True)
         session.add(stored)

@@ -165,3 +165,19 @@ def test_a_store_whose_source_shows_no_replies_reads_so_not_zero_percent(db: Pat
     page = (tmp_path / "report" / "stores" / "FC-00001.html").read_text()
     assert "the review source shows no replies" in page and gap in page
     assert "to negative:" not in page
+
+
+def test_diff_says_when_the_runs_were_judged_by_different_versions(db: Path) -> None:
+    from auditor.store.engine import session_scope
+    from auditor.store.tables import AuditRun
+
+    same = runner.invoke(app, ["diff", "--db", str(db)])
+    assert "different auditor versions" not in same.output
+    with session_scope(make_engine(db)) as session:
+        for run_id, version in ((1, "0.1.0"), (2, "0.2.0")):
+            run = session.get(AuditRun, run_id)
+            run.stats = json.dumps({**json.loads(run.stats or "{}"), "auditor_version": version})
+            session.add(run)
+    changed = runner.invoke(app, ["diff", "--db", str(db)])
+    assert changed.exit_code == 0
+    assert "judged by different auditor versions (0.1.0 and 0.2.0)" in changed.output
