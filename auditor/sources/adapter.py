@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from scrapy.http import Response
 
@@ -23,6 +24,7 @@ class PlatformAdapter(JsonApiAdapter):
         super().__init__(config)
         self.converters = {name: converter(str(path)) for name, path in
                            (option(config, "convert", {}) or {}).items()}  # fmt: skip
+        self.next_param = option(config, "next_param", None)
 
     def extract(self, response: Response) -> Extraction:
         try:
@@ -33,12 +35,19 @@ class PlatformAdapter(JsonApiAdapter):
         if not isinstance(found, list):
             return Extraction(errors=["no records: the answer has none where the preset looks for them"])
         records = [self.record(item) for item in found if isinstance(item, dict)]
-        nexts = []
-        if self.next is not None:
-            link = self.next.search(data)
-            if isinstance(link, str) and link:
-                nexts.append(response.urljoin(link))
-        return Extraction(records=[r for r in records if r], next_urls=nexts)
+        return Extraction(records=[r for r in records if r], next_urls=self.next_urls(response, data))
+
+    def next_urls(self, response: Response, data: Any) -> list[str]:
+        """The next page: a URL ``next`` finds, or a page token put in ``next_param``."""
+        link = self.next.search(data) if self.next is not None else None
+        if not isinstance(link, str) or not link:
+            return []
+        if self.next_param:
+            parts = urlsplit(response.url)
+            pairs = parse_qsl(parts.query, keep_blank_values=True)
+            query = [(k, v) for k, v in pairs if k != self.next_param]
+            return [urlunsplit(parts._replace(query=urlencode([*query, (self.next_param, link)])))]
+        return [response.urljoin(link)]
 
     def record(self, item: dict[str, Any]) -> Record:
         """One platform record's fields."""

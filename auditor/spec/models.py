@@ -211,6 +211,8 @@ class AdapterSpec(Strict):
     stars_scale: float | None = Field(default=None, gt=0)
     # platform: field -> converter (``module.function`` in auditor.sources.convert)
     convert: dict[str, str] = Field(default_factory=dict)
+    # platform: ``next`` gives a page token, sent back in this query parameter (Google: pageToken)
+    next_param: str | None = None
 
     @field_validator("type")
     @classmethod

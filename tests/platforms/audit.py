@@ -24,13 +24,14 @@ TODAY = dt.date(2026, 12, 1)
 
 def preset_block(platform: str, **extra: Any) -> dict[str, Any]:
     """The block a user copies from docs/sources.md, pointed at the mock host over plain http."""
-    host = HOSTS[platform.removesuffix("_reviews") if platform == "yelp_reviews" else platform]
+    host = HOSTS["yelp" if platform == "yelp_reviews" else
+                 "google_business_profile" if platform == "google_business_profile_account" else platform]
     block: dict[str, Any] = {"preset": platform, "base_url": f"http://{host}"}
     if platform == "osm_overpass":
         block["wikidata"] = "Q37158"
     if platform == "alltheplaces":
         block["spider"] = "starbucks_gb"
-    if platform == "google_business_profile_reviews":
+    if platform in ("google_business_profile_reviews", "google_business_profile_account"):
         block["account_id"] = "990001"
     if platform == "apple_business_connect":
         block["company_id"] = "990001"

@@ -115,6 +115,8 @@ def _handler(world: MockPlatforms) -> type[BaseHTTPRequestHandler]:
                 return self.send(*_credential_error(platform, given))
             if reviews:
                 return self.reviews(platform, parts.path)
+            if platform == "google_business_profile" and parts.path.endswith("/locations"):
+                return self.location_list(parse_qs(parts.query))
             ident = _ident(platform, parts.path)
             fault = world.faults.get((platform, ident), "")
             if (fault == "429" and world.hits[(platform, parts.path)] == 1) or fault == "429_always":
@@ -137,6 +139,20 @@ def _handler(world: MockPlatforms) -> type[BaseHTTPRequestHandler]:
             elif fault == "short":
                 return self.send_raw(200, body[: len(body) // 2], announced=len(body))
             return self.send_raw(200, body)
+
+        def location_list(self, query: dict[str, list[str]]) -> None:
+            """accounts.locations.list: ``pageSize`` a page, ``nextPageToken`` while more remain."""
+            size = int(query.get("pageSize", ["10"])[0])
+            start = int(query.get("pageToken", ["0"])[0])
+            shown = world.shown["google_business_profile"]
+            page = []
+            for store in world.stores[start : start + size]:
+                location = render.google_business_profile(store, shown[store.store_id])
+                page.append({**location, "storeCode": store.store_id})
+            answer: dict[str, Any] = {"locations": page}
+            if start + size < len(world.stores):
+                answer["nextPageToken"] = str(start + size)
+            return self.send(200, answer)
 
         def reviews(self, platform: str, path: str) -> None:
             parts = path.strip("/").split("/")

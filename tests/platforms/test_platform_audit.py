@@ -174,3 +174,16 @@ def test_platform_reviews_are_read_with_stars_dates_and_replies(tmp_path: Path, 
     yelp = [r for r in reviews if r.source == "yelp_reviews"]
     assert len(yelp) == 3 * len(world.stores) and {r.stars for r in yelp} == {2.0, 4.0, 5.0}
     assert all(r.date is not None and not json.loads(r.problems or "{}") for r in reviews)
+
+
+def test_a_whole_account_read_page_by_page_and_matched_by_store_code(tmp_path: Path, world, env) -> None:
+    blocks = [preset_block("google_business_profile_account", id="gbp", page_size=2,
+                           categories=["Coffee shop"])]  # fmt: skip
+    with MockServer(world) as server:
+        spec = write_spec(tmp_path, world.stores, blocks, server.proxy_url)
+        audit = run_audit(spec, env)
+    pages = sorted(f.url for f in audit.fetches if f.source == "gbp")
+    assert len(pages) == 3 and all("pageSize=2" in url for url in pages)
+    assert sum("pageToken=" in url for url in pages) == 2
+    assert not audit.gaps("gbp")
+    assert audit.found("gbp") == expected_findings("google_business_profile", "gbp", world.stores)

@@ -28,7 +28,7 @@ def write(folder: Path, blocks: list[dict]) -> Path:
 
 
 def test_every_shipped_preset_expands_into_a_valid_source(tmp_path: Path) -> None:
-    assert len(preset_names()) == 10  # eight listing platforms, two of them with reviews too
+    assert len(preset_names()) == 11  # eight listing platforms; reviews of two; a whole Google account
     spec = load_spec(write(tmp_path, [preset_block(name) for name in preset_names()]))
     by_id = {s.id: s for s in spec.sources}
     assert sorted(by_id) == preset_names()
