@@ -22,6 +22,12 @@ NEGATIONS: dict[str, frozenset[str]] = {
     "fr": frozenset({"pas", "jamais", "plus", "aucun", "aucune", "ni", "sans"}),
     "nl": frozenset({"niet", "geen", "nooit", "nergens", "zonder"}),
 }
+INFLECTIONS: dict[str, tuple[str, ...]] = {
+    "de": ("es", "en", "em", "er", "e"),
+    "nl": ("e",),
+}
+"""Adjective endings tried when an inflected form is not in the lexicon (which lists base forms):
+German ``spannendes`` -> ``spannend``, Dutch ``prachtige`` -> ``prachtig``."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[!?]")
 NEGATED = -0.5
 """A negated rated word counts at minus half its polarity, as pattern's rules do."""
@@ -76,7 +82,7 @@ def lexicon_polarity(text: str, language: str) -> tuple[float, int]:
         if token in negations:
             negate = True
             continue
-        entry = table.get(token)
+        entry = table.get(token) or _inflected(table, token, language)
         if entry is None:
             continue
         polarity, _subjectivity, intensity = entry
@@ -91,6 +97,17 @@ def lexicon_polarity(text: str, language: str) -> tuple[float, int]:
     if not scores:
         return 0.0, 0
     return sum(scores) / len(scores), len(scores)
+
+
+def _inflected(
+    table: dict[str, tuple[float, float, float]], token: str, language: str
+) -> tuple[float, float, float] | None:
+    for ending in INFLECTIONS.get(language, ()):
+        if token.endswith(ending) and len(token) > len(ending) + 2:
+            entry = table.get(token[: -len(ending)])
+            if entry is not None:
+                return entry
+    return None
 
 
 class ForeignLexiconAnalyzer:
