@@ -7,12 +7,14 @@ Crawler stats keys: ``field/<source>/<field>/read``, ``.../normalised``, ``.../u
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 PREFIX = "field/"
 _QUOTED = re.compile(r"""(['"]).*?\1|\d+""")
 
 
+@lru_cache(maxsize=4096)
 def reason_kind(problem: str) -> str:
     """A problem without the value it quotes: the same reason on many pages counts as one."""
     text = _QUOTED.sub("…", problem.split(": ", 1)[0] if ": " in problem[:60] else problem)
@@ -22,13 +24,19 @@ def reason_kind(problem: str) -> str:
 def count(stats: Any, source: str, field: str, problem: str | None, by: int = 1) -> None:
     """Count one value read on ``source`` for ``field``, normalised or not (``by=-1`` takes a
     count back, when a value is normalised again)."""
-    base = f"{PREFIX}{source}/{field}"
-    stats.inc_value(f"{base}/read", by)
+    read, normalised, unreadable = _keys(source, field)
+    stats.inc_value(read, by)
     if problem:
-        stats.inc_value(f"{base}/unreadable", by)
-        stats.inc_value(f"{base}/unreadable/{reason_kind(problem)}", by)
+        stats.inc_value(unreadable, by)
+        stats.inc_value(f"{unreadable}/{reason_kind(problem)}", by)
     else:
-        stats.inc_value(f"{base}/normalised", by)
+        stats.inc_value(normalised, by)
+
+
+@lru_cache(maxsize=4096)
+def _keys(source: str, field: str) -> tuple[str, str, str]:
+    base = f"{PREFIX}{source}/{field}"
+    return f"{base}/read", f"{base}/normalised", f"{base}/unreadable"
 
 
 def field_quality(stats: dict[str, Any]) -> list[dict[str, Any]]:

@@ -10,7 +10,6 @@ passed on as a value. Bad input never raises: it becomes a line in ``unread``.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,7 +30,6 @@ _NESTING = ("mainEntity", "about", "itemListElement", "item", "subOrganization",
 # types that carry a telephone or an address without being a location themselves
 _NOT_LOCATIONS = frozenset({"StructuredValue", "Person", "CreativeWork", "Action", "Intangible", "Event"})
 _LANG = etree.XPath("string(/html/@lang)")
-_URLS = re.compile(r"https?://[^\s\"'<>]+")
 _TRUSTED_IF_COPIED = {"name", "address", "website", "store_ref"}
 _MARKUP = re.compile(r"<\s*/?\s*(?:script|style|iframe|img|svg|object|a|div|span|p|br)\b|javascript:", re.I)
 _MOJIBAKE = re.compile("[\u00c3\u00c2][\u0080-\u00bf]|\u00e2\u20ac|\ufffd")
@@ -229,12 +227,22 @@ def _vet(record: Record, obj: dict | None, page_country: str | None) -> None:
                 problems[name] = "the structured data still carries documentation example values"
 
 
+_LINK_KEYS = ("url", "image", "logo", "menu", "hasMap", "sameAs", "photo", "contentUrl", "thumbnailUrl")
+
+
 def _copied_example(obj: dict) -> bool:
-    """Whether an object still links documentation example domains (a copied sample)."""
-    text = json.dumps(obj, ensure_ascii=False, default=str)
-    if "example." not in text:
-        return False
-    return any(example_host(u) for u in _URLS.findall(text))
+    """Whether an object still links documentation example domains (a copied sample): its own
+    links and those of the objects it holds (images, logos)."""
+    links: list[str] = []
+    for holder in [obj, *(v for v in obj.values() if isinstance(v, dict))]:
+        for key in _LINK_KEYS:
+            value = holder.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    links.append(item)
+                elif isinstance(item, dict) and isinstance(item.get("url") or item.get("contentUrl"), str):
+                    links.append(item.get("url") or item.get("contentUrl"))
+    return any("example." in link and example_host(link) for link in links)
 
 
 def page_country(root: Any, url: str) -> str | None:
@@ -275,7 +283,7 @@ def read_page(
     data = extract_structured(root, url, syntaxes)
     reading = PageReading(unread=list(data.errors))
     reading.syntaxes = tuple(s for s in SYNTAXES if getattr(data, s.replace("-", ""), None))
-    hint = page_country(root, url)
+    hint = page_country(root, url) if generic else None  # the text reader's (and extract's) hint
     reading.country = hint
     pairs: list[tuple[Record, dict | None]] = []
     objects = _resolved(data.objects())
