@@ -84,7 +84,7 @@ def compiled(query: str) -> etree.XPath:
     """A CSS or ``xpath:`` query compiled once, relative to the node it is run on."""
     xpath = query.startswith("xpath:")
     path = query[len("xpath:") :] if xpath else _TRANSLATOR.css_to_xpath(query)
-    if not xpath and path.endswith("text()"):  # the text a reader sees: never a script's or style's
+    if not xpath and path.endswith(("descendant-or-self::text()", "//text()")):  # never a script's text
         path += "[not(parent::script or parent::style or parent::noscript or parent::template)]"
     return etree.XPath(path, smart_strings=False)
 
