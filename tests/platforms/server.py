@@ -58,8 +58,8 @@ def _credential_error(platform: str, given: str) -> tuple[int, dict[str, Any]]:
                                "message": "API key not valid. Please pass a valid API key."}}
     if platform == "yelp":
         return 401, {"error": {"code": "TOKEN_INVALID", "description": "Invalid access token or authorization header."}}
-    if platform == "foursquare":
-        return 401, {"message": "Invalid request token."}
+    if platform == "foursquare":  # some APIs repeat what they were sent
+        return 401, {"message": f"Invalid request token {given}."}
     if platform == "facebook":
         return 400, {"error": {"message": "Invalid OAuth access token - Cannot parse access token",
                                "type": "OAuthException", "code": 190, "fbtrace_id": "AbC2"}}

@@ -51,6 +51,8 @@ def test_credentials_quotas_and_bad_answers_are_one_line_gaps(tmp_path: Path, wo
     world.tokens["facebook"] = "the-new-token"
     blocks = [preset_block(p) for p in ("google_business_profile", "google_places", "yelp", "foursquare",
                                          "facebook", "apple_business_connect", "osm_overpass")]  # fmt: skip
+    blocks.append(preset_block("foursquare", id="fsq_eu", credential="FSQ_EU_KEY", id_column="place_id"))
+    env["FSQ_EU_KEY"] = "echoed-secret-999"  # wrong, and repeated in the platform's error
     with MockServer(world) as server:
         spec = write_spec(tmp_path, world.stores, blocks, server.proxy_url)
         audit = run_audit(spec, env)
@@ -85,8 +87,10 @@ def test_credentials_quotas_and_bad_answers_are_one_line_gaps(tmp_path: Path, wo
     expected_places = {f for f in planted if f[0] != "SB-006"}
     assert audit.found("google_places") == expected_places
     everything = audit.stderr + audit.db.read_bytes().decode("latin-1")
+    echoed = [g.error for g in audit.gaps("fsq_eu")]
+    assert echoed and all("Invalid request token [redacted]" in e for e in echoed)
     for value in (secret("google_places"), secret("foursquare"), secret("apple_business_connect"),
-                  "not-the-key", "expired-token"):
+                  "not-the-key", "expired-token", "echoed-secret-999"):
         assert value not in everything
 
 
