@@ -491,10 +491,12 @@ LISTING_TRAPS = (
 )
 
 
-def listing_traps(rng: random.Random, conv: Conventions, store: VStore, source: str) -> list[Entry]:
+def listing_traps(
+    rng: random.Random, conv: Conventions, store: VStore, source: str, markup: str = ""
+) -> list[Entry]:
     country = COUNTRIES[store.country]
     out: list[Entry] = []
-    kinds = list(LISTING_TRAPS)
+    kinds = list(LISTING_TRAPS) + (["name_html_entity"] if markup in ("jsonld", "jsonld_graph") else [])
     rng.shuffle(kinds)  # one form per field: every form gets its turn
     for kind in kinds:
         if rng.random() > 0.4:
@@ -565,6 +567,10 @@ def listing_traps(rng: random.Random, conv: Conventions, store: VStore, source: 
         elif kind == "name_legal_suffix":
             shown = f"{conv.brand.name} {country.legal_suffix} {store.label}"
             out.append(Entry(store.store_id, kind, source, "name", shown, store.name))
+        elif kind == "name_html_entity":  # "&amp;" left escaped inside JSON-LD, as many CMSs write it
+            out.append(
+                Entry(store.store_id, kind, source, "name", store.name.replace("&", "&amp;"), store.name)
+            )
         elif kind == "name_dash":
             shown = store.name.replace(f" {store.label}", f" – {store.label}")
             out.append(Entry(store.store_id, kind, source, "name", shown, store.name))
@@ -917,7 +923,7 @@ class VariantWriter:
                         (day, (("08:00", "12:00"),) if day == "2026-12-25" else ranges)
                         for day, ranges in store.holidays
                     ]
-            traps = [] if status else listing_traps(self.rng, conv, store, style.id)
+            traps = [] if status else listing_traps(self.rng, conv, store, style.id, style.markup)
             if defect is not None:
                 traps = [t for t in traps if t.field != defect.field]
             if (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 
 from auditor.demo.conventions import (
     AND,
@@ -362,7 +362,8 @@ def listing_page(place: Place, markup: str, business_type: str, hours_style: str
     if markup in ("jsonld", "jsonld_graph"):
         head = jsonld_head(place, business_type, markup == "jsonld_graph", site_name)
         body = (
-            f"{status}<h1>{escape(place.name)}</h1><p>{escape(place.street)}, {address_tail(place)}</p>"
+            f"{status}<h1>{escape(unescape(place.name))}</h1>"
+            f"<p>{escape(place.street)}, {address_tail(place)}</p>"
             f"<p>{escape(place.phone)}</p>{visible_hours(place, hours_style)}"
         )
         return page(f"{place.name} | {site_name}", body, head, place.language)
