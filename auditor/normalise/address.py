@@ -39,7 +39,7 @@ from auditor.normalise.errors import NormaliseError
 
 MAX_LENGTH = 1000  # characters; longer text is not an address
 PARTS = ("street", "number", "unit", "locality", "region", "postcode", "country")
-_TYPE_FIRST = ("fr", "es", "it")  # languages that write the street type before the name
+_TYPE_FIRST = ("fr", "es", "it", "pt")  # languages that write the street type before the name
 _SEGMENTS = re.compile(r"[,;|\n\r\t]+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
 _LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
@@ -157,7 +157,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     frozen = {p: frozenset(c) for p, c in words.items()}
     frozen_types = {p: frozenset(c) for p, c in types.items()}
     units = unit_designators(languages)
-    longest = max(len(p) for p in (*frozen, *units))
+    longest = max((len(p) for p in (*frozen, *units)), default=1)
     return _Lexicon(
         frozen, frozen_types, names, directionals(languages), street_types(languages), ordinals(languages),
         units, compound_suffixes(languages), longest, languages,

@@ -24,6 +24,8 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "addresses"
 LIBPOSTAL_LANGUAGES = ("en", "de", "fr", "nl", "es", "it")
+CONVENTION_LANGUAGES = ("pt",)  # tables of data/addresses/conventions (see its README)
+TABLE_LANGUAGES = LIBPOSTAL_LANGUAGES + CONVENTION_LANGUAGES
 _NON_WORD = re.compile(r"[^\w\s/#-]+")
 _SPACE = re.compile(r"\s+")
 
@@ -44,7 +46,11 @@ def _phrase(text: str) -> Phrase:
 
 
 def _libpostal(language: str, name: str) -> list[list[str]]:
+    """Rows of a libpostal dictionary, or of the same-format convention tables for languages
+    libpostal's shipped copy lacks."""
     path = DATA / "libpostal" / language / f"{name}.txt"
+    if not path.exists():
+        path = DATA / "conventions" / language / f"{name}.txt"
     if not path.exists():
         return []
     return [line.split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -242,7 +248,9 @@ def country_format(code: str) -> CountryFormat:
         spoken = tuple(get_official_languages(code, de_facto=True))
     except Exception:  # unknown territory
         spoken = ()
-    languages = tuple(lang for lang in spoken if lang in LIBPOSTAL_LANGUAGES) or ("en",)
+    # a country whose languages have no tables reads no street words rather than English ones
+    # ("Rua de Santa Catarina" is not an Australian "deviation")
+    languages = tuple(lang for lang in spoken if lang in TABLE_LANGUAGES) or (spoken[:1] or ("en",))
     number_first = not spoken or spoken[0] in ("en", "fr")
     return CountryFormat(
         code, pattern, postcode_first, data.get("postprefix", ""), regions, languages, number_first

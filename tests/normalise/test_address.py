@@ -264,3 +264,24 @@ def test_a_locality_with_a_qualifier_is_the_same_place_only_at_the_same_postcode
     assert not compare_addresses(short, normalise_address("Zeil 1, 15230 Frankfurt (Oder)", "DE")).equal
     bare = normalise_address({"street": "Zeil 1", "city": "Frankfurt am Main"}, "DE")
     assert compare_addresses(short, bare).differing == ("locality",)
+
+
+@pytest.mark.parametrize(
+    ("shown", "roster"),
+    [
+        ("Av. da Liberdade 110, 1250-146 Lisboa", "Avenida da Liberdade 110, 1250-146 Lisboa"),
+        ("R. de Santa Catarina 2, 4000-442 Porto", "Rua de Santa Catarina 2, 4000-442 Porto"),
+        ("Pç. do Comércio 5, 1100-148 Lisboa", "Praça do Comércio 5, 1100-148 Lisboa"),
+    ],
+)
+def test_portuguese_street_types(shown: str, roster: str) -> None:
+    assert compare_addresses(normalise_address(shown, "PT"), normalise_address(roster, "PT")).equal
+
+
+def test_a_country_with_no_street_table_reads_no_english_words() -> None:
+    """Swedish, Polish or Portuguese words are not read as English or Australian street types."""
+    assert "deviation" not in normalise_address("Rua de Santa Catarina 2, 4000-442 Porto", "PT").key
+    a = normalise_address("Drottninggatan 5, 111 51 Stockholm", "SE")
+    b = normalise_address("Drottninggatan 7, 111 51 Stockholm", "SE")
+    assert compare_addresses(a, b).differing == ("number",)
+    assert compare_addresses(a, normalise_address("Drottninggatan 5, 11151 Stockholm", "SE")).equal
