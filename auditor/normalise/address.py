@@ -703,7 +703,28 @@ def _words_match(a: str, b: str, country: str) -> bool:
     _, lexicon = _lexicon_for(country or "US")
     xs = _classes(a.split(), lexicon)
     ys = _classes(b.split(), lexicon)
-    return len(xs) == len(ys) and all(x & y for x, y in zip(xs, ys, strict=True))
+    if len(xs) == len(ys) and all(x & y for x, y in zip(xs, ys, strict=True)):
+        return True
+    return _initials_match(a.split(), b.split(), lexicon)
+
+
+def _initials_match(xs: list[str], ys: list[str], lexicon: _Lexicon) -> bool:
+    """A given name written as its initial in a street name (Via G. Garibaldi = Via Giuseppe
+    Garibaldi): word for word the same, but for initials standing for the other side's word, and
+    at least one full name word shared."""
+    if len(xs) != len(ys) or len(xs) < 3:
+        return False
+    initials = shared = 0
+    for x, y in zip(xs, ys, strict=True):
+        if x == y or _classes([x], lexicon)[0] & _classes([y], lexicon)[0]:
+            shared += len(x) >= 3 and x == y
+            continue
+        short, full = sorted((x, y), key=len)
+        if len(short) == 1 and short.isalpha() and len(full) > 2 and full.isalpha() and full[0] == short:
+            initials += 1
+            continue
+        return False
+    return initials > 0 and shared > 0
 
 
 _UMLAUT_SPELLING = re.compile(r"(?<=[aou])e")

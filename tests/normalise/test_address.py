@@ -285,3 +285,12 @@ def test_a_country_with_no_street_table_reads_no_english_words() -> None:
     b = normalise_address("Drottninggatan 7, 111 51 Stockholm", "SE")
     assert compare_addresses(a, b).differing == ("number",)
     assert compare_addresses(a, normalise_address("Drottninggatan 5, 11151 Stockholm", "SE")).equal
+
+
+def test_an_initial_in_a_street_name_stands_for_the_name() -> None:
+    shown, roster = "Via G. Garibaldi 5, 10122 Torino", "Via Giuseppe Garibaldi 5, 10122 Torino"
+    assert compare_addresses(normalise_address(shown, "IT"), normalise_address(roster, "IT")).equal
+    other = normalise_address("Via G. Verdi 5, 10122 Torino", "IT")
+    assert compare_addresses(other, normalise_address(roster, "IT")).differing == ("street",)
+    wrong_initial = normalise_address("Via M. Garibaldi 5, 10122 Torino", "IT")
+    assert compare_addresses(wrong_initial, normalise_address(roster, "IT")).differing == ("street",)
