@@ -212,7 +212,8 @@ def _holiday_hours(lines: list[str]) -> str | None:
 
 def _name(root: Any, lines: list[str]) -> str | None:
     """The page's heading; else the head of a title written "Name - what" (a title without such
-    a separator is a headline, not a name); else a line of the page that opens the title."""
+    a separator, or whose head reads as a sentence of more than five words, is a headline, not a
+    name); else a line of the page that opens the title."""
     for heading in _H1(root):
         text = clean(" ".join(heading.itertext()))
         if text:
@@ -223,8 +224,9 @@ def _name(root: Any, lines: list[str]) -> str | None:
     for title in _TITLE(root):
         text = _BRACKETED.sub("", clean(title))
         parts = _TITLE_SPLIT.split(text) if text else []
-        if len(parts) > 1 and parts[0].strip():
-            return parts[0].strip()
+        head = parts[0].strip() if len(parts) > 1 else ""
+        if head and len(head.split()) <= 5 and not head.endswith(("!", "?")):  # a name, not a headline
+            return head
         words = text.split()
         for size in range(len(words) - 1, 0, -1):
             head = " ".join(words[:size])

@@ -259,3 +259,10 @@ def test_day_of_week_written_as_text() -> None:
     specs = [{"dayOfWeek": "Monday, Tuesday", "opens": "09:00", "closes": "17:00"},
              {"dayOfWeek": "Sa-Su", "opens": "10:00", "closes": "14:00"}]  # fmt: skip
     assert hours_text({"openingHoursSpecification": specs})[0] == "Mo,Tu 09:00-17:00; Sa,Su 10:00-14:00"
+
+
+def test_a_headline_is_not_a_name() -> None:
+    page = """<html lang="fr-FR"><head><title>La boulangerie du village va fermer ses portes - Le Courrier
+      </title></head><body><p>Horaires : lundi 7h-20h</p><p>Tél. 02 43 00 00 01</p></body></html>"""
+    record = only(read_page(page, ""))
+    assert "name" not in record
