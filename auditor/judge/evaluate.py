@@ -113,6 +113,7 @@ def judge_location(ev: Evidence, packs: RulePacks, spec: Any) -> tuple[list[dict
             store=ev.store_id,
             field=scored.field,
             note=outcome.note,
+            detail=f" ({outcome.note})" if outcome.note else "",
         )
         findings.append(
             {

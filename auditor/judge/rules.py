@@ -130,14 +130,14 @@ def _one_rule(path: Path, data: list, index: int, item: object) -> tuple[Rule | 
                     )
                 )
     try:
-        rule.message.format(source="s", observed="o", expected="e", store="x", field="f", note="n")
+        rule.message.format(source="s", observed="o", expected="e", store="x", field="f", note="n", detail="")
     except (KeyError, IndexError, ValueError) as exc:
         problems.append(
             Problem(
                 name,
                 line_of(item, ("message",)) or line,
                 f"rule {rule.id}: message uses an unknown placeholder {exc} "
-                "(use {source}, {observed}, {expected}, {store}, {field}, {note})",
+                "(use {source}, {observed}, {expected}, {store}, {field}, {note}, {detail})",
             )
         )
     return (None if problems else rule), problems

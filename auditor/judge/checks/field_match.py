@@ -5,7 +5,7 @@ from __future__ import annotations
 from auditor.judge.checks._expected import expected_value
 from auditor.judge.checks._names import fold_name
 from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
-from auditor.normalise import Address, compare_addresses, name_similarity
+from auditor.normalise import Address, compare_addresses, contains_name, name_similarity
 
 
 def _compare(rule: Rule, expected, observed, spec) -> tuple[float, str]:
@@ -14,7 +14,12 @@ def _compare(rule: Rule, expected, observed, spec) -> tuple[float, str]:
         parts = {k: v for k, v in observed.items() if k != "key"}
         comparison = compare_addresses(expected, Address(**parts))
         return comparison.score, "" if comparison.equal else comparison.explain()
-    return _score_value(rule, expected, observed, spec), ""
+    score = _score_value(rule, expected, observed, spec)
+    if rule.field == "name" and score < 1.0:
+        retired = next((r for r in spec.brand.retired_names if contains_name(str(observed), r)), None)
+        if retired:
+            return score, f"'{retired}' is a retired name of the brand"
+    return score, ""
 
 
 def _score_value(rule: Rule, expected, observed, spec) -> float:
