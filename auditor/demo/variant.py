@@ -604,6 +604,13 @@ def listing_traps(
 # --- rendering -----------------------------------------------------------------------------------
 
 
+def _clock(clock: str, store: VStore) -> str:
+    """12 h clocks are English only; British pages write 9.30am."""
+    if store.language != "en" or clock == "24h":
+        return "24h"
+    return "12h_dot" if store.country == "GB" else "12h"
+
+
 def _place(store: VStore, language: str, clock: str, hours: bool) -> vp.Place:
     return vp.Place(
         name=store.name,
@@ -765,7 +772,7 @@ class VariantWriter:
     def site_page(self, store: VStore) -> str:
         conv, brand, lang = self.conv, self.conv.brand, store.language
         kinds = self.plan.at(store.store_id, "site")
-        clock = conv.site_clock if lang == "en" else "24h"
+        clock = _clock(conv.site_clock, store)
         place = _place(store, lang, clock, hours=True)
         place.store_ref = store.store_id if conv.site_store_ref else ""
         defect = next(
@@ -912,7 +919,7 @@ class VariantWriter:
         records: list[dict] = []
         for position, (store, defect, status) in enumerate(entries, start=1):
             url = f"http://{style.host}/listing/{style.id[:2]}{position:04d}"
-            clock = style.clock if store.language == "en" else "24h"
+            clock = _clock(style.clock, store)
             place = _place(store, store.language, clock, hours=style.hours != "none")
             place.status_text = status
             place.rating, place.review_count = self.rating(store)

@@ -49,15 +49,19 @@ class Place:
 
 
 def clock_time(hhmm: str, language: str, clock: str) -> str:
+    """``clock``: 24h, 12h, or 12h_dot (British: 9.30am)."""
     hour, minute = int(hhmm[:2]), hhmm[3:]
-    if language == "en" and clock == "12h":
+    if language == "en" and clock.startswith("12h"):
         suffix = "am" if hour < 12 else "pm"
-        return f"{hour % 12 or 12}{'' if minute == '00' else ':' + minute}{suffix}"
+        sep = "." if clock == "12h_dot" else ":"
+        return f"{hour % 12 or 12}{'' if minute == '00' else sep + minute}{suffix}"
     if language == "fr":
         return f"{hour}h{'' if minute == '00' else minute}"
     if language == "de":  # "7–13 Uhr", "6:30–18:30 Uhr"
         return f"{hour}" if minute == "00" else f"{hour}:{minute}"
-    if language in ("es", "it"):
+    if language == "it":  # "9.00–13.00"
+        return f"{hour}.{minute}"
+    if language == "es":
         return f"{hour}:{minute}"
     return hhmm
 

@@ -55,7 +55,6 @@ GOAL = {
 }
 TARGETS: dict[int, dict[str, str]] = {
     4: {"recall": ">= 0.95"},
-    6: {"precision": ">= 0.89", "traps flagged": "<= 3"},
 }
 
 
