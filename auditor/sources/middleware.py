@@ -181,7 +181,7 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 class RetryAfterMiddleware:
     """HTTP 429 from a platform: wait ``Retry-After`` (at most ``AUDITOR_MAX_RETRY_AFTER``
     seconds, default 60), ask again up to ``AUDITOR_RETRIES_429`` times (default 3), then the
-    request is a ``quota`` gap. The source's slot waits too, so its other requests hold back."""
+    request is a ``quota`` gap. Other requests of the source go on at its ``rate_limit``."""
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
