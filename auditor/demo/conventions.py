@@ -563,11 +563,11 @@ def choose(seed: int) -> Conventions:
         )
         for i, (source_id, host) in enumerate(hosts)
     )
-    if seed % 4 in (0, 1):  # a places API besides the directories
-        clock = "12h" if uses_12h else "24h"
-        directories += (
-            SourceStyle("placesapi", "api.placesapi.example", "json_api", "api_next", "rows", clock),
-        )
+    # a places API beside the directories: hours as text lines, in the store's language
+    api_clock = "12h" if uses_12h else "24h"
+    directories += (
+        SourceStyle("placesapi", "api.placesapi.example", "json_api", "api_next", "rows", api_clock),
+    )
     return Conventions(
         seed=seed,
         countries=countries,
