@@ -90,6 +90,14 @@ HOTLINES = {
     "ES": "900 123 456",
     "IT": "800 123 456",
 }
+CLOSED_NOW = {
+    "en": "Closed now · Opens {} tomorrow",
+    "de": "Jetzt geschlossen · Öffnet morgen um {} Uhr",
+    "fr": "Fermé actuellement · Ouvre demain à {}",
+    "nl": "Nu gesloten · Opent morgen om {}",
+    "es": "Cerrado ahora · Abre mañana a las {}",
+    "it": "Chiuso ora · Apre domani alle {}",
+}
 SERVICE = {
     "en": "Customer service",
     "de": "Kundenservice",
@@ -933,6 +941,13 @@ class VariantWriter:
             traps = [] if status else listing_traps(self.rng, conv, store, style.id, style.markup)
             if defect is not None:
                 traps = [t for t in traps if t.field != defect.field]
+            open_store = store.status == "open" and not status and defect is None
+            if open_store and style.markup != "json_api" and self.rng.random() < 0.3:
+                # "closed now" outside opening hours: the time of day, not a closure
+                opens = next(r[0][0] for r in store.hours.values() if r)
+                notice = CLOSED_NOW[store.language].format(vp.clock_time(opens, store.language, clock))
+                place.status_text = notice
+                traps.append(Entry(store.store_id, "closed_now_notice", style.id, "status", notice, "open"))
             if (
                 style.markup in ("css", "json_api")
                 and place.hours is not None
