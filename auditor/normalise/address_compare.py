@@ -1,0 +1,118 @@
+"""Which parts of two addresses differ, and how similar they are."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from auditor.normalise.address_model import PARTS, Address, AddressComparison
+from auditor.normalise.address_postcodes import region_code, same_postcode
+from auditor.normalise.address_tables import country_format, fold
+from auditor.normalise.address_units import unit_parts
+from auditor.normalise.address_words import Lexicon, lexicon_for, word_classes
+
+
+def _words_match(a: str, b: str, country: str) -> bool:
+    if a == b:
+        return True
+    lexicon = lexicon_for(country or "US")
+    xs = word_classes(a.split(), lexicon)
+    ys = word_classes(b.split(), lexicon)
+    if len(xs) == len(ys) and all(x & y for x, y in zip(xs, ys, strict=True)):
+        return True
+    return _initials_match(a.split(), b.split(), lexicon)
+
+
+def _initials_match(xs: list[str], ys: list[str], lexicon: Lexicon) -> bool:
+    """A given name written as its initial in a street name (Via G. Garibaldi = Via Giuseppe
+    Garibaldi): word for word the same, but for initials standing for the other side's word, and
+    at least one full name word shared."""
+    if len(xs) != len(ys) or len(xs) < 3:
+        return False
+    initials = shared = 0
+    for x, y in zip(xs, ys, strict=True):
+        if x == y or word_classes([x], lexicon)[0] & word_classes([y], lexicon)[0]:
+            shared += len(x) >= 3 and x == y
+            continue
+        short, full = sorted((x, y), key=len)
+        if len(short) == 1 and short.isalpha() and len(full) > 2 and full.isalpha() and full[0] == short:
+            initials += 1
+            continue
+        return False
+    return initials > 0 and shared > 0
+
+
+_UMLAUT_SPELLING = re.compile(r"(?<=[aou])e")
+_HOUSE_LETTER = re.compile(r"-(?=[a-z]$)")  # 12-A = 12A
+
+
+def _part_equal(part: str, a: str, b: str, country: str) -> bool:
+    if part in ("street", "locality"):
+        if _words_match(fold(a), fold(b), country):
+            return True
+        # German written with or without its umlauts: Zürich = Zuerich = Zurich
+        german = "de" in country_format(country or "US").languages
+        return german and _words_match(*(_UMLAUT_SPELLING.sub("", fold(x)) for x in (a, b)), country)
+    if part == "postcode":
+        return same_postcode(a, b, country)
+    if part == "region":
+        return a.upper() == b.upper() or region_code(a, country) == region_code(b, country)
+    if part == "unit":
+        # one side may name more of the premises (Bldg 2, Suite 200 / Suite 200): the rest must agree
+        xs, ys = set(unit_parts(fold(a))), set(unit_parts(fold(b)))
+        return xs <= ys or ys <= xs
+    if part == "number":
+        xa, xb = (_HOUSE_LETTER.sub("", fold(x).replace(" ", "")) for x in (a, b))
+        return xa == xb
+    return fold(a).replace(" ", "") == fold(b).replace(" ", "")
+
+
+_WEIGHTS = {"street": 3.0, "number": 3.0, "unit": 1.0, "locality": 2.0, "region": 1.0, "postcode": 2.0,
+            "country": 3.0}
+
+
+def _qualified_locality(a: Address, b: Address) -> bool:
+    """One locality is the other with more words after it (Frankfurt / Frankfurt am Main,
+    Uffculme / Uffculme, Cullompton) and both give the same postcode."""
+    if not (a.postcode and b.postcode and same_postcode(a.postcode, b.postcode, a.country or b.country)):
+        return False
+    x, y = sorted((a.locality.split(), b.locality.split()), key=len)
+    return bool(x) and y[: len(x)] == x
+
+
+def compare_addresses(a: Address, b: Address) -> AddressComparison:
+    """Which parts of two addresses differ, with a similarity score (1.0 when none differ).
+
+    A part only one side shows is listed as missing, not as a difference."""
+    country = a.country or b.country
+    differences: dict[str, tuple[str, str]] = {}
+    missing: list[str] = []
+    scores: list[tuple[float, float]] = []
+    for part in PARTS:
+        x, y = getattr(a, part), getattr(b, part)
+        if not x or not y:
+            if x or y:
+                missing.append(part)
+                if part == "unit":
+                    scores.append((_WEIGHTS[part], 0.5))
+            continue
+        if _part_equal(part, x, y, country) or (part == "locality" and _qualified_locality(a, b)):
+            scores.append((_WEIGHTS[part], 1.0))
+            continue
+        differences[part] = (x, y)
+        similar = fuzz.token_set_ratio(x, y) / 100.0 if part in ("street", "locality") else 0.0
+        scores.append((_WEIGHTS[part], min(similar, 0.9)))
+    if not differences:
+        return AddressComparison(1.0, {}, tuple(missing))
+    total = sum(w for w, _ in scores)
+    score = round(sum(w * s for w, s in scores) / total, 4) if total else 0.0
+    return AddressComparison(min(score, 0.99), differences, tuple(missing))
+
+
+def addresses_match(a: Address, b: Address) -> float:
+    """Similarity in [0, 1]: 1.0 for equivalent addresses, partial credit for near misses.
+
+    Parts missing on either side are not held against the match; ``compare_addresses`` says
+    which parts differ."""
+    return compare_addresses(a, b).score

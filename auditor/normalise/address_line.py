@@ -1,0 +1,232 @@
+"""One line of address text -> its parts (unit, number, street words, locality, region, postcode)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from auditor.normalise.address_model import Address
+from auditor.normalise.address_postcodes import postcode_form, trailing_region
+from auditor.normalise.address_tables import country_code, country_format, street_types
+from auditor.normalise.address_units import SLASH, UNIT_NUMBER, take_units, unit_text
+from auditor.normalise.address_words import (
+    Lexicon,
+    canonical_words,
+    lexicon_for,
+    split_hyphens,
+    tokenise,
+)
+from auditor.normalise.errors import NormaliseError
+
+SEGMENTS = re.compile(r"[,;|\n\r\t]+")
+_HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?|-[a-z])?")
+
+
+@dataclass
+class Parts:
+    """Parts read so far; street and locality are still tokens."""
+
+    unit: str = ""
+    number: str = ""
+    street: list[str] = field(default_factory=list)
+    locality: list[str] = field(default_factory=list)
+    region: str = ""
+    postcode: str = ""
+
+
+def _is_house(token: str) -> bool:
+    return bool(_HOUSE.fullmatch(token))
+
+
+def _street_and_number(tokens: list[str], number_first: bool, lexicon: Lexicon) -> Parts:
+    parts = Parts()
+    tokens, units = take_units(tokens, lexicon)
+    if tokens and (slash := SLASH.fullmatch(tokens[0])):
+        units.append(slash.group(1))
+        tokens = [slash.group(2), *tokens[1:]]
+    if len(tokens) >= 2 and _is_house(tokens[0]):
+        parts.number, tokens = tokens[0], tokens[1:]
+        if len(tokens) >= 2 and len(tokens[0]) == 1 and tokens[0].isalpha() and not number_first:
+            parts.number, tokens = parts.number + tokens[0], tokens[1:]
+    elif len(tokens) >= 2:
+        end = len(tokens) - 1
+        letter = len(tokens[end]) == 1 and tokens[end].isalpha()
+        if len(tokens) >= 3 and letter and _is_house(tokens[end - 1]):
+            end -= 1  # "Hauptstraße 5 a"
+        route = number_first and tuple(tokens[end - 1 : end]) in lexicon.words
+        if _is_house(tokens[end]) and not route:
+            parts.number = "".join(tokens[end:])
+            tokens = tokens[:end]
+    parts.unit = unit_text(units)
+    parts.street = tokens
+    return parts
+
+
+def _street_end(tokens: list[str], lexicon: Lexicon) -> int:
+    """Index after the street's last street-type word (the rest of the segment is the locality)."""
+    types = street_types(lexicon.languages)
+    last = -1
+    for index, token in enumerate(tokens):
+        if index > 0 and (token,) in types:
+            last = index
+    if last < 0 and tokens and (tokens[0],) in types:
+        last = 0  # a leading type: Highway 410
+    if last < 0:
+        return len(tokens)
+    end = last + 1
+    if end < len(tokens) and _is_house(tokens[end]):
+        end += 1  # a route number: Highway 410
+    while end < len(tokens) and (tokens[end],) in lexicon.types and (tokens[end],) not in types:
+        end += 1  # directionals after the type: Queen St W
+    return end
+
+
+def _find_postcode(segments: list[list[str]], country: str, lexicon: Lexicon) -> tuple[str, int, int, int]:
+    """(postcode, segment, first token, token count) of the last postcode in the text."""
+    for s in range(len(segments) - 1, -1, -1):
+        tokens = segments[s]
+        for end in range(len(tokens), 0, -1):
+            for size in (1, 2, 3):
+                start = end - size
+                if start < 0 or (s == 0 and start == 0 and len(segments[0]) > size):
+                    continue
+                if start > 0 and (tokens[start - 1] == "#" or (tokens[start - 1],) in lexicon.units):
+                    continue
+                window = tokens[start:end]
+                code = postcode_form(" ".join(window), country) or (
+                    postcode_form("".join(window), country) if size > 1 else ""
+                )
+                if code:
+                    return code, s, start, size
+    return "", -1, 0, 0
+
+
+def _trailing_country(segments: list[list[str]], country: str) -> str:
+    """A country named in the last segment (``…, Deutschland``): its code, and the segment dropped."""
+    if len(segments) < 2:
+        return ""
+    name = " ".join(segments[-1])
+    if len(name) <= 3 and name not in ("usa", "uk"):
+        return ""
+    code = country_code(name)
+    if code and name not in country_format(country).regions:
+        segments.pop()
+        return code
+    return ""
+
+
+def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts, str]:
+    """Parts of one line of text, and the country it names (or the one given)."""
+    segments = [t for t in (tokenise(s, country) for s in SEGMENTS.split(raw)) if t]
+    if not segments:
+        raise NormaliseError("empty address")
+    country = _trailing_country(segments, country) or country
+    lexicon = lexicon_for(country)
+    fmt = country_format(country)
+    locality: list[str] = []
+    region = postcode = ""
+    if not street_only:
+        postcode, s, start, size = _find_postcode(segments, country, lexicon)
+        if postcode:
+            before, after = segments[s][:start], segments[s][start + size :]
+            if fmt.postcode_first and after:
+                region, taken = trailing_region(after, country) if len(after) > 1 else ("", 0)
+                locality, segments[s] = after[: len(after) - taken], before
+            elif after:
+                region, taken = trailing_region(after, country)
+                segments[s] = before + after[: len(after) - taken] if taken else before
+                if not taken:
+                    locality = after
+            else:
+                segments[s] = before
+            segments = [t for t in segments if t]
+        if segments and not region:
+            region, taken = trailing_region(segments[-1], country)
+            whole = taken == len(segments[-1])
+            # a segment that is only a region name is the region when a locality remains besides
+            # the street (``New York, NY``); else it is the locality (``…, Quebec G1C 5W2``)
+            if taken and (len(segments) > 2 if whole else len(segments) > 1 or taken < len(segments[-1]) - 1):
+                segments[-1] = segments[-1][: len(segments[-1]) - taken]
+                segments = [t for t in segments if t]
+            else:
+                region = ""
+    if not segments:
+        raise NormaliseError("no street in address")
+    # unit-only segments ("Unit 3", "#100") join the street that follows
+    units: list[str] = []
+    rest: list[list[str]] = []
+    for tokens in segments:
+        remaining, found = take_units(tokens, lexicon)
+        if found and not remaining:
+            units.extend(found)
+        else:
+            rest.append(tokens)
+    if not rest:
+        raise NormaliseError("no street in address")
+    rest = _join_numbers(rest, fmt.number_first)
+    if not locality and len(rest) >= 2 and not street_only:
+        locality = rest.pop()
+    street_index = _street_segment(rest, lexicon)
+    tokens = rest[street_index]
+    parts = _street_and_number(tokens, fmt.number_first, lexicon)
+    if not locality and not street_only and len(rest) == 1:
+        end = _street_end(parts.street, lexicon)
+        parts.street, locality = parts.street[:end], parts.street[end:]
+    parts.unit = unit_text([*units, parts.unit])
+    parts.locality, parts.region, parts.postcode = locality, region, postcode
+    return parts, country
+
+
+def _has_number(tokens: list[str]) -> bool:
+    return _is_house(tokens[0]) or _is_house(tokens[-1]) or bool(SLASH.fullmatch(tokens[0]))
+
+
+def _join_numbers(segments: list[list[str]], number_first: bool) -> list[list[str]]:
+    """A house number written apart joins its street: ``Viale Piave, 10``, ``10, Downing St``,
+    ``ул. Ольшевского, 16Б`` (where the number follows the street, a segment opening with a number
+    joins the street before it); a number after a numbered street is its unit (``1 Main St, 101``)."""
+    out: list[list[str]] = []
+    pending: list[str] = []
+    for tokens in segments:
+        alone = len(tokens) == 1 and (_is_house(tokens[0]) or bool(UNIT_NUMBER.fullmatch(tokens[0])))
+        if alone and out and _has_number(out[-1]) and any(ch.isdigit() for ch in tokens[0]):
+            out[-1] = [*out[-1], "#", tokens[0]]  # a number after a numbered street: the unit (suite 101)
+            continue
+        if number_first and alone and _is_house(tokens[0]):
+            pending = tokens
+            continue
+        if not number_first and out and _is_house(tokens[0]) and not _has_number(out[-1]):
+            out[-1] = [*out[-1], *tokens]
+            continue
+        out.append([*pending, *tokens])
+        pending = []
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _street_segment(segments: list[list[str]], lexicon: Lexicon) -> int:
+    """Which segment of a street line is the street: the one with a house number, else the last
+    one with a street type, else the first (the others name a building, a centre or a station)."""
+    numbered = next((i for i, tokens in enumerate(segments) if _has_number(tokens)), None)
+    if numbered is not None:
+        return numbered
+    typed = [i for i, tokens in enumerate(segments) if any((t,) in lexicon.types for t in tokens)]
+    return typed[-1] if typed else 0
+
+
+def build_address(parts: Parts, country: str) -> Address:
+    """The Address of parts read, its street words in canonical form."""
+    lexicon = lexicon_for(country)
+    street = canonical_words(parts.street, lexicon)
+    if not street:
+        raise NormaliseError("no street in address")
+    return Address(
+        unit=parts.unit,
+        number=parts.number,
+        street=street,
+        locality=" ".join(split_hyphens(parts.locality)),
+        region=parts.region,
+        postcode=parts.postcode,
+        country=country,
+    )

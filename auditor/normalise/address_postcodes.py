@@ -1,0 +1,56 @@
+"""Postcodes and regions in their country's written form."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.normalise.address_tables import country_format, fold, subdivision_names
+
+_PREFIXED = re.compile(r"([a-z]{1,3})-(\d.*)")
+
+
+def postcode_form(raw: str, country: str) -> str:
+    """A postcode candidate in its country's written form, or "" when it is not one."""
+    fmt = country_format(country)
+    text = raw.upper().strip()
+    if fmt.prefix and text.startswith(fmt.prefix.upper()):
+        text = text[len(fmt.prefix) :]
+    prefixed = _PREFIXED.fullmatch(text.lower())
+    if prefixed and not (fmt.postcode and fmt.postcode.fullmatch(text)):
+        text = prefixed.group(2).upper()
+    compact = text.replace(" ", "").replace("-", "")
+    if country == "US" and compact.isdigit() and len(compact) == 9:
+        return f"{compact[:5]}-{compact[5:]}"
+    if fmt.postcode is None or not (fmt.postcode.fullmatch(text) or fmt.postcode.fullmatch(compact)):
+        return ""
+    if country == "US":
+        return f"{compact[:5]}-{compact[5:]}" if len(compact) == 9 else compact
+    if country in ("GB", "CA", "IE", "MT"):
+        return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 4 else compact
+    if country == "NL" and len(compact) == 6:
+        return f"{compact[:4]} {compact[4:]}"
+    return compact
+
+
+def same_postcode(a: str, b: str, country: str) -> bool:
+    """Equal but for spacing and hyphens; a US ZIP equals its ZIP+4."""
+    ka, kb = (re.sub(r"[\s-]", "", x.upper()) for x in (a, b))
+    if country == "US" and ka.isdigit() and kb.isdigit():
+        return ka[:5] == kb[:5] and (len(ka) < 9 or len(kb) < 9 or ka == kb)
+    return ka == kb
+
+
+def trailing_region(tokens: list[str], country: str) -> tuple[str, int]:
+    """(region code, number of trailing tokens it took) for a region name at the end of tokens."""
+    regions = country_format(country).regions
+    for size in range(min(4, len(tokens)), 0, -1):
+        name = " ".join(tokens[-size:])
+        if name in regions:
+            return regions[name], size
+    return "", 0
+
+
+def region_code(text: str, country: str) -> str:
+    """A region name or code as its code (``Bavaria``, ``Bayern`` -> ``BY``), else folded in capitals."""
+    folded = fold(text)
+    return subdivision_names(country).get(folded, folded.upper())
