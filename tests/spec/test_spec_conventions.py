@@ -8,39 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from auditor.cli import app
-from auditor.commands.spec import STARTER_DIR
 from auditor.spec import SpecError, load_spec
 from auditor.spec.models import with_house_number
-
-runner = CliRunner()
-
-
-@pytest.fixture
-def spec_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "brand"
-    folder.mkdir()
-    for name in ("brand.yaml", "roster.csv"):
-        shutil.copyfile(STARTER_DIR / name, folder / name)
-    return folder
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def validate(spec: Path) -> tuple[int, list[str]]:
-    result = runner.invoke(app, ["validate", str(spec)])
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output.strip().splitlines()
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+from tests.cli.conftest import edit, line_number
+from tests.spec.conftest import validate
 
 
 def test_brand_conventions_are_read(spec_dir: Path) -> None:
@@ -129,7 +101,8 @@ SOURCE = """sources:
          "crawl.refresh_days: -2 must be >= 0"),
         ("  overrides: []", "  overrides: [{match: {store: ST-001}, rules: {nap.phone: maybe}}]",
          "overrides:",
-         "scoring.overrides[0].rules.nap.phone: expected 'off' or a number or a mapping (key: value), found 'maybe'"),
+         "scoring.overrides[0].rules.nap.phone: expected 'off' or a number or a mapping (key: value), "
+         "found 'maybe'"),
     ],
 )  # fmt: skip
 def test_each_bad_value_is_one_line_in_our_words(spec_dir: Path, old, new, needle, message) -> None:
@@ -137,7 +110,7 @@ def test_each_bad_value_is_one_line_in_our_words(spec_dir: Path, old, new, needl
     edit(spec, old, new)
     code, lines = validate(spec)
     assert code != 0  # the exit code for spec problems (see docs/cli.md)
-    assert lines == [f"{spec}:{line_of(spec, needle)}: {message}"]
+    assert lines == [f"{spec}:{line_number(spec, needle)}: {message}"]
     assert not any(word in lines[0] for word in ("Input should", "pydantic", "valid integer"))
 
 
@@ -157,8 +130,8 @@ def test_roster_outside_the_spec_folder_is_refused_unless_allowed(spec_dir: Path
     code, lines = validate(spec)
     assert code != 0  # the exit code for spec problems (see docs/cli.md)
     assert lines == [
-        f"{spec}:{line_of(spec, 'roster: ')}: roster file '../elsewhere.csv' is outside the spec's folder "
-        f"({outside.resolve()}); move it beside brand.yaml or set roster_outside_ok: true"
+        f"{spec}:{line_number(spec, 'roster: ')}: roster file '../elsewhere.csv' is outside the spec's "
+        f"folder ({outside.resolve()}); move it beside brand.yaml or set roster_outside_ok: true"
     ]
     edit(spec, "roster: ../elsewhere.csv", "roster: ../../../../../../../../etc/passwd")
     assert validate(spec)[0] != 0

@@ -2,40 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.commands.spec import STARTER_DIR
 from auditor.spec import SpecError, load_spec
+from tests.cli.conftest import edit, line_number
+from tests.spec.conftest import validate
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def spec_dir(tmp_path: Path) -> Path:
-    for name in ("brand.yaml", "roster.csv"):
-        shutil.copyfile(STARTER_DIR / name, tmp_path / name)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def validate(spec: Path) -> tuple[int, list[str]]:
-    result = runner.invoke(app, ["validate", str(spec)])
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output.strip().splitlines()
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_starter_spec_is_valid(spec_dir: Path) -> None:
@@ -52,7 +29,7 @@ def test_unknown_key_suggests_the_right_one(spec_dir: Path) -> None:
     edit(spec, "  palette_tolerance: 3.0", "  palete_tolerance: 3.0")
     code, lines = validate(spec)
     assert code == 3
-    line = line_of(spec, "palete_tolerance")
+    line = line_number(spec, "palete_tolerance")
     assert lines == [
         f"{spec}:{line}: unknown key 'palete_tolerance' in identity (did you mean 'palette_tolerance'?)"
     ]
@@ -64,7 +41,7 @@ def test_wrong_type_says_what_was_expected_and_found(spec_dir: Path) -> None:
     code, lines = validate(spec)
     assert code == 3
     assert lines == [
-        f"{spec}:{line_of(spec, 'max_depth')}: crawl.max_depth: expected a whole number, found 'deep'"
+        f"{spec}:{line_number(spec, 'max_depth')}: crawl.max_depth: expected a whole number, found 'deep'"
     ]
 
 
@@ -101,7 +78,7 @@ def test_missing_roster_file(spec_dir: Path) -> None:
     code, lines = validate(spec)
     assert code == 3
     assert len(lines) == 1
-    expected = f"{spec}:{line_of(spec, 'roster: roster.csv')}: roster file 'roster.csv' not found"
+    expected = f"{spec}:{line_number(spec, 'roster: roster.csv')}: roster file 'roster.csv' not found"
     assert lines[0].startswith(expected)
 
 
@@ -120,7 +97,7 @@ def test_missing_required_key(spec_dir: Path) -> None:
     edit(spec, "  name: Example Co                 # the canonical brand name\n", "")
     code, lines = validate(spec)
     assert code == 3
-    assert lines == [f"{spec}:{line_of(spec, 'brand:')}: missing required key 'name' in brand"]
+    assert lines == [f"{spec}:{line_number(spec, 'brand:')}: missing required key 'name' in brand"]
 
 
 def test_bad_palette_colour(spec_dir: Path) -> None:
@@ -129,7 +106,7 @@ def test_bad_palette_colour(spec_dir: Path) -> None:
     code, lines = validate(spec)
     assert code == 3
     assert lines == [
-        f"{spec}:{line_of(spec, '#E07A2Z')}: identity.palette[1].hex: '#E07A2Z' is not a hex colour "
+        f"{spec}:{line_number(spec, '#E07A2Z')}: identity.palette[1].hex: '#E07A2Z' is not a hex colour "
         "(#rgb or #rrggbb)"
     ]
 
