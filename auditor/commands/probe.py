@@ -29,14 +29,9 @@ def probe(
     from auditor.crawl.probe import run_probe
     from auditor.crawl.probe_report import probe_report
     from auditor.crawl.settings import LOOPBACK_OVERRIDES
-    from auditor.spec import SpecError, load_spec
+    from auditor.spec import load_spec
 
-    try:
-        loaded = load_spec(spec)
-    except SpecError as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        raise typer.Exit(3) from None
+    loaded = load_spec(spec)  # a SpecError is one line per problem and exit 3 (commands/failures.py)
     overrides = dict(LOOPBACK_OVERRIDES) if loopback else {}
     crawl = run_probe(loaded, stores, overrides)
     lines, warnings = probe_report(loaded, crawl)
