@@ -139,15 +139,15 @@ def _pair(groups: list[object]) -> list[Rule]:
             rules.append(Rule(last.sel, group))
             continue
         if pending_sel is not None and group.until is not None and not group.ranges:
-            start = _opening_of(rules, pending_sel)
-            if start is not None and start < group.until:
-                rules.append(Rule(pending_sel, Times(ranges=[(start, group.until)])))
+            span = _day_span(rules, pending_sel)
+            if span is not None and span[0] < group.until:
+                rules.append(Rule(pending_sel, Times(ranges=[(span[0], group.until)])))
             pending_sel = None
             continue
         if pending_sel is not None and group.since is not None and not group.ranges:
-            end = _closing_of(rules, pending_sel)
-            if end is not None and group.since < end:
-                group.ranges, group.since = [(group.since, end)], None
+            span = _day_span(rules, pending_sel)
+            if span is not None and group.since < span[1]:
+                group.ranges, group.since = [(group.since, span[1])], None
         if pending_sel is not None:
             rules.append(Rule(pending_sel, group))
             pending_sel = None
@@ -171,12 +171,13 @@ def _pair(groups: list[object]) -> list[Rule]:
     return rules
 
 
-def _opening_of(rules: list[Rule], sel: Selector) -> int | None:
-    """When the days of ``sel`` open by the rules so far (the last rule naming them, or every day)."""
+def _day_span(rules: list[Rule], sel: Selector) -> tuple[int, int] | None:
+    """When the days of ``sel`` open and close by the rules so far (the last rule naming them, or
+    every day)."""
     for rule in reversed(rules):
         times = rule.times
         if times is not None and times.ranges and not times.status and _every(sel) <= _every(rule.sel):
-            return times.ranges[0][0]
+            return times.ranges[0][0], times.ranges[-1][1]
     return None
 
 
@@ -184,15 +185,6 @@ def _own_times(times: Times) -> bool:
     """Times that say something of their days alone: closed, closing later, opening later."""
     own = times.status == "closed" or times.until is not None or times.since is not None
     return (own or bool(times.comment)) and not times.ranges
-
-
-def _closing_of(rules: list[Rule], sel: Selector) -> int | None:
-    """When the days of ``sel`` close by the rules so far (the last rule naming them, or every day)."""
-    for rule in reversed(rules):
-        times = rule.times
-        if times is not None and times.ranges and not times.status and _every(sel) <= _every(rule.sel):
-            return times.ranges[-1][1]
-    return None
 
 
 def _extends(before: Times, after: Times) -> bool:
