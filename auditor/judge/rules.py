@@ -91,14 +91,14 @@ def _one_rule(path: Path, data: list, index: int, item: object) -> tuple[Rule | 
             )
         return None, problems
     problems = []
+
+    def at(key: str, message: str) -> Problem:
+        """A problem of this rule, at the line of ``key`` (else the rule's own line)."""
+        return Problem(name, line_of(item, (key,)) or line, f"rule {rule.id}: {message}")
+
     if rule.type not in known_types():
         problems.append(
-            Problem(
-                name,
-                line_of(item, ("type",)) or line,
-                f"rule {rule.id}: unknown check type '{rule.type}' "
-                f"(known: {', '.join(sorted(known_types()))})",
-            )
+            at("type", f"unknown check type '{rule.type}' (known: {', '.join(sorted(known_types()))})")
         )
     if "." not in rule.id:
         problems.append(Problem(name, line, f"rule id '{rule.id}' should be pack.name (e.g. nap.phone)"))
@@ -106,37 +106,22 @@ def _one_rule(path: Path, data: list, index: int, item: object) -> tuple[Rule | 
     if statuses is not None:
         unknown = sorted(set([statuses] if isinstance(statuses, str) else statuses) - set(ROSTER_STATUSES))
         if unknown:
-            problems.append(
-                Problem(
-                    name,
-                    line_of(item, ("roster_status",)) or line,
-                    f"rule {rule.id}: unknown roster_status {', '.join(map(str, unknown))} "
-                    f"(use {', '.join(ROSTER_STATUSES)})",
-                )
-            )
+            listed, allowed = ", ".join(map(str, unknown)), ", ".join(ROSTER_STATUSES)
+            problems.append(at("roster_status", f"unknown roster_status {listed} (use {allowed})"))
     if isinstance(rule.scope, list) and not rule.scope:
-        problems.append(
-            Problem(name, line_of(item, ("scope",)) or line, f"rule {rule.id}: scope lists nothing")
-        )
+        problems.append(at("scope", "scope lists nothing"))
     if rule.option("regex"):
         for phrase in rule.option("phrases", []):
             reason = regex_problem(str(phrase))
             if reason:
-                problems.append(
-                    Problem(
-                        name,
-                        line_of(item, ("phrases",)) or line,
-                        f"rule {rule.id}: bad regex '{phrase}': {reason}",
-                    )
-                )
+                problems.append(at("phrases", f"bad regex '{phrase}': {reason}"))
     try:
         rule.message.format(source="s", observed="o", expected="e", store="x", field="f", note="n", detail="")
     except (KeyError, IndexError, ValueError) as exc:
         problems.append(
-            Problem(
-                name,
-                line_of(item, ("message",)) or line,
-                f"rule {rule.id}: message uses an unknown placeholder {exc} "
+            at(
+                "message",
+                f"message uses an unknown placeholder {exc} "
                 "(use {source}, {observed}, {expected}, {store}, {field}, {note}, {detail})",
             )
         )
