@@ -23,14 +23,10 @@ def roster_row_problems(entry: RosterEntry, spec: BrandSpec) -> Iterator[str]:
     country = (entry.country or spec.country).upper()
     if entry.phone and not _valid_phone(entry.phone, country):
         yield f"store {entry.store_id}: phone '{entry.phone}' is not a valid {country} number"
-    if entry.hours:
-        problem = _hours_problem(entry.hours)
-        if problem:
-            yield f"store {entry.store_id}: hours '{entry.hours}' cannot be read: {problem}"
-    if entry.holiday_hours:
-        problem = _holiday_problem(entry.holiday_hours)
-        if problem:
-            yield f"store {entry.store_id}: holiday_hours '{entry.holiday_hours}' cannot be read: {problem}"
+    for column, holiday in (("hours", False), ("holiday_hours", True)):
+        text = getattr(entry, column)
+        if text and (problem := _hours_problem(text, holiday)):
+            yield f"store {entry.store_id}: {column} '{text}' cannot be read: {problem}"
 
 
 def _valid_phone(raw: str, country: str) -> bool:
@@ -41,21 +37,12 @@ def _valid_phone(raw: str, country: str) -> bool:
     return phonenumbers.is_valid_number(number)
 
 
-def _hours_problem(text: str) -> str | None:
-    from auditor.normalise.hours import HoursError, parse_hours
+def _hours_problem(text: str, holiday: bool) -> str | None:
+    """Why ``text`` cannot be read as opening hours (or as holiday hours), or None."""
+    from auditor.normalise.hours import HoursError, parse_holiday_hours, parse_hours
 
     try:
-        parse_hours(text)
-    except HoursError as exc:
-        return str(exc)
-    return None
-
-
-def _holiday_problem(text: str) -> str | None:
-    from auditor.normalise.hours import HoursError, parse_holiday_hours
-
-    try:
-        parse_holiday_hours(text)
+        (parse_holiday_hours if holiday else parse_hours)(text)
     except HoursError as exc:
         return str(exc)
     return None
