@@ -8,6 +8,7 @@ beside a word of "closed" is a temporary closure, "closed" alone or with "perman
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from auditor.normalise.errors import NormaliseError
 
 _WORDS = Path(__file__).with_name("data") / "status_words.tsv"
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:h.]\d{2}|\s?(?:am|pm|uhr)\b)")
 STATUSES = ("open", "temporarily_closed", "closed")
 
 
@@ -58,7 +60,11 @@ def normalise_status(raw: str) -> str:
         return text.replace(" ", "_")
     if _has(text, "temporary"):
         return "temporarily_closed"
-    if _has(text, "closed") or _has(text, "permanent"):
+    if _has(text, "permanent"):
+        return "closed"
+    if _has(text, "closed"):
+        if _has(text, "momentary") or _CLOCK.search(text):
+            raise StatusError(f"a notice of the hour, not the business's state: {str(raw)[:40]!r}")
         return "closed"
     if _has(text, "open"):
         return "open"

@@ -54,3 +54,25 @@ def test_any_text_gives_a_state_or_a_clear_error_quickly(text: str) -> None:
     except StatusError as exc:
         assert str(exc)
     assert time.perf_counter() - started < 0.05
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Closed now · Opens 9:00 tomorrow",
+        "Jetzt geschlossen · Öffnet morgen um 9 Uhr",
+        "Fermé actuellement · Ouvre demain à 9h30",
+        "Nu gesloten · Opent morgen om 9:00",
+        "Cerrado ahora · Abre mañana a las 9:00",
+        "Chiuso ora · Apre domani alle 9:00",
+        "Closed - opens 9am",
+    ],
+)
+def test_a_closed_now_notice_is_the_time_of_day_not_a_closure(notice: str) -> None:
+    with pytest.raises(StatusError, match="a notice of the hour"):
+        normalise_status(notice)
+
+
+def test_closures_with_a_date_are_still_closures() -> None:
+    assert normalise_status("Temporarily closed until 3 March") == "temporarily_closed"
+    assert normalise_status("Permanently closed since 2024") == "closed"
