@@ -10,7 +10,7 @@ from auditor.normalise.address_model import MAX_LENGTH, Address
 from auditor.normalise.address_postcodes import postcode_form, region_code, trailing_region
 from auditor.normalise.address_tables import country_code, fold
 from auditor.normalise.address_units import take_units, unit_text
-from auditor.normalise.address_words import lexicon_for, tokenise
+from auditor.normalise.address_words import lexicon_for, split_hyphens, tokenise
 from auditor.normalise.errors import NormaliseError
 
 _KEYS = {
@@ -49,7 +49,9 @@ def from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
         raise NormaliseError(f"address longer than {MAX_LENGTH} characters")
     locality, region, postcode = _pick(raw, "locality"), _pick(raw, "region"), _pick(raw, "postcode")
     if not street:
-        raise NormaliseError("no street in address")
+        if not (locality or postcode):
+            raise NormaliseError("no street, locality or postcode in address")
+        return _without_street(locality, region, postcode, country)
     if not (locality or postcode):
         parts, country = parse_line(street, country)
     else:
@@ -70,6 +72,19 @@ def from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
         remaining, found = take_units(tokenise(unit), lexicon_for(country))
         parts.unit = unit_text([*found, *remaining])
     return build_address(parts, country)
+
+
+def _without_street(locality: str, region: str, postcode: str, country: str) -> Address:
+    """Parts that give a place but no street (a page that shows only its town and postcode):
+    what is shown is kept; the street is a missing part, never a difference."""
+    code = postcode_form(postcode, country) if postcode else ""
+    place = " ".join(split_hyphens(tokenise(locality, country)))
+    code = code or fold(postcode).upper()
+    if not (place or code):
+        raise NormaliseError("no street, locality or postcode in address")
+    return Address(
+        locality=place, region=region_code(region, country) if region else "", postcode=code, country=country
+    )
 
 
 def _without_prefixes(street: str, given: tuple[str, ...]) -> str:

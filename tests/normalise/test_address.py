@@ -242,7 +242,8 @@ def test_any_mapping_gives_an_address_or_a_clear_error(raw: dict) -> None:
     except NormaliseError as exc:
         assert str(exc)
     else:
-        assert address.street and compare_addresses(address, address).equal
+        assert address.street or address.locality or address.postcode
+        assert compare_addresses(address, address).equal
 
 
 def test_regions_by_iso_name_code_or_translation() -> None:
@@ -294,3 +295,16 @@ def test_an_initial_in_a_street_name_stands_for_the_name() -> None:
     assert compare_addresses(other, normalise_address(roster, "IT")).differing == ("street",)
     wrong_initial = normalise_address("Via M. Garibaldi 5, 10122 Torino", "IT")
     assert compare_addresses(wrong_initial, normalise_address(roster, "IT")).differing == ("street",)
+
+
+def test_parts_with_a_place_but_no_street_keep_what_is_shown() -> None:
+    """A page that gives only its town and postcode: those are compared, the street is missing."""
+    shown = normalise_address({"locality": "Castro Urdiales", "postcode": "39700", "country": "ES"}, "ES")
+    assert (shown.street, shown.locality, shown.postcode) == ("", "castro urdiales", "39700")
+    roster = normalise_address("Calle Ardigales 5, 39700 Castro Urdiales", "ES")
+    comparison = compare_addresses(shown, roster)
+    assert comparison.equal and "street" in comparison.missing
+    moved = normalise_address({"locality": "Castro Urdiales", "postcode": "39701"}, "ES")
+    assert compare_addresses(moved, roster).differing == ("postcode",)
+    with pytest.raises(NormaliseError, match="no street, locality or postcode"):
+        normalise_address({"region": "Cantabria"}, "ES")
