@@ -496,6 +496,8 @@ LISTING_TRAPS = (
     "url_https",
     "url_no_www",
     "url_tracking",
+    "phone_label",
+    "building_line",
 )
 
 
@@ -558,6 +560,15 @@ def listing_traps(
                         store.store_id, kind, source, "phone", f"{code} {trunk}{rest}", national(store.phone)
                     )
                 )
+        elif kind == "phone_label":  # the label printed with the number
+            label = {"en": "Tel:", "de": "Tel.", "fr": "Tél. :", "nl": "Tel:", "es": "Tel.:", "it": "Tel."}
+            shown = f"{label[store.language]} {national(store.phone)}"
+            out.append(Entry(store.store_id, kind, source, "phone", shown, national(store.phone)))
+        elif kind == "building_line" and store.country in ("AU", "GB", "US", "CA"):
+            centre = f"{store.locality} {'Shopping Centre' if store.country in ('AU', 'GB') else 'Mall'}"
+            out.append(
+                Entry(store.store_id, kind, source, "address", f"{centre}, {store.street}", store.street)
+            )
         elif kind == "phone_dotted" and store.country == "FR":
             out.append(
                 Entry(
@@ -637,7 +648,7 @@ def _place(store: VStore, language: str, clock: str, hours: bool) -> vp.Place:
 
 def _apply(place: vp.Place, store: VStore, traps: list[Entry], defect: Entry | None) -> None:
     for trap in traps:
-        if trap.kind == "street_abbrev":
+        if trap.kind in ("street_abbrev", "unit_other_form", "building_line"):  # the street line
             place.street = trap.shown
         elif trap.kind == "state_full_name":
             place.state = trap.shown
