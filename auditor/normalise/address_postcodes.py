@@ -54,3 +54,17 @@ def region_code(text: str, country: str) -> str:
     """A region name or code as its code (``Bavaria``, ``Bayern`` -> ``BY``), else folded in capitals."""
     folded = fold(text)
     return subdivision_names(country).get(folded, folded.upper())
+
+
+_POSTCODE_LIKE = re.compile(r"\b[A-Z]{0,2}\d[\dA-Z]{1,6}(?:[ -][\dA-Z]{2,4})?\b")
+
+
+def country_of_postcode(text: str, candidates: tuple[str, ...]) -> str | None:
+    """The one country among ``candidates`` whose postcode form a postcode in ``text`` has
+    (``5611AH`` among DE/AT/NL: NL); None when none or several fit (``10115``: DE or FR)."""
+    if len(candidates) < 2:
+        return None
+    found: set[str] = set()
+    for match in _POSTCODE_LIKE.finditer(text.upper()[:400]):
+        found.update(c for c in candidates if postcode_form(match.group(), c))
+    return found.pop() if len(found) == 1 else None

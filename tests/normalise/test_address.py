@@ -308,3 +308,13 @@ def test_parts_with_a_place_but_no_street_keep_what_is_shown() -> None:
     assert compare_addresses(moved, roster).differing == ("postcode",)
     with pytest.raises(NormaliseError, match="no street, locality or postcode"):
         normalise_address({"region": "Cantabria"}, "ES")
+
+
+def test_the_country_a_postcode_form_fits_alone() -> None:
+    from auditor.normalise.address_postcodes import country_of_postcode
+
+    europe = ("AT", "BE", "DE", "FR", "NL")
+    assert country_of_postcode("Kalverstraat 146, 5611AH Eindhoven", europe) == "NL"
+    assert country_of_postcode("Hauptstr. 5, 10115 Berlin", europe) is None  # DE or FR
+    assert country_of_postcode("1 Main St, Toronto ON M5V 2T6", ("GB", "US", "CA")) == "CA"
+    assert country_of_postcode("5611AH", ("NL",)) is None  # one country: nothing to choose
