@@ -131,7 +131,8 @@ class SourceSpider(AuditSpider):
         links = list(dict.fromkeys(links))
         most = self.crawler.settings.getint("AUDITOR_MAX_LINKS_PER_PAGE", 1000)
         if most and len(links) > most:
-            self.note_problem(response, f"links: {len(links):,} links on the page; the first {most:,} followed")
+            note = f"links: {len(links):,} links on the page; the first {most:,} followed"
+            self.note_problem(response, note)
             links = links[:most]
         return links
 
