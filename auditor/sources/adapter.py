@@ -1,5 +1,5 @@
 """The ``platform`` adapter: a JSON API adapter whose fields may go through a platform's
-converter (``adapter.convert: {hours: yelp.hours}``) before the normalisers read them."""
+converter (``adapter.convert: {hours: foursquare.hours}``) before the normalisers read them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Platform presets: ``sources: [{preset: yelp}]`` expanded into a full source block.
+"""Platform presets: ``sources: [{preset: foursquare}]`` expanded into a full source block.
 
 A preset is one YAML file in ``presets/``: the platform's endpoint (``url`` per store, built from
 the roster column ``id_column``, or ``start_url`` for a whole-brand query), its JMESPath field
@@ -78,7 +78,7 @@ def expand(block: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any
     variable = block.get("credential", preset.get("credential"))
     if variable is not None and not _ENV_NAME.match(str(variable)):
         raise PresetError("credential", "credential: give the name of the environment variable that holds "
-                          "the secret (like YELP_API_KEY), never the secret itself")  # fmt: skip
+                          "the secret (like FOURSQUARE_API_KEY), never the secret itself")  # fmt: skip
     base_url = str(block.get("base_url") or preset["base_url"]).rstrip("/")
     values = {k: quote(str(v), safe="") for k, v in values.items()}
     values["base_url"] = base_url

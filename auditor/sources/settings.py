@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 # Roster columns that hold a store's id on a platform (empty: the store is not checked there).
-PLATFORM_ID_COLUMNS = ("google_location", "place_id", "yelp_id", "fsq_id", "facebook_page", "apple_location",
+PLATFORM_ID_COLUMNS = ("google_location", "place_id", "fsq_id", "facebook_page", "apple_location",
                        "osm_id")  # fmt: skip
 
 
@@ -17,7 +17,7 @@ class PlatformSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str  # the preset (google_business_profile, yelp, ...)
+    name: str  # the preset (google_business_profile, foursquare, ...)
     title: str = ""
     credential: str | None = None  # environment variable holding the key or token
     auth: Literal["bearer", "header", "none"] = "none"

@@ -387,7 +387,6 @@ class RosterEntry(Strict):
     # the store's id on each platform (auditor.sources.PLATFORM_ID_COLUMNS)
     google_location: str = ""
     place_id: str = ""
-    yelp_id: str = ""
     fsq_id: str = ""
     facebook_page: str = ""
     apple_location: str = ""

@@ -24,8 +24,7 @@ TODAY = dt.date(2026, 12, 1)
 
 def preset_block(platform: str, **extra: Any) -> dict[str, Any]:
     """The block a user copies from docs/sources.md, pointed at the mock host over plain http."""
-    host = HOSTS["yelp" if platform == "yelp_reviews" else
-                 "google_business_profile" if platform == "google_business_profile_account" else platform]
+    host = HOSTS["google_business_profile" if platform == "google_business_profile_account" else platform]
     block: dict[str, Any] = {"preset": platform, "base_url": f"http://{host}"}
     if platform == "osm_overpass":
         block["wikidata"] = "Q37158"

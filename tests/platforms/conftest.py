@@ -8,7 +8,7 @@ from tests.platforms.server import MockPlatforms
 from tests.platforms.world import PLANTS, listings_for, load_stores
 
 ENV = {"google_business_profile": "GBP_ACCESS_TOKEN", "google_places": "GOOGLE_PLACES_API_KEY",
-       "yelp": "YELP_API_KEY", "foursquare": "FOURSQUARE_API_KEY", "facebook": "FACEBOOK_PAGE_TOKEN",
+       "foursquare": "FOURSQUARE_API_KEY", "facebook": "FACEBOOK_PAGE_TOKEN",
        "apple_business_connect": "APPLE_BC_ACCESS_TOKEN"}  # fmt: skip
 
 

@@ -101,27 +101,6 @@ def google_places(store: Store, listing: Listing) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def yelp(store: Store, listing: Listing) -> dict[str, Any]:
-    opens = [{"is_overnight": _overnight(s, e), "start": s.replace(":", ""), "end": e.replace(":", ""), "day": i}
-             for i, s, e in _ranges(listing)]  # fmt: skip
-    specials = [{"date": d, "is_closed": not r, "start": r[0][0].replace(":", "") if r else None,
-                 "end": r[0][1].replace(":", "") if r else None, "is_overnight": False}
-                for d, r in listing.specials.items()]  # fmt: skip
-    return {
-        "id": store.ids["yelp_id"], "alias": store.ids["yelp_id"], "name": listing.name,
-        "is_claimed": True, "is_closed": listing.status == "closed",
-        "url": f"https://www.yelp.com/biz/{store.ids['yelp_id']}",
-        "phone": listing.phone, "display_phone": store.phone, "review_count": 42,
-        "categories": [{"alias": "coffee", "title": "Coffee & Tea"}], "rating": 3.5,
-        "location": {"address1": listing.street, "address2": "", "address3": None, "city": listing.locality,
-                     "zip_code": listing.postcode, "country": "GB", "state": "XGL",
-                     "display_address": [listing.street, f"{listing.locality} {listing.postcode}"]},
-        "coordinates": {"latitude": store.lat, "longitude": store.lon},
-        "hours": [{"open": opens, "hours_type": "REGULAR", "is_open_now": False}],
-        "special_hours": specials,
-    }  # fmt: skip
-
-
 def foursquare(store: Store, listing: Listing) -> dict[str, Any]:
     regular = [{"day": i + 1, "open": s.replace(":", ""),
                 "close": ("+" if _overnight(s, e) else "") + e.replace(":", "")}
@@ -211,7 +190,7 @@ def atp_feature(store: Store, listing: Listing) -> dict[str, Any]:
             "geometry": {"type": "Point", "coordinates": [store.lon, store.lat]}}  # fmt: skip
 
 
-PER_STORE = {"google_business_profile": google_business_profile, "google_places": google_places, "yelp": yelp,
+PER_STORE = {"google_business_profile": google_business_profile, "google_places": google_places,
              "foursquare": foursquare, "facebook": facebook, "apple_business_connect": apple_business_connect}
 
 
@@ -241,10 +220,3 @@ def gbp_reviews(store: Store) -> dict[str, Any]:
         reviews.append(review)
     return {"reviews": reviews, "averageRating": 3.7, "totalReviewCount": len(reviews)}
 
-
-def yelp_reviews(store: Store) -> dict[str, Any]:
-    reviews = [{"id": f"y-{store.store_id}-{n}", "url": f"https://www.yelp.com/biz/{store.ids['yelp_id']}?hrid={n}",
-                "text": text[:40] + "...", "rating": stars, "time_created": _when(days).replace("T", " "),
-                "user": {"id": f"u{n}", "name": f"Yelper {n}."}}
-               for n, (stars, days, text, _reply) in enumerate(REVIEWS)]
-    return {"reviews": reviews, "total": 17, "possible_languages": ["en"]}

@@ -31,7 +31,7 @@ class MockPlatforms:
     headers_seen: list[dict[str, str]] = field(default_factory=list)
 
     def store_by_id(self, platform: str, ident: str) -> Store | None:
-        column = {"google_business_profile": "google_location", "google_places": "place_id", "yelp": "yelp_id",
+        column = {"google_business_profile": "google_location", "google_places": "place_id",
                   "foursquare": "fsq_id", "facebook": "facebook_page",
                   "apple_business_connect": "apple_location"}[platform]  # fmt: skip
         return next((s for s in self.stores if s.ids[column] == ident), None)
@@ -56,8 +56,6 @@ def _credential_error(platform: str, given: str) -> tuple[int, dict[str, Any]]:
     if platform == "google_places":
         return 400, {"error": {"code": 400, "status": "INVALID_ARGUMENT",
                                "message": "API key not valid. Please pass a valid API key."}}
-    if platform == "yelp":
-        return 401, {"error": {"code": "TOKEN_INVALID", "description": "Invalid access token or authorization header."}}
     if platform == "foursquare":  # some APIs repeat what they were sent
         return 401, {"message": f"Invalid request token {given}."}
     if platform == "facebook":
@@ -69,8 +67,6 @@ def _credential_error(platform: str, given: str) -> tuple[int, dict[str, Any]]:
 def _not_found(platform: str, ident: str) -> tuple[int, dict[str, Any]]:
     if platform.startswith("google"):
         return 404, {"error": {"code": 404, "status": "NOT_FOUND", "message": "Requested entity was not found."}}
-    if platform == "yelp":
-        return 404, {"error": {"code": "BUSINESS_NOT_FOUND", "description": "The requested business could not be found."}}
     if platform == "facebook":
         return 400, {"error": {"message": f"Unsupported get request. Object with ID '{ident}' does not exist, "
                                "cannot be loaded due to missing permissions, or does not support this operation.",
@@ -109,7 +105,7 @@ def _handler(world: MockPlatforms) -> type[BaseHTTPRequestHandler]:
             if platform == "google_business_profile_reviews":
                 platform, reviews = "google_business_profile", True
             else:
-                reviews = platform == "yelp" and parts.path.endswith("/reviews")
+                reviews = False
             given = self.credential(platform)
             if given != world.tokens.get(platform):
                 return self.send(*_credential_error(platform, given))
@@ -160,8 +156,7 @@ def _handler(world: MockPlatforms) -> type[BaseHTTPRequestHandler]:
             store = world.store_by_id(platform, ident)
             if store is None:
                 return self.send(*_not_found(platform, ident))
-            render_reviews = render.gbp_reviews if platform == "google_business_profile" else render.yelp_reviews
-            return self.send(200, render_reviews(store))
+            return self.send(200, render.gbp_reviews(store))
 
         def credential(self, platform: str) -> str:
             if platform == "google_places":

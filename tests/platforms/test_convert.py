@@ -15,7 +15,6 @@ from auditor.sources.convert import (
     google_business_profile,
     google_places,
     osm,
-    yelp,
 )
 from auditor.sources.convert import apple_business_connect as apple
 
@@ -69,18 +68,6 @@ def test_places_sunday_first_days_special_days_and_round_the_clock() -> None:
     assert google_places.status("OPERATIONAL") == "open"
 
 
-def test_yelp_monday_first_overnight_special_hours_and_is_closed() -> None:
-    value = [{"hours_type": "REGULAR", "is_open_now": False, "open": [
-        {"day": 0, "start": "0800", "end": "1200", "is_overnight": False},
-        {"day": 0, "start": "1300", "end": "1700", "is_overnight": False},
-        {"day": 4, "start": "2200", "end": "0300", "is_overnight": True}]}]  # fmt: skip
-    assert yelp.hours(value) == "Mo 08:00-12:00,13:00-17:00; Fr 22:00-03:00"
-    special = [{"date": "2026-12-25", "is_closed": True, "start": None, "end": None, "is_overnight": False},
-               {"date": "2026-12-24", "is_closed": False, "start": "0900", "end": "1400", "is_overnight": False}]
-    assert yelp.special_hours(special) == "2026-12-24 09:00-14:00; 2026-12-25 closed"
-    assert (yelp.status(True), yelp.status(False), yelp.status(None)) == ("closed", "open", None)
-
-
 def test_foursquare_facebook_apple_and_osm() -> None:
     assert foursquare.hours({"regular": [{"day": 1, "open": "0700", "close": "1900"},
                                          {"day": 2, "open": "0700", "close": "1900"},
@@ -105,9 +92,9 @@ def test_foursquare_facebook_apple_and_osm() -> None:
 
 def test_bad_values_say_why() -> None:
     with pytest.raises(ConvertError, match="'2561' is not a time of day"):
-        yelp.hours([{"open": [{"day": 0, "start": "2561", "end": "1700"}]}])
+        foursquare.hours({"regular": [{"day": 1, "open": "2561", "close": "1700"}]})
     with pytest.raises(ConvertError, match="day 9"):
         foursquare.hours({"regular": [{"day": 9, "open": "0700", "close": "1900"}]})
     with pytest.raises(ValueError, match="no converter module 'tripbook'"):
         converter("tripbook.hours")
-    assert converter("yelp.hours") is yelp.hours
+    assert converter("foursquare.hours") is foursquare.hours

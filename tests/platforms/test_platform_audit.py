@@ -28,8 +28,8 @@ def test_every_preset_finds_its_planted_defects_and_nothing_else(tmp_path: Path,
     seen = [{k.lower(): v for k, v in h.items()} for h in world.headers_seen]
     places = [h for h in seen if "x-goog-api-key" in h]
     assert places and all(h["x-goog-fieldmask"].startswith("id,displayName") for h in places)
-    yelp = [h for h in seen if h.get("host") == "api.yelp.com"]
-    assert yelp and all(h["authorization"] == f"Bearer {secret('yelp')}" for h in yelp)
+    gbp = [h for h in seen if h.get("host") == "mybusinessbusinessinformation.googleapis.com"]
+    assert gbp and all(h["authorization"] == f"Bearer {secret('google_business_profile')}" for h in gbp)
 
 
 def test_credentials_quotas_and_bad_answers_are_one_line_gaps(tmp_path: Path, world: MockPlatforms,
@@ -46,10 +46,9 @@ def test_credentials_quotas_and_bad_answers_are_one_line_gaps(tmp_path: Path, wo
     })  # fmt: skip
     env = dict(env)
     del env["GBP_ACCESS_TOKEN"]  # missing
-    env["YELP_API_KEY"] = "not-the-key"  # rejected (401)
     env["FACEBOOK_PAGE_TOKEN"] = "expired-token"  # expired (Graph: 400, code 190)
     world.tokens["facebook"] = "the-new-token"
-    blocks = [preset_block(p) for p in ("google_business_profile", "google_places", "yelp", "foursquare",
+    blocks = [preset_block(p) for p in ("google_business_profile", "google_places", "foursquare",
                                          "facebook", "apple_business_connect", "osm_overpass")]  # fmt: skip
     blocks.append(preset_block("foursquare", id="fsq_eu", credential="FSQ_EU_KEY", id_column="place_id"))
     env["FSQ_EU_KEY"] = "echoed-secret-999"  # wrong, and repeated in the platform's error
@@ -58,10 +57,10 @@ def test_credentials_quotas_and_bad_answers_are_one_line_gaps(tmp_path: Path, wo
         audit = run_audit(spec, env)
     lines = [line for line in audit.stderr.splitlines() if "credential:" in line]
     assert len([line for line in lines if "GBP_ACCESS_TOKEN is not set" in line]) == 1
-    assert len([line for line in lines if "Yelp rejected the credential in YELP_API_KEY" in line]) == 1
+    assert len([line for line in lines if "rejected the credential in FSQ_EU_KEY" in line]) == 1
     assert len([line for line in lines if "Facebook expired the credential in FACEBOOK_PAGE_TOKEN" in line]) \
         == 1
-    for platform in ("google_business_profile", "yelp", "facebook"):
+    for platform in ("google_business_profile", "fsq_eu", "facebook"):
         gaps = audit.gaps(platform)
         assert len(gaps) == len(world.stores) and {g.outcome for g in gaps} == {"credential"}, platform
         assert ("", "coverage.source", platform) in audit.found(platform)
@@ -90,24 +89,24 @@ def test_credentials_quotas_and_bad_answers_are_one_line_gaps(tmp_path: Path, wo
     echoed = [g.error for g in audit.gaps("fsq_eu")]
     assert echoed and all("Invalid request token [redacted]" in e for e in echoed)
     for value in (secret("google_places"), secret("foursquare"), secret("apple_business_connect"),
-                  "not-the-key", "expired-token", "echoed-secret-999"):
+                  "expired-token", "echoed-secret-999"):
         assert value not in everything
 
 
 def test_daily_budget_gaps_and_the_next_night_starts_with_the_rest(tmp_path: Path, world, env) -> None:
-    blocks = [preset_block("yelp", daily_budget=2)]
+    blocks = [preset_block("foursquare", daily_budget=2)]
     with MockServer(world) as server:
         spec = write_spec(tmp_path, world.stores, blocks, server.proxy_url)
         first = run_audit(spec, env)
-        read = sorted(f.location_id for f in first.fetches if f.source == "yelp" and not f.outcome)
-        gaps = first.gaps("yelp")
+        read = sorted(f.location_id for f in first.fetches if f.source == "foursquare" and not f.outcome)
+        gaps = first.gaps("foursquare")
         assert read == ["SB-001", "SB-002"] and len(gaps) == 4 and {g.outcome for g in gaps} == {"quota"}
         assert "daily budget of 2 requests spent; 4 stores not checked" in gaps[0].error
         assert first.stderr.count("daily budget of 2 requests spent") == 1
         with sqlite3.connect(first.db) as db:  # the next night: today's requests were yesterday's
             db.execute("UPDATE fetch SET fetched_at = datetime(fetched_at, '-1 day')")
         second = run_audit(spec, env, db=first.db, today=dt.date(2026, 12, 2))
-    read = sorted(f.location_id for f in second.fetches if f.source == "yelp" and not f.outcome)
+    read = sorted(f.location_id for f in second.fetches if f.source == "foursquare" and not f.outcome)
     assert read == ["SB-003", "SB-004"]
 
 
@@ -139,19 +138,19 @@ def test_each_credential_is_read_only_from_its_variable(platform: str) -> None:
 
 
 def test_a_roster_change_younger_than_the_grace_is_propagating(tmp_path: Path, world, env) -> None:
-    blocks = [preset_block("yelp", grace_days=3)]
+    blocks = [preset_block("foursquare", grace_days=3)]
     with MockServer(world) as server:
         spec = write_spec(tmp_path, world.stores, blocks, server.proxy_url)
         first = run_audit(spec, env)
-        assert first.found("yelp") == expected_findings("yelp", "yelp", world.stores)
-        roster = tmp_path / "roster.csv"  # SB-001 gets a new number; Yelp still shows the old one
+        assert first.found("foursquare") == expected_findings("foursquare", "foursquare", world.stores)
+        roster = tmp_path / "roster.csv"  # SB-001 gets a new number; Foursquare still shows the old one
         roster.write_text(roster.read_text().replace("01256 472471", "01256 472999"))
         second = run_audit(spec, env, db=first.db, today=dt.date(2026, 12, 2))
-    found = {(f.location_id, f.rule_id): f for f in second.findings if f.source == "yelp"}
+    found = {(f.location_id, f.rule_id): f for f in second.findings if f.source == "foursquare"}
     moved = found[("SB-001", "nap.phone")]
     assert moved.severity == "info"
     assert moved.message.startswith("propagating: the roster changed phone 0 day(s)")
-    old = found[("SB-004", "nap.phone")]  # wrong before the change: no grace
+    old = found[("SB-005", "nap.phone")]  # wrong before the change: no grace
     assert old.severity == "error" and not old.message.startswith("propagating")
     with sqlite3.connect(first.db) as db:
         assert db.execute("SELECT changed FROM rosterchange WHERE store_id = 'SB-001' AND field = 'phone'"
@@ -164,19 +163,19 @@ def test_platform_reviews_are_read_with_stars_dates_and_replies(tmp_path: Path, 
     from auditor.store.engine import make_engine
     from auditor.store.tables import Review
 
-    blocks = [preset_block("google_business_profile_reviews"), preset_block("yelp_reviews")]
+    blocks = [preset_block("google_business_profile_reviews")]
     with MockServer(world) as server:
         spec = write_spec(tmp_path, world.stores, blocks, server.proxy_url)
         audit = run_audit(spec, env)
-    assert not audit.gaps("google_business_profile_reviews") and not audit.gaps("yelp_reviews")
+    assert not audit.gaps("google_business_profile_reviews")
     with Session(make_engine(audit.db)) as session:
         reviews = session.exec(select(Review)).all()
     google = sorted((r.location_id, r.stars, str(r.date), bool(r.reply)) for r in reviews
                     if r.source.startswith("google") and r.location_id == "SB-002")  # fmt: skip
     assert google == [("SB-002", 2.0, "2026-11-22", False), ("SB-002", 4.0, "2026-11-11", False),
                       ("SB-002", 5.0, "2026-11-28", True)]  # fmt: skip
-    yelp = [r for r in reviews if r.source == "yelp_reviews"]
-    assert len(yelp) == 3 * len(world.stores) and {r.stars for r in yelp} == {2.0, 4.0, 5.0}
+    google_all = [r for r in reviews if r.source.startswith("google")]
+    assert len({r.location_id for r in google_all}) == len(world.stores)
     assert all(r.date is not None and not json.loads(r.problems or "{}") for r in reviews)
 
 

@@ -28,7 +28,7 @@ def write(folder: Path, blocks: list[dict]) -> Path:
 
 
 def test_every_shipped_preset_expands_into_a_valid_source(tmp_path: Path) -> None:
-    assert len(preset_names()) == 11  # eight listing platforms; reviews of two; a whole Google account
+    assert len(preset_names()) == 9  # seven listing platforms; Google reviews; a whole Google account
     spec = load_spec(write(tmp_path, [preset_block(name) for name in preset_names()]))
     by_id = {s.id: s for s in spec.sources}
     assert sorted(by_id) == preset_names()
@@ -42,21 +42,21 @@ def test_every_shipped_preset_expands_into_a_valid_source(tmp_path: Path) -> Non
 
 
 def test_a_block_overrides_id_column_credential_quotas_and_retention(tmp_path: Path) -> None:
-    block = preset_block("yelp", id="yelp_uk", id_column="place_id", credential="YELP_UK_KEY", rate_limit=2,
+    block = preset_block("foursquare", id="fsq_uk", id_column="place_id", credential="FSQ_UK_KEY", rate_limit=2,
                          daily_budget=100, store="findings_only", grace_days=2)  # fmt: skip
     source = load_spec(write(tmp_path, [block])).sources[0]
-    assert source.id == "yelp_uk" and source.url_template.endswith("/v3/businesses/{place_id}")
+    assert source.id == "fsq_uk" and "/v3/places/{place_id}?" in source.url_template
     assert (source.platform.credential, source.platform.rate_limit, source.platform.daily_budget) == \
-        ("YELP_UK_KEY", 2, 100)
+        ("FSQ_UK_KEY", 2, 100)
     assert source.platform.store == "findings_only" and source.platform.grace_days == 2
 
 
 @pytest.mark.parametrize(("block", "message"), [
-    ({"preset": "yelpp"}, "sources[0]: unknown preset 'yelpp' (use one of: alltheplaces,"),
-    ({"preset": "yelp", "api_key": "x"}, "sources[0]: unknown key 'api_key' in a 'yelp' preset block"),
+    ({"preset": "foursquar"}, "sources[0]: unknown preset 'foursquar' (use one of: alltheplaces,"),
+    ({"preset": "foursquare", "api_key": "x"}, "sources[0]: unknown key 'api_key' in a 'foursquare' preset block"),
     ({"preset": "osm_overpass"}, "sources[0]: the 'osm_overpass' preset needs 'wikidata'"),
-    ({"preset": "yelp", "store": "forever"}, "store"),
-    ({"preset": "yelp", "credential": "Bearer abc.DEF-123"}, "never the secret itself"),
+    ({"preset": "foursquare", "store": "forever"}, "store"),
+    ({"preset": "foursquare", "credential": "Bearer abc.DEF-123"}, "never the secret itself"),
 ])  # fmt: skip
 def test_mistakes_are_one_line_naming_the_key(tmp_path: Path, block: dict, message: str) -> None:
     with pytest.raises(SpecError) as caught:

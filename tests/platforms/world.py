@@ -14,7 +14,6 @@ DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 HOSTS = {
     "google_business_profile": "mybusinessbusinessinformation.googleapis.com",
     "google_places": "places.googleapis.com",
-    "yelp": "api.yelp.com",
     "foursquare": "api.foursquare.com",
     "facebook": "graph.facebook.com",
     "apple_business_connect": "businessconnect.apple.com",
@@ -76,7 +75,7 @@ def load_stores(count: int = 6) -> list[Store]:
                 lat=float(row["Latitude"]), lon=float(row["Longitude"]), week=WEEKS[n % 3], osm_hours=OSM[n % 3],
                 website=f"https://www.starbucks.example/store/{sid.lower()}/",
                 ids={"google_location": f"locations/{1000 + n}", "place_id": f"ChIJplace{n:03d}",
-                     "yelp_id": f"starbucks-{n:03d}", "fsq_id": f"4b{n:06d}", "facebook_page": f"{70000 + n}",
+                     "fsq_id": f"4b{n:06d}", "facebook_page": f"{70000 + n}",
                      "apple_location": f"{880000 + n}", "osm_id": f"node/{5000 + n}"}))  # fmt: skip
             if len(stores) == count:
                 break
@@ -135,7 +134,6 @@ PLANTS: dict[str, list[tuple[int, str]]] = {
                                 (4, "missing_holiday_hours"), (0, "google_updated"), (5, "wrong_category")],
     "google_places": [(2, "wrong_phone"), (3, "wrong_hours"), (4, "shown_temporarily_closed"),
                       (1, "missing_holiday_hours"), (0, "wrong_category")],
-    "yelp": [(3, "wrong_phone"), (4, "wrong_hours"), (1, "shown_closed"), (2, "missing_holiday_hours")],
     "foursquare": [(4, "wrong_phone"), (1, "wrong_hours"), (2, "shown_closed")],
     "facebook": [(1, "wrong_hours"), (2, "wrong_phone"), (4, "shown_temporarily_closed")],
     "apple_business_connect": [(2, "wrong_hours"), (3, "wrong_phone"), (1, "shown_temporarily_closed"),
@@ -166,7 +164,7 @@ def plant(listing: Listing, kind: str) -> None:
 def listings_for(platform: str, stores: list[Store]) -> dict[str, Listing]:
     """Each store's listing on ``platform``: the truth (phones written the platform's way) with
     that platform's planted defects."""
-    international = platform in ("google_places", "yelp", "apple_business_connect", "facebook")
+    international = platform in ("google_places", "apple_business_connect", "facebook")
     shown = {s.store_id: truth(s, international) for s in stores}
     for index, kind in PLANTS[platform]:
         plant(shown[stores[index].store_id], kind)
