@@ -329,7 +329,7 @@ def read_page(
             reading.unread.extend(unread)
         inline = records and records[0].origins.get("hours") in ("microdata", "rdfa")
         if inline and "hours" not in records[0].problems:
-            _check_visible_hours(records[0], root)
+            _check_visible_hours(records[0], root, reading.unread)
     for record in records:
         if record.origins and all(o == "heuristic" or o == "selector" for o in record.origins.values()):
             _vet(record, None, hint)
@@ -337,10 +337,10 @@ def read_page(
     return reading
 
 
-def _check_visible_hours(record: Record, root: Any) -> None:
+def _check_visible_hours(record: Record, root: Any, unread: list[str]) -> None:
     """Hours in inline markup (microdata, RDFa: often hidden ``<meta>`` tags left behind when the
-    visible hours changed) that the page's own text contradicts are not trusted: the page
-    disagrees with itself."""
+    visible hours changed) that the page's own text contradicts give way to the text, which is
+    what a customer reads; the markup's value is noted in ``unread``."""
     from auditor.crawl.generic import text_lines, visible_hours
     from auditor.normalise.hours import parse_hours
 
@@ -353,7 +353,11 @@ def _check_visible_hours(record: Record, root: Any) -> None:
         return
     as_dict = getattr(marked, "as_dict", None)
     if as_dict is not None and as_dict() != seen.as_dict():
-        record.problems["hours"] = f"the page's text shows other hours ({shown[:60]!r})"
+        origin = record.origins.get("hours", "markup")
+        unread.append(f"{origin} hours {str(record['hours'])[:60]!r}: the page's text shows other hours, "
+                      "which are read instead")
+        record["hours"] = shown
+        record.origins["hours"] = "heuristic"
 
 
 def adapter_options(config: Any) -> dict[str, Any]:

@@ -470,8 +470,11 @@ def _resolve(start: Tok, end: Tok) -> tuple[int, int]:
         e_suffix = "pm"
     s = _apply(sh, s_suffix) * 60 + sm
     e = _apply(eh, e_suffix) * 60 + em
-    if s_suffix is None and e_suffix is None and e < s and eh < 12 and sh <= 12 and (eh + 12) * 60 > s \
-            and (not end.has_minutes or sh >= 7) and not (start.clock24 or end.clock24):
+    # "11 - 11" read by a person as 11 am to 11 pm, as "9-5" is morning to afternoon
+    same_bare_hour = e == s and sh >= 1 and not (start.has_minutes or end.has_minutes)
+    twelve_hour = not (start.clock24 or end.clock24) and (not end.has_minutes or sh >= 7)
+    if s_suffix is None and e_suffix is None and (e < s or same_bare_hour) and eh < 12 and sh <= 12 \
+            and (eh + 12) * 60 > s and twelve_hour:
         e += 12 * 60  # "9-5": morning to afternoon
     if e == 0 and (s > 0 or e_suffix == "am" or end.value == "midnight"):
         e = 24 * 60
