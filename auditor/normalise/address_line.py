@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from auditor.normalise.address_japan import split_japanese
 from auditor.normalise.address_model import Address
-from auditor.normalise.address_postcodes import postcode_form, trailing_region
+from auditor.normalise.address_postcodes import postcode_form, region_code, trailing_region
 from auditor.normalise.address_tables import country_code, country_format, street_types
 from auditor.normalise.address_units import SLASH, UNIT_NUMBER, take_units, unit_text
 from auditor.normalise.address_words import (
@@ -117,6 +118,12 @@ def _trailing_country(segments: list[list[str]], country: str) -> str:
 
 def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts, str]:
     """Parts of one line of text, and the country it names (or the one given)."""
+    if country == "JP" and not street_only and (japanese := split_japanese(raw)):
+        parts, _ = parse_line(japanese.street, country, street_only=True)
+        parts.locality = tokenise(japanese.locality, country)
+        parts.region = region_code(japanese.prefecture, country) if japanese.prefecture else ""
+        parts.postcode = postcode_form(japanese.postcode, country) if japanese.postcode else ""
+        return parts, country
     segments = [t for t in (tokenise(s, country) for s in SEGMENTS.split(raw)) if t]
     if not segments:
         raise NormaliseError("empty address")

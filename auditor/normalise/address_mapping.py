@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from auditor.normalise.address_japan import split_ward
 from auditor.normalise.address_line import SEGMENTS, build_address, parse_line
 from auditor.normalise.address_model import MAX_LENGTH, Address
 from auditor.normalise.address_postcodes import postcode_form, region_code, trailing_region
@@ -56,6 +57,10 @@ def from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
         parts, country = parse_line(street, country)
     else:
         street = _without_prefixes(_without_repeats(street, locality, postcode, country), (region, locality))
+        if country == "JP":  # 札幌市中央区 + 北1条西2丁目 reads as 札幌市 + 中央区北1条西2丁目
+            locality, ward = split_ward(locality)
+            street = _without_prefixes(street, (ward,))
+            street = ward + street if ward else street
         parts, country = parse_line(street, country, street_only=True)
         parts.locality = tokenise(locality, country)
         code = postcode_form(postcode, country) if postcode else ""

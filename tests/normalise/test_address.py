@@ -318,3 +318,32 @@ def test_the_country_a_postcode_form_fits_alone() -> None:
     assert country_of_postcode("Hauptstr. 5, 10115 Berlin", europe) is None  # DE or FR
     assert country_of_postcode("1 Main St, Toronto ON M5V 2T6", ("GB", "US", "CA")) == "CA"
     assert country_of_postcode("5611AH", ("NL",)) is None  # one country: nothing to choose
+
+
+@pytest.mark.parametrize(
+    ("line", "locality", "region", "street"),
+    [
+        ("9F 東京都立川市曙町2-39-3 立川高島屋S.C.", "立川市", "13", "曙町2-39-3 立川高島屋s c"),
+        ("〒959-2656 新潟県胎内市東本町12-1", "胎内市", "15", "東本町12-1"),
+        ("愛知県愛知郡東郷町春木白土1-1", "愛知郡東郷町", "23", "春木白土1-1"),
+        ("三重県四日市市諏訪町1-5", "四日市市", "24", "諏訪町1-5"),
+        ("安城市三河安城南町1-18-10", "安城市", "", "三河安城南町1-18-10"),
+        ("〒１００－０００５ 東京都千代田区丸の内１丁目９－１", "千代田区", "13", "丸の内1丁目9-1"),
+    ],
+)
+def test_japanese_one_line_addresses_split_into_areas(line: str, locality: str, region: str,
+                                                       street: str) -> None:
+    address = normalise_address(line, "JP")
+    assert (address.locality, address.region) == (locality, region)
+    assert address.street == street
+
+
+def test_japanese_city_ward_reads_alike_with_the_city_or_with_the_street() -> None:
+    one_line = normalise_address("北海道札幌市中央区北1条西2丁目", "JP")
+    ward_with_city = normalise_address({"streetAddress": "北1条西2丁目", "addressLocality": "札幌市中央区",
+                                        "addressRegion": "北海道"}, "JP")  # fmt: skip
+    ward_with_street = normalise_address({"streetAddress": "中央区北1条西2丁目",
+                                          "addressLocality": "札幌市"}, "JP")  # fmt: skip
+    assert one_line == ward_with_city
+    assert compare_addresses(one_line, ward_with_street).score == 1.0
+    assert compare_addresses(one_line, normalise_address("北海道札幌市北区北1条西2丁目", "JP")).score < 1.0
