@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from auditor.normalise.address_china import split_chinese
 from auditor.normalise.address_japan import split_japanese
 from auditor.normalise.address_model import Address
 from auditor.normalise.address_postcodes import postcode_form, region_code, trailing_region
@@ -123,6 +124,12 @@ def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts
         parts.locality = tokenise(japanese.locality, country)
         parts.region = region_code(japanese.prefecture, country) if japanese.prefecture else ""
         parts.postcode = postcode_form(japanese.postcode, country) if japanese.postcode else ""
+        return parts, country
+    if country == "CN" and not street_only and (chinese := split_chinese(raw)):
+        parts, _ = parse_line(chinese.street, country, street_only=True)
+        parts.locality = tokenise(chinese.locality, country)
+        parts.region = region_code(chinese.province, country) if chinese.province else ""
+        parts.postcode = postcode_form(chinese.postcode, country) if chinese.postcode else ""
         return parts, country
     segments = [t for t in (tokenise(s, country) for s in SEGMENTS.split(raw)) if t]
     if not segments:

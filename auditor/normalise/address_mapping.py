@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from auditor.normalise.address_china import split_district
 from auditor.normalise.address_japan import split_ward
 from auditor.normalise.address_line import SEGMENTS, build_address, parse_line
 from auditor.normalise.address_model import MAX_LENGTH, Address
@@ -57,8 +58,8 @@ def from_parts(raw: Mapping[str, Any], default_country: str) -> Address:
         parts, country = parse_line(street, country)
     else:
         street = _without_prefixes(_without_repeats(street, locality, postcode, country), (region, locality))
-        if country == "JP":  # 札幌市中央区 + 北1条西2丁目 reads as 札幌市 + 中央区北1条西2丁目
-            locality, ward = split_ward(locality)
+        if country in ("JP", "CN"):  # 札幌市中央区 + 北1条西2丁目 reads as 札幌市 + 中央区北1条西2丁目
+            locality, ward = split_ward(locality) if country == "JP" else split_district(locality)
             street = _without_prefixes(street, (ward,))
             street = ward + street if ward else street
         parts, country = parse_line(street, country, street_only=True)

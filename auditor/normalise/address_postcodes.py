@@ -53,6 +53,9 @@ def trailing_region(tokens: list[str], country: str) -> tuple[str, int]:
 def region_code(text: str, country: str) -> str:
     """A region name or code as its code (``Bavaria``, ``Bayern`` -> ``BY``), else folded in capitals."""
     folded = fold(text)
+    prefix = f"{country.lower()}-"
+    if folded.startswith(prefix) and len(folded) > len(prefix):  # ISO 3166-2 written whole: JP-23
+        folded = folded[len(prefix) :]
     return subdivision_names(country).get(folded, folded.upper())
 
 

@@ -277,12 +277,23 @@ def subdivision_names(code: str) -> dict[str, str]:
             translations.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language]))
         except OSError:
             continue
+    for local, region in list(names.items()):  # 广东省 / 广东, 愛知県 / 愛知: the type word left out
+        stem = _REGION_TYPE.sub("", local)
+        if stem != local and len(stem) >= 2:
+            names.setdefault(stem, region)
+    unspaced = {name.replace(" ", ""): region for name, region in names.items()}
     for subdivision in subdivisions:
         short = subdivision.code.split("-", 1)[1]
-        for name in (subdivision.name, short, *(t.gettext(subdivision.name) for t in translations)):
-            if folded := fold(name):
-                names.setdefault(folded, short)
+        written = (subdivision.name, *(t.gettext(subdivision.name) for t in translations))
+        forms = [f for f in map(fold, written) if f]
+        # one code per region: Google's where it names the region too (CN: 44, not pycountry's GD)
+        region = next((unspaced[f.replace(" ", "")] for f in forms if f.replace(" ", "") in unspaced), short)
+        for folded in (*forms, fold(short)):
+            names.setdefault(folded, region)
     return names
+
+
+_REGION_TYPE = re.compile(r"(?:省|自治区|特别行政区|市|県|府|都)$")
 
 
 @cache

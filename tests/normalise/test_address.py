@@ -347,3 +347,23 @@ def test_japanese_city_ward_reads_alike_with_the_city_or_with_the_street() -> No
     assert one_line == ward_with_city
     assert compare_addresses(one_line, ward_with_street).score == 1.0
     assert compare_addresses(one_line, normalise_address("北海道札幌市北区北1条西2丁目", "JP")).score < 1.0
+
+
+def test_chinese_one_line_addresses_split_into_province_city_and_street() -> None:
+    one_line = normalise_address("中国广东省深圳市南山区深南大道10000号 邮编518057", "CN")
+    assert (one_line.region, one_line.locality, one_line.postcode) == ("44", "深圳市", "518057")
+    assert one_line.street == "南山区深南大道10000号"
+    parts = {"streetAddress": "深南大道10000号", "addressLocality": "深圳市南山区",
+             "addressRegion": "Guangdong", "postalCode": "518057"}  # fmt: skip
+    district_with_city = normalise_address(parts, "CN")
+    assert compare_addresses(one_line, district_with_city).score == 1.0
+    capital = normalise_address("北京市朝阳区建国路87号", "CN")
+    assert (capital.region, capital.locality, capital.street) == ("11", "北京市", "朝阳区建国路87号")
+
+
+def test_a_region_reads_alike_in_every_script_and_code_form() -> None:
+    from auditor.normalise.address_postcodes import region_code
+
+    assert {region_code(r, "CN") for r in ("广东省", "广东", "Guangdong", "CN-GD", "44")} == {"44"}
+    assert {region_code(r, "JP") for r in ("愛知県", "愛知", "Aichi", "JP-23")} == {"23"}
+    assert {region_code(r, "DE") for r in ("Bayern", "Bavaria", "DE-BY")} == {"BY"}
