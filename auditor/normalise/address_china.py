@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
+from auditor.normalise.address_model import AreaLine
 from auditor.normalise.address_postcodes import region_code
 
 _POSTCODE = re.compile(r"(?:邮编|郵編|邮政编码)[:：\s]*(\d{6})(?!\d)|(?<!\d)(\d{6})(?![\d号號])")
@@ -22,17 +22,8 @@ _CITY = re.compile(r"[^\s\d\W]+?市")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass
-class ChineseLine:
-    """A Chinese address line split into its areas; ``street`` is everything below the city."""
 
-    street: str
-    locality: str
-    province: str = ""
-    postcode: str = ""
-
-
-def split_chinese(raw: str) -> ChineseLine | None:
+def split_chinese(raw: str) -> AreaLine | None:
     """The areas of a Chinese one-line address, or None when the line does not read as one."""
     text = unicodedata.normalize("NFKC", raw).strip()
     if not _HAN.search(text):
@@ -54,7 +45,7 @@ def split_chinese(raw: str) -> ChineseLine | None:
     street = text.strip(" ,，")
     if not locality or not street:
         return None
-    return ChineseLine(street, locality, province, postcode)
+    return AreaLine(street, locality, province, postcode)
 
 
 def split_district(locality: str) -> tuple[str, str]:

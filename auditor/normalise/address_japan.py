@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
+from auditor.normalise.address_model import AreaLine
 from auditor.normalise.address_postcodes import region_code
 
 _POSTCODE = re.compile(r"(?:〒|〶)?\s*(\d{3})\s*[-‐－ー―]\s*(\d{4})\b|〒\s*(\d{3})(\d{4})\b")
@@ -27,15 +27,6 @@ _WARD = re.compile(rf"{_NAME}区")
 _TOWN = re.compile(rf"{_NAME}[町村]")
 _KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
-
-@dataclass
-class JapaneseLine:
-    """A Japanese address line split into its areas; ``street`` is everything below the municipality."""
-
-    street: str
-    locality: str
-    prefecture: str = ""
-    postcode: str = ""
 
 
 def _municipality(text: str, after_prefecture: bool) -> str:
@@ -50,7 +41,7 @@ def _municipality(text: str, after_prefecture: bool) -> str:
     return ""
 
 
-def split_japanese(raw: str) -> JapaneseLine | None:
+def split_japanese(raw: str) -> AreaLine | None:
     """The areas of a Japanese one-line address, or None when the line does not read as one."""
     text = unicodedata.normalize("NFKC", raw).strip()
     if not _KANJI.search(text):
@@ -72,7 +63,7 @@ def split_japanese(raw: str) -> JapaneseLine | None:
     street = text[len(locality) :].strip(" ,、")
     if not street:
         return None
-    return JapaneseLine(" ".join(p for p in (street, lead) if p), locality, prefecture, postcode)
+    return AreaLine(" ".join(p for p in (street, lead) if p), locality, prefecture, postcode)
 
 
 def split_ward(locality: str) -> tuple[str, str]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from auditor.normalise.address_china import split_chinese
 from auditor.normalise.address_japan import split_japanese
-from auditor.normalise.address_model import Address
+from auditor.normalise.address_model import Address, AreaLine
 from auditor.normalise.address_postcodes import postcode_form, region_code, trailing_region
 from auditor.normalise.address_tables import country_code, country_format, street_types
 from auditor.normalise.address_units import SLASH, UNIT_NUMBER, take_units, unit_text
@@ -20,6 +21,8 @@ from auditor.normalise.address_words import (
 )
 from auditor.normalise.errors import NormaliseError
 
+# countries whose one-line addresses open with the largest area: how each is split
+_AREA_FIRST: dict[str, Callable[[str], AreaLine | None]] = {"JP": split_japanese, "CN": split_chinese}
 SEGMENTS = re.compile(r"[,;|\n\r\t]+")
 _HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?|-[a-z])?")
 
@@ -119,17 +122,11 @@ def _trailing_country(segments: list[list[str]], country: str) -> str:
 
 def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts, str]:
     """Parts of one line of text, and the country it names (or the one given)."""
-    if country == "JP" and not street_only and (japanese := split_japanese(raw)):
-        parts, _ = parse_line(japanese.street, country, street_only=True)
-        parts.locality = tokenise(japanese.locality, country)
-        parts.region = region_code(japanese.prefecture, country) if japanese.prefecture else ""
-        parts.postcode = postcode_form(japanese.postcode, country) if japanese.postcode else ""
-        return parts, country
-    if country == "CN" and not street_only and (chinese := split_chinese(raw)):
-        parts, _ = parse_line(chinese.street, country, street_only=True)
-        parts.locality = tokenise(chinese.locality, country)
-        parts.region = region_code(chinese.province, country) if chinese.province else ""
-        parts.postcode = postcode_form(chinese.postcode, country) if chinese.postcode else ""
+    if not street_only and country in _AREA_FIRST and (areas := _AREA_FIRST[country](raw)):
+        parts, _ = parse_line(areas.street, country, street_only=True)
+        parts.locality = tokenise(areas.locality, country)
+        parts.region = region_code(areas.region, country) if areas.region else ""
+        parts.postcode = postcode_form(areas.postcode, country) if areas.postcode else ""
         return parts, country
     segments = [t for t in (tokenise(s, country) for s in SEGMENTS.split(raw)) if t]
     if not segments:

@@ -81,3 +81,14 @@ class AddressComparison:
         if self.equal:
             return "same address"
         return "; ".join(f"{part} differs: {a} / {b}" for part, (a, b) in self.differences.items())
+
+
+@dataclass
+class AreaLine:
+    """A one-line address written from the largest area to the smallest (Japanese, Chinese), split:
+    ``street`` is everything below the municipality; the region is as written."""
+
+    street: str
+    locality: str
+    region: str = ""
+    postcode: str = ""
