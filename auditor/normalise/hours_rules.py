@@ -77,7 +77,11 @@ class _Parser:
                 unread = pause = False
                 r.i += 1
             elif kind == "unknown_word":
-                unread = not any(isinstance(g, Selector) for g in self._clause())
+                clause = self._clause()
+                # unread before any day of the clause, or right after times ('M-F 9-5, S 10-2'):
+                # the times that follow belong to days not read
+                unread = not any(isinstance(g, Selector) for g in clause) or (
+                    bool(clause) and isinstance(clause[0], Times) and r.kind(-1) in _AND)
                 r.i += 1
             elif kind == "break":
                 pause = True
@@ -392,7 +396,8 @@ class _Parser:
                 else:
                     r.i += 1
                 read = True
-            elif kind == "closed" and times.ranges and r.kind(1) in _DAYISH:
+            elif kind == "closed" and times.ranges and (
+                r.kind(1) in _DAYISH or (r.kind(1) == ":" and r.kind(2) in _DAYISH)):
                 break  # '11:00-22:00 定休日 水曜日': the closed day is a statement of its own
             elif kind == "closed":
                 times.status = "closed"

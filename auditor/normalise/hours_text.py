@@ -32,22 +32,37 @@ _BREAK = re.compile(r"<\s*(?:br|/p|/li|/tr|/div|/h\d)\b[^>]{0,200}>|\r\n|\r|\n",
 _TAG = re.compile(r"<[^<>]{0,500}>")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\ufe58\ufe63\u301c\u3030~\u2192\u279c\u2794]| > ")
 _LONG_VOWEL_DASH = re.compile(r"(?<=\d)\s*\u30fc\s*(?=\d)")
-_NAMES = re.compile(r"[「『【][^」』】]{0,200}[」』】]")
+_NAMES = re.compile(r"[「『][^」』]{0,200}[」』]")  # names quoted; 【営業時間】, 【定休日】 are labels, kept
 _QUOTED = re.compile(r"[\"“”„«][^\"“”„«»]{0,200}[\"“”»]")
-_COLON_SPACES = re.compile(r"(?<=\d)[ \t]{0,3}([:.h])[ \t]{0,3}(?=\d\d)")
+# '9 h 30', '12 : 00' joined; not '12h 14h' (two times, the second with its own 'h')
+_COLON_SPACES = re.compile(r"(?<=\d)[ \t]{0,3}([:.h])[ \t]{0,3}(?=\d\d(?![\d:.]|[ \t]?h(?![a-z])))")
 _UHR_MINUTES = re.compile(r"(\d{1,2})\s*uhr\s+(\d{2})\b")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»]")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u3000]+")
 _LINES = re.compile(r"(?:\s*\n\s*)+")
 
 
+# Portuguese weekdays by number: '2ª a 6ª feira', '2ª-feira' (2ª = segunda = Monday ... 6ª = sexta)
+_PT_ORDINAL_DAY = re.compile(r"(?<![\d/.:])([2-6])\s?[ªº°]\.?(?:\s*-?\s*feira)?(?![\w])", re.I)
+_PT_ORDINAL_NAMES = {"2": "segunda", "3": "terça", "4": "quarta", "5": "quinta", "6": "sexta"}
+_PT_ORDINAL_CONTEXT = re.compile(r"feira|[2-6]\s?[ªº°]\.?\s*(?:a|à|-|e|/|,)\s*[2-6]\s?[ªº°]", re.I)
+
+
+def _pt_ordinal_days(text: str) -> str:
+    if not _PT_ORDINAL_CONTEXT.search(text):
+        return text
+    return _PT_ORDINAL_DAY.sub(lambda m: f"{_PT_ORDINAL_NAMES[m.group(1)]}-feira", text)
+
+
 def clean(text: str) -> str:
+    text = _pt_ordinal_days(text)
     text = _BREAK.sub(" \n ", text)
     text = _TAG.sub(" ", text)
     text = fold(text)
     text = _LONG_VOWEL_DASH.sub("-", text)
     text = _DASHES.sub("-", text)
     text = _NAMES.sub(" ", text)
+    text = re.sub(r"[【】〔〕［］]", " ", text)
     text = _QUOTED.sub(" ", text)
     text = _COLON_SPACES.sub(r"\1", text)
     text = _UHR_MINUTES.sub(r"\1:\2", text)
@@ -78,7 +93,7 @@ _RAW = re.compile(
     r"|(?P<cjkmonth>(?P<cmo>\d{1,2})\s*月)"
     r"|(?P<cjkalways>24\s*(?:時間|小[时時]))"
     r"|(?P<cjktime>(?P<kh>\d{1,2})\s*[時时点點](?:\s*(?P<km>\d{1,2})\s*分|\s*(?P<khalf>半))?)"
-    r"|(?P<always>24\s*/\s*7|24\s*h\s*/\s*24|h24|24\s*(?:hours|hour|hrs|hr|stunden|std|heures|uur|ore|horas"
+    r"|(?P<always>24\s*/\s*7|24\s*(?:h|ore|heures|horas|uur)?\s*(?:/|su|sur|sobre|op)\s*24\b|h24|24\s*(?:hours|hour|hrs|hr|stunden|std|heures|uur|ore|horas"
     r"|часа|jam|godz\w*)\b)"
     r"|(?P<seven>7\s*j?\s*/\s*7)"
     r"|(?P<dotdate>\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)(?![\d:])"
@@ -101,19 +116,23 @@ def detect_language(text: str) -> str:
     vocab = vocabulary()
     scores: dict[str, float] = {}
     for word in re.findall(r"[^\W\d_]+", text):
-        if word in _AMPM:
+        if word in _AMPM or (len(word) == 1 and word.isascii()):  # one Latin letter tells no language
             continue
         langs = vocab.word_langs.get(word)
         if not langs:
             continue
         for lang in langs:
             scores[lang] = scores.get(lang, 0.0) + 1.0 / len(langs)
+    if _LETTER_DAYS.search(text):  # 'L, M, X, J, V': the one-letter days of Spanish
+        scores["es"] = scores.get("es", 0.0) + 2.0
     if not scores:
         return "en"
     rank = {lang: k for k, lang in enumerate(_PRIORITY)}
     return max(sorted(scores), key=lambda lang: (scores[lang], -rank.get(lang, len(rank))))
 
 
+_LETTER_DAYS = re.compile(
+    r"(?<![\w.])(?:l\s*-\s*v|[lmxjv](?:\s*[,/]\s*[lmxjvsd])*\s*[,/]\s*[xj](?:\s*[,/]\s*[lmxjvsd])*)(?![\w.])")
 _PRIORITY = ("en", "de", "fr", "nl", "es", "it", "pt", "ru", "ja", "zh")
 
 
@@ -267,9 +286,9 @@ def _phrases(raw: list[Tok], lang: str, unknown: list[str]) -> list[Tok]:
             index += 1
             continue
         span = _letter_span(raw, index, lang, narrow)
-        if span:  # 'L-V', 'de L a V': one-letter day names in a range
+        if span:  # 'L-V', 'de L a V', 'L, M, X': one-letter day names in a range or a list
             out.extend(span)
-            index += 3
+            index += len(span)
             continue
         matched = False
         for size in (4, 3, 2):
@@ -289,16 +308,41 @@ def _phrases(raw: list[Tok], lang: str, unknown: list[str]) -> list[Tok]:
     return out
 
 
+def _letter_list(raw: list[Tok], index: int, narrow: dict[str, int]) -> list[Tok]:
+    """Where every day has its own letter (es: L M X J V S D): 'L, M, X, J, V' and a lone 'S' that
+    starts a clause before its times ('L-V 9-14, S 10-14')."""
+    if len(narrow) < 7:
+        return []
+    out: list[Tok] = []
+    k = index
+    while k < len(raw) and raw[k].kind == "word" and str(raw[k].value) in narrow:
+        out.append(Tok("day", narrow[str(raw[k].value)], raw[k].text, raw[k].spaced))
+        if k + 2 < len(raw) and raw[k + 1].kind == "punct" and raw[k + 1].value in (",", "/") \
+                and raw[k + 2].kind == "word" and str(raw[k + 2].value) in narrow:
+            out.append(Tok("punct", ",", ",", False))
+            k += 2
+            continue
+        k += 1
+        break
+    if len(out) > 1:
+        return out
+    before = raw[index - 1] if index else None
+    after = raw[index + 1] if index + 1 < len(raw) else None
+    starts = before is None or (before.kind == "punct" and before.value in (",", ";", "\n", "|", "/"))
+    timed = after is not None and (after.kind in ("time", "num") or after.text == ":")
+    return out if starts and timed else []
+
+
 def _letter_span(raw: list[Tok], index: int, lang: str, narrow: dict[str, int]) -> list[Tok]:
     window = raw[index : index + 3]
     if len(window) < 3 or not narrow:
-        return []
+        return _letter_list(raw, index, narrow)
     first, link, last = window
     joined = (link.kind == "punct" and link.value == "-") or (
         link.kind == "word" and vocabulary().phrases.get(lang, {}).get(str(link.value)) == "range"
     )
     if not joined or last.kind != "word" or str(first.value) not in narrow or str(last.value) not in narrow:
-        return []
+        return _letter_list(raw, index, narrow)
     return [Tok("day", narrow[str(first.value)], first.text, first.spaced), Tok("range", None, link.text),
             Tok("day", narrow[str(last.value)], last.text, last.spaced)]
 

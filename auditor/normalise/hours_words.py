@@ -277,7 +277,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                "dias", "es", "son", "abre"),
         "it": ("dal", "dalle", "dai", "dalla", "da", "il", "lo", "la", "i", "gli", "le", "orario", "orari",
                "apertura", "di", "continuato", "dell", "del"),
-        "pt": ("de", "do", "da", "dos", "das", "o", "os", "horario", "funcionamento", "das", "as"),
+        "pt": ("de", "do", "da", "dos", "das", "o", "os", "horario", "funcionamento"),
         "ca": ("de", "del", "dels", "els", "les", "horari"),
         "ru": ("с", "со", "от", "в", "режим", "работы", "часы", "работает"),
         "ja": ("営業時間", "時間", "毎週", "は", "が", "の", "に", "で", "より", "翌", "翌日"),

@@ -152,7 +152,8 @@ def _pair(groups: list[object]) -> list[Rule]:
             rules.append(Rule(pending_sel, group))
             pending_sel = None
             last, last_sel_first = rules[-1], True
-        elif last is not None and last_sel_first and last.times is not None and _extends(last.times, group):
+        elif last is not None and last_sel_first and last.times is not None and _extends(last.times, group) \
+                and not group.after_unknown:
             last.times.ranges += group.ranges
             last.times.events += group.events
             last.times.points += group.points
