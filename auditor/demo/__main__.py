@@ -1,7 +1,9 @@
 """``python -m auditor.demo --locations N --seed S --out DIR [--night 2] [--serve]``.
 
 ``--variant SEED`` writes a variant world instead (a brand in the conventions that seed draws;
-see ``auditor.demo.variant``), with its own spec and ground truth."""
+see ``auditor.demo.variant``), with its own spec and ground truth; ``--platforms`` adds the
+listing platforms' APIs (Google, Foursquare, Facebook, Apple, OpenStreetMap) to a variant world
+(``auditor.demo.platforms``; the demo credentials are printed to export before auditing)."""
 
 from __future__ import annotations
 
@@ -20,9 +22,17 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help="keep serving until interrupted")
     parser.add_argument("--no-faults", action="store_true", help="serve the planted faulty pages normally")
     parser.add_argument("--variant", type=int, metavar="SEED", help="a variant world (its own conventions)")
+    parser.add_argument("--platforms", action="store_true", help="with the listing platforms too")
     args = parser.parse_args()
     started = time.perf_counter()
-    if args.variant is not None:
+    if args.platforms:
+        from auditor.demo.platforms import CREDENTIALS, DEFAULT_SEED, generate_platform_world
+        from auditor.demo.variant import write_served_variant_spec
+
+        world = generate_platform_world(args.out, DEFAULT_SEED if args.variant is None else args.variant)
+        served_spec = write_served_variant_spec
+        print("export " + " ".join(f"{k}={v}" for k, v in sorted(CREDENTIALS.items())), flush=True)
+    elif args.variant is not None:
         from auditor.demo.variant import generate_variant, write_served_variant_spec
 
         world = generate_variant(args.out, args.variant)

@@ -29,6 +29,8 @@ from auditor.quality.base import Metric, share
 
 SUITE = "worlds"
 SEEDS = (1, 2, 3, 4, 5, 6, 7, 8)
+# and these worlds again with the listing platforms' APIs served and in the spec (auditor.demo.platforms)
+PLATFORM_SEEDS = (8,)
 AUDIT_TIMEOUT = 300  # seconds for one world's crawl and evaluation (about 10 on an idle machine)
 OBSERVED = {
     "name",
@@ -76,6 +78,7 @@ class WorldScore:
     to_note: int = 0
     not_noted: list[str] = field(default_factory=list)
     failure: str = ""
+    platforms: bool = False  # the world with the listing platforms served (its own targets: GOAL)
 
 
 def _matches(finding: dict, defect: dict) -> bool:
@@ -106,10 +109,10 @@ def grouped(items: list[str]) -> str:
     return "; ".join(f"{head} x{len(examples)} (e.g. {examples[0]})" for head, examples in ordered)
 
 
-def score_world(out: Path, seed: int, label: str) -> WorldScore:
+def score_world(out: Path, seed: int, label: str, platforms: bool = False) -> WorldScore:
     """Findings, observations and reviews of an audited world against its ground truth."""
     truth = json.loads((out / "ground_truth.json").read_text(encoding="utf-8"))
-    score = WorldScore(seed, label)
+    score = WorldScore(seed, label, platforms=platforms)
     with sqlite3.connect(out / "audit.db") as db:
         run = db.execute("SELECT MAX(run_id) FROM finding").fetchone()[0]
         rows = db.execute(
@@ -213,19 +216,21 @@ def _fields_read(truth: dict, observations: list, reviews: list, score: WorldSco
                 score.partly_read.append(f"{source}.{fld} {n} stores")
 
 
-def audit_world(seed: int, work: Path) -> WorldScore:
-    """Generate, serve and audit variant world ``seed`` in ``work``; score it."""
+def audit_world(seed: int, work: Path, platforms: bool = False) -> WorldScore:
+    """Generate, serve and audit variant world ``seed`` in ``work`` (``platforms``: with the
+    listing platforms too); score it."""
     from auditor.demo.conventions import choose
+    from auditor.demo.platforms import CREDENTIALS, generate_platform_world
     from auditor.demo.server import serve
     from auditor.demo.variant import generate_variant, write_served_variant_spec
 
     conv = choose(seed)
-    label = f"w{seed} {'+'.join(conv.countries)}"
-    out = work / f"world-{seed}"
-    world = generate_variant(out, seed)
+    label = f"w{seed}{'+platforms' if platforms else ''} {'+'.join(conv.countries)}"
+    out = work / f"world-{seed}{'-platforms' if platforms else ''}"
+    world = generate_platform_world(out, seed) if platforms else generate_variant(out, seed)
     with serve(world.world_dir, fault_delay=1.0) as server:
         spec = write_served_variant_spec(world, server.proxy_url)
-        env = {**os.environ}
+        env = {**os.environ, **(CREDENTIALS if platforms else {})}
         env.pop("DATABASE_URL", None)
         try:
             done = subprocess.run(
@@ -243,14 +248,14 @@ def audit_world(seed: int, work: Path) -> WorldScore:
         except subprocess.TimeoutExpired:
             output = f"no result after {AUDIT_TIMEOUT} s"
     if output:
-        failed = WorldScore(seed, label, failure=output.splitlines()[-1][:200])
+        failed = WorldScore(seed, label, failure=output.splitlines()[-1][:200], platforms=platforms)
         failed.planted = len(json.loads(world.ground_truth.read_text(encoding="utf-8"))["defects"])
         return failed
-    return score_world(out, seed, label)
+    return score_world(out, seed, label, platforms)
 
 
 def _metrics(s: WorldScore) -> list[Metric]:
-    targets = {**GOAL, **TARGETS.get(s.seed, {})}
+    targets = {**GOAL, **({} if s.platforms else TARGETS.get(s.seed, {}))}
     recall = share(s.found, s.planted)
     precision = share(s.right, s.findings) if s.findings else (1.0 if not s.failure else 0.0)
     fail = f"audit failed: {s.failure}; " if s.failure else ""
@@ -308,14 +313,19 @@ def _metrics(s: WorldScore) -> list[Metric]:
     ]
 
 
-def measure(data_dir: Path | None = None, seeds: tuple[int, ...] = SEEDS) -> list[Metric]:
+def measure(
+    data_dir: Path | None = None,
+    seeds: tuple[int, ...] = SEEDS,
+    platform_seeds: tuple[int, ...] = PLATFORM_SEEDS,
+) -> list[Metric]:
     """Every variant world's figures (two worlds audited at a time). The worlds, databases and
     specs are kept in ``$AUDITOR_WORLDS_DIR`` when it is set (to look into a figure)."""
     keep = os.environ.get("AUDITOR_WORLDS_DIR")
+    runs = [(seed, False) for seed in seeds] + [(seed, True) for seed in platform_seeds]
     with tempfile.TemporaryDirectory(prefix="auditor-worlds-") as tmp, ThreadPoolExecutor(2) as pool:
         work = Path(keep) if keep else Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        scores = list(pool.map(lambda seed: audit_world(seed, work), seeds))
+        scores = list(pool.map(lambda run: audit_world(run[0], work, run[1]), runs))
     return [m for s in scores for m in _metrics(s)]
 
 

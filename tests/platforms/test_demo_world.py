@@ -1,0 +1,68 @@
+"""The demo's platform world: a variant world whose brand is also on Google, Foursquare, Facebook,
+Apple and OpenStreetMap, served by the demo server, with its truth covering the platforms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.demo.platforms import HOSTS, generate_platform_world, preset_blocks, request_url
+from auditor.demo.world import url_file
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory):
+    return generate_platform_world(tmp_path_factory.mktemp("platform-world") / "w")
+
+
+def test_the_truth_covers_every_platform_with_the_listing_defects_users_meet(world) -> None:
+    truth = json.loads(world.ground_truth.read_text(encoding="utf-8"))
+    planted = {(d["source"], d["kind"]) for d in truth["defects"] if d["source"] in HOSTS}
+    assert {source for source, _kind in planted} == set(HOSTS)
+    for wanted in [("google_business_profile", "google_updated"),  # an edit Google made itself...
+                   ("google_business_profile", "google_edited_hours"),  # ...to the hours
+                   ("google_business_profile", "temporarily_closed_shown_open"),
+                   ("google_business_profile", "missing_holiday_hours"),
+                   ("google_business_profile", "wrong_category"),
+                   ("apple_business_connect", "upcoming_holiday_unset"),  # California, 27 November
+                   ("osm_overpass", "wrong_phone")]:  # fmt: skip
+        assert wanted in planted, wanted
+    traps = {(t["source"], t["kind"]) for t in truth["traps"] if t["source"] in HOSTS}
+    assert ("google_places", "phone_international") in traps and ("apple_business_connect",
+                                                                  "phone_international") in traps
+    assert ("google_places", "formatted_address") in traps and ("osm_overpass", "address_tags") in traps
+    absent = {(a["source"], a["field"]) for a in truth["absent"]}
+    assert absent >= {("foursquare", "holiday_hours"), ("facebook", "holiday_hours"),
+                      ("osm_overpass", "holiday_hours")}  # fmt: skip
+    assert "google_places" not in truth["shown"] and truth["findings_only"] == ["google_places"]
+
+
+def test_every_request_the_presets_make_has_its_answer_on_the_demo_server(world) -> None:
+    import csv
+
+    rows = list(csv.DictReader(world.roster.open(encoding="utf-8")))
+    blocks = {b["preset"]: b for b in preset_blocks("Bean & Leaf")}
+    for platform, block in blocks.items():
+        urls = [request_url(block)] if platform == "osm_overpass" else [request_url(block, r) for r in rows]
+        for url in urls:
+            answer = url_file(world.world_dir, url)
+            assert answer.is_file(), (platform, url)
+            json.loads(answer.read_text(encoding="utf-8"))
+    spec = world.spec.read_text(encoding="utf-8")
+    assert all(f"preset: \"{p}\"" in spec for p in HOSTS) and "TOKEN" not in spec and "KEY" not in spec
+
+
+@pytest.mark.server
+def test_the_platform_world_audited_finds_every_planted_defect_and_no_trap(tmp_path: Path) -> None:
+    from auditor.quality.worlds import audit_world
+
+    score = audit_world(8, tmp_path, platforms=True)
+    assert not score.failure, score.failure
+    assert (score.found, score.right) == (score.planted, score.findings), (score.missed, score.wrong)
+    assert not score.on_traps and not score.on_absent and score.noted == score.to_note
+    assert not score.never_read, score.never_read
+    truth = json.loads((tmp_path / "world-8-platforms" / "ground_truth.json").read_text(encoding="utf-8"))
+    assert score.planted == len(truth["defects"]) and len([d for d in truth["defects"]
+                                                           if d["source"] in HOSTS]) >= 20  # fmt: skip
