@@ -120,6 +120,16 @@ def phone_as(platform: str, number: phonenumbers.PhoneNumber) -> str:
     return national(number)
 
 
+def website_as(platform: str, url: str) -> str:
+    """The store page's URL as the platform shows it: Google Business Profile links tagged for
+    analytics, a Facebook page with the address as its owner typed it."""
+    if platform == "google_business_profile":
+        return f"{url}?utm_source=gbp&utm_medium=organic"
+    if platform == "facebook":
+        return url.split("://", 1)[1].rstrip("/")
+    return url
+
+
 def listing_of(platform: str, store: VStore, ids: dict[str, str]) -> answers.Listing:
     """The store as the platform shows it when nothing is wrong."""
     return answers.Listing(
@@ -134,7 +144,7 @@ def listing_of(platform: str, store: VStore, ids: dict[str, str]) -> answers.Lis
         postcode=store.postcode,
         country=store.country,
         phone=phone_as(platform, store.phone),
-        website=store.website,
+        website=website_as(platform, store.website),
         week={d: list(r) for d, r in store.hours.items()},
         specials={d: list(r) for d, r in store.holidays},
         status=store.status,
@@ -260,6 +270,8 @@ def _traps(platform: str, store: VStore, listing: answers.Listing) -> list[dict[
             f"addr:housenumber={store.number}, addr:street={store.street_name}",
             store.street,
         )
+    if listing.website != store.website:
+        trap("website_form", "website", listing.website, store.website)
     if platform == "foursquare":
         trap("hours_hhmm", "hours", "open 0700 / close 1800", "07:00-18:00")
     return found
