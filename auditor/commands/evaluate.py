@@ -23,10 +23,9 @@ def evaluate(
     Example: auditor evaluate mybrand/brand.yaml --db mybrand/auditor.db
     """
 
-    from rich.console import Console
-
     from auditor.judge.evaluate import evaluate_run
     from auditor.report import print_run_summary
+    from auditor.report.console import make_console
 
     db = spec_database(spec, db)
     with writing(spec, db, "evaluate") as (loaded, engine, lock):
@@ -34,7 +33,7 @@ def evaluate(
         if chosen is not None:
             lock.attach(chosen)
         summary = evaluate_run(engine, loaded, run_id=run)
-    console = Console()
+    console = make_console()
     print_run_summary(engine, summary.run_id, console)
     console.print(
         f"run {summary.run_id}: {summary.stores} stores, {summary.findings} findings, "

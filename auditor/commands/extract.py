@@ -117,10 +117,11 @@ def _shown(field: str, value: Any) -> str:
 
 
 def _print_table(report: dict[str, Any]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    from auditor.report.console import make_console
+
+    console = make_console()
     if not report["locations"]:
         console.print(f"{report['url']}: no location read from this page")
     for location in report["locations"]:

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from auditor.report.console import make_console
 from auditor.report.export import FormatOption, OutputFormat, emit_rows
 
 DbOption = Annotated[
@@ -151,7 +151,7 @@ def scorecard(
         )
         return
     if fmt is OutputFormat.table:
-        console = Console()
+        console = make_console()
         scores = ", ".join(
             f"{k} {getattr(card, k):.0f}" if getattr(card, k) is not None else f"{k} n/a"
             for k in ("listings", "site", "reviews", "coverage")

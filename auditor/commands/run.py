@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from auditor.commands.failures import ExitCode
+from auditor.report.console import make_console
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -99,7 +99,7 @@ def run(
     if report is None:
         base = Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite") else Path.cwd()
         report = base / "report"
-    console = Console()
+    console = make_console()
     overrides = None
     if loopback:
         from auditor.crawl.settings import LOOPBACK_OVERRIDES
@@ -148,7 +148,7 @@ def demo(
     from auditor.demo.world import TODAY
     from auditor.pipeline import run_audit
 
-    console = Console()
+    console = make_console()
     console.print(f"generating the demo brand: {locations} stores, seed {seed}, night {night}")
     world = generate(out, locations=locations, seed=seed, night=night)
     with serve(world.world_dir) as server:

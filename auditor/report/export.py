@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from auditor.report.console import make_console
+
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -64,4 +66,4 @@ def emit_rows(
         table.add_row(
             *("" if v is None else f"{v:.1f}" if isinstance(v, float) else str(v) for v in row.values())
         )
-    (console or Console()).print(table)
+    (console or make_console()).print(table)
