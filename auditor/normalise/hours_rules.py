@@ -13,6 +13,7 @@ unknown word.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from auditor.normalise.hours_text import (
@@ -490,6 +491,47 @@ def _resolve(start: Tok, end: Tok) -> tuple[int, int]:
     return s, e
 
 
+def _refuse_undated_season(tokens: list[Tok]) -> None:
+    """'10-18 (summer), 10-16 (winter)': hours for part of the year whose dates are not said are not
+    read as the whole year's (OSM has no 'summer'); a season beside its dates or months is read."""
+    clause: list[Tok] = []
+    for tok in [*tokens, Tok("punct", ";", ";")]:
+        if tok.kind == "punct" and (tok.value in _SEP or tok.value == "\n"):
+            season = next((t for t in clause if t.kind == "season"), None)
+            if season is not None and not any(t.kind in ("month", "date") for t in clause):
+                raise TextError(f"seasonal hours without their dates ('{season.text}')")
+            clause = []
+        else:
+            clause.append(tok)
+
+
+_NTH = re.compile(
+    r"(?<![\w.:])(?:[1-5](?:st|nd|rd|th|er|re|eme|e|º|o|a)|first|second|third|fourth|last|every other"
+    r"|premier|premiere|dernier|derniere|erste[nrs]?|zweite[nrs]?|dritte[nrs]?|vierte[nrs]?|letzte[nrs]?"
+    r"|primer|primero|ultimo|primo|secondo|terzo|eerste|tweede|derde|laatste)\s+(?:and\s+\w+\s+)?([^\W\d_]+)")
+
+
+def _refuse_nth_weekday(cleaned: str, lang: str) -> None:
+    """'4th Wed', '1er samedi du mois', 'letzter Freitag': a weekday of the month, not of every week."""
+    from auditor.normalise.hours_words import vocabulary
+
+    for match in _NTH.finditer(cleaned):
+        if vocabulary().day(match.group(1), lang) is not None:
+            raise TextError(f"a weekday of the month is not read ('{match.group(0)}')")
+
+
+def _close_on_days(tokens: list[Tok]) -> None:
+    """'Close on Wednesday': 'close' before days is closed, not 'until close' ('9am-close')."""
+    meaningful = [t for t in tokens if t.kind != "filler"]
+    for k, tok in enumerate(meaningful):
+        if tok.kind != "late" or k + 1 >= len(meaningful):
+            continue
+        before = meaningful[k - 1] if k else None
+        if meaningful[k + 1].kind in _DAYISH and not (
+                before is not None and (before.kind in ("time", "num", "range") or before.text == "-")):
+            tok.kind = "closed"
+
+
 def text_to_osm(text: str) -> str:
     """Free text -> OSM opening_hours (not yet checked by the OSM parser); raises TextError."""
     if len(text) > MAX_LENGTH:
@@ -500,6 +542,12 @@ def text_to_osm(text: str) -> str:
     lang = detect_language(cleaned)
     unknown: list[str] = []
     tokens = _prepare_times(tokenize(cleaned, lang, unknown))
+    _refuse_undated_season(tokens)
+    _refuse_nth_weekday(cleaned, lang)
+    garbled = re.search(r"(?<![\d:.])\d{1,2}-\d{1,2}:\d\d:\d\d", cleaned)
+    if garbled:  # '09-00:17:30': three parts to a clock, no one can tell which two are meant
+        raise TextError(f"unreadable clock time '{garbled.group(0)}'")
+    _close_on_days(tokens)
     groups = _Parser(tokens, lang).parse()
     result = _rules_text(_pair(groups))
     if not result:

@@ -48,6 +48,11 @@ _PT_ORDINAL_NAMES = {"2": "segunda", "3": "terça", "4": "quarta", "5": "quinta"
 _PT_ORDINAL_CONTEXT = re.compile(r"feira|[2-6]\s?[ªº°]\.?\s*(?:a|à|-|e|/|,)\s*[2-6]\s?[ªº°]", re.I)
 
 
+# '09-00-18-00': dashes between hours and minutes as well as between the two times
+_DASHED_CLOCKS = re.compile(
+    r"(?<![\d\-./:])([01]?\d|2[0-4])-([0-5]\d) ?- ?([01]?\d|2[0-4])-([0-5]\d)(?![\d\-./:])")
+
+
 def _pt_ordinal_days(text: str) -> str:
     if not _PT_ORDINAL_CONTEXT.search(text):
         return text
@@ -64,6 +69,8 @@ def clean(text: str) -> str:
     text = _NAMES.sub(" ", text)
     text = re.sub(r"[【】〔〕［］]", " ", text)
     text = _QUOTED.sub(" ", text)
+    text = re.sub(r"(?<=\d)::(?=\d)", ":", text)  # '09::00', a slip of the keyboard
+    text = _DASHED_CLOCKS.sub(r"\1:\2-\3:\4", text)
     text = _COLON_SPACES.sub(r"\1", text)
     text = _UHR_MINUTES.sub(r"\1:\2", text)
     return _LINES.sub("\n", _SPACES.sub(" ", text)).strip()
@@ -97,7 +104,7 @@ _RAW = re.compile(
     r"|часа|jam|godz\w*)\b)"
     r"|(?P<seven>7\s*j?\s*/\s*7)"
     r"|(?P<dotdate>\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)(?![\d:])"
-    r"|(?P<time>(?P<th>\d{1,2})(?:[:h'’.](?P<tm>\d{2})(?::\d{2})?|\s?h(?![a-z])))(?!\d)"
+    r"|(?P<time>(?P<th>\d{1,2})(?:[:h'’.](?P<tm>\d{2})(?::[0-5]\d)?|\s?h(?![a-z])))(?!\d)"
     r"|(?P<commatime>(?P<ch>[01]?\d|2[0-3]),(?P<cmin>00|15|30|45))(?!\d)"
     r"|(?P<num>\d+)"
     r"|(?P<word>[^\W\d_]+(?:[-'’/.][^\W\d_]+)*\.?)"
@@ -303,6 +310,12 @@ def _phrases(raw: list[Tok], lang: str, unknown: list[str]) -> list[Tok]:
         if matched:
             continue
         before = raw[index - 1] if index else None
+        day = vocabulary().day(str(tok.value), lang)
+        if day is not None and len(out) > 1 and out[-2].kind == "day" and (
+                out[-1].kind == "range" or out[-1].text == "-"):
+            out.append(Tok("day", day, tok.text, tok.spaced))  # 'Mon - Sat in winter': a range ends on a day
+            index += 1
+            continue
         out.append(_classify(tok, before, raw[index + 1 : index + 3], lang, unknown))
         index += 1
     return out

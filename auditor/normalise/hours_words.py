@@ -227,6 +227,28 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("要予約", "予約制"),
         "zh": ("需预约", "预约"),
     },
+    # a season named without its dates: hours that hold for part of the year only, when is not said
+    "season": {
+        "en": ("summer", "winter", "spring", "autumn", "fall season", "summertime", "wintertime", "season",
+               "seasonal", "high season", "low season", "off season", "off-season", "peak season",
+               "summer time", "winter time", "summer months", "winter months", "in season"),
+        "de": ("sommer", "winter", "sommerzeit", "winterzeit", "sommermonate", "wintermonate", "saison",
+               "hauptsaison", "nebensaison", "vorsaison", "nachsaison", "sommerhalbjahr", "winterhalbjahr",
+               "fruhling", "herbst", "wintersaison", "sommersaison", "im sommer", "im winter"),
+        "fr": ("ete", "hiver", "saison", "haute saison", "basse saison", "estivale", "estivales", "hivernale",
+               "hivernales", "printemps", "automne", "en saison", "hors saison"),
+        "nl": ("zomer", "winter", "zomertijd", "wintertijd", "seizoen", "hoogseizoen", "laagseizoen",
+               "zomermaanden", "wintermaanden", "voorjaar", "najaar", "zomerseizoen", "winterseizoen"),
+        "es": ("verano", "invierno", "temporada", "temporada alta", "temporada baja", "primavera", "otono"),
+        "it": ("estate", "inverno", "estivo", "estiva", "invernale", "stagione", "alta stagione",
+               "bassa stagione", "primavera", "autunno"),
+        "pt": ("verao", "inverno", "temporada", "alta temporada", "baixa temporada", "primavera", "outono"),
+        "ru": ("лето", "летом", "зима", "зимой", "летний", "зимний", "летнее", "зимнее", "сезон", "весна",
+               "весной", "осень", "осенью"),
+        "ja": ("夏季", "冬季", "夏期", "冬期", "シーズン"),
+        "zh": ("夏季", "冬季", "旺季", "淡季", "夏令", "冬令"),
+        "pl": ("lato", "latem", "zima", "zima", "sezon"),
+    },
     # 'until late': the range has no fixed end
     "late": {"en": ("late", "close", "closing"), "fr": ("tard",), "de": ("open end",), "nl": ("laat",)},
     # a break inside the day: the times that follow are closed ('lunch break 13-14', 'перерыв 13-14')
