@@ -134,12 +134,17 @@ def hours_to_osm(text: str | list[str]) -> str:
     return _to_osm(text)
 
 
-@lru_cache(maxsize=16384)
 def _to_osm(text: str) -> str:
+    return _read(text)[1]
+
+
+@lru_cache(maxsize=16384)
+def _read(text: str) -> tuple[str, str]:
+    """(the OSM expression as written from the text, its canonical form)."""
     light = _repair(text)
     if len(light) <= MAX_LENGTH and "\n" not in light:
         try:
-            return canonical(light)
+            return light, canonical(light)
         except OsmError:
             pass
     try:
@@ -147,11 +152,15 @@ def _to_osm(text: str) -> str:
     except TextError as exc:
         raise HoursError(str(exc)) from None
     if _POINT.fullmatch(written):
-        return written  # a time of day (OSM point in time), which the evaluator does not take
+        return written, written  # a time of day (OSM point in time), which the evaluator does not take
     try:
-        return canonical(written)
+        return written, canonical(written)
     except OsmError as exc:
         raise HoursError(f"{exc} in '{written[:60]}'") from None
+
+
+# an expression that says when, not only which days: times, 24/7, a state or a comment
+_SAYS_WHEN = re.compile(r"\d:\d\d|24/7|\b(?:off|closed|open|unknown)\b|sunrise|sunset|dawn|dusk|\"")
 
 
 _DATED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|PH|SH|easter|week|\d{4})\b")
@@ -178,7 +187,10 @@ _POINT = re.compile(r"(?:[A-Z][a-z]{2}(?: \d\d)?(?:,[A-Z][a-z]{2}(?: \d\d)?)* )?
 
 
 def _parse_text(text: str) -> WeeklyHours:
-    osm = _to_osm(text)
+    written, osm = _read(text)
+    if not _SAYS_WHEN.search(written):
+        # 'Saturdays', 'Mo-Fr': OSM reads a day alone as open all day; a page naming days says no hours
+        raise HoursError(f"days named without their hours: '{osm[:60]}'")
     if _POINT.fullmatch(osm):
         raise HoursError(f"a time of day, not opening hours: '{osm}'")
     week = typical_week(_COMMENT_ONLY.sub(_unknown, osm))

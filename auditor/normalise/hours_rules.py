@@ -168,6 +168,9 @@ class _Parser:
         if nxt is not None and nxt.kind == "month":
             return True
         tok = r.peek()
+        if tok is not None and tok.kind == "num" and r.kind(1) in ("range", "-") and r.kind(2) == "num" \
+                and r.kind(3) == "month":  # '1 - 15 août', '1-15 Aug': a range of days in a month
+            return True
         after = r.peek(2)  # '01.11 bis 31.03.': a dotted pair ranging to a date is a date
         return (tok is not None and tok.kind == "time" and "." in tok.text and r.kind(1) in ("range", "-")
                 and after is not None and after.kind == "date" and 1 <= (tok.minutes or 0) % 60 <= 12)
@@ -210,6 +213,7 @@ class _Parser:
             elif kind == "except":
                 if not sel.days:
                     sel.days.update(range(7))
+                    sel.all_but = True
                 minus = True
                 r.i += 1
             elif kind in _AND or kind in ("and", "range", "-", ":"):
@@ -272,6 +276,16 @@ class _Parser:
                 year = int(str(tok.value))
                 r.i += 1
                 continue
+            if tok.kind == "num" and r.kind(1) in ("range", "-") and r.kind(2) == "num" \
+                    and r.kind(3) == "month":
+                first_day, last_day = int(str(tok.value)), int(str(r.peek(2).value))  # type: ignore[union-attr]
+                in_month = int(str(r.peek(3).value))  # type: ignore[union-attr]
+                if 1 <= first_day < last_day <= 31:  # '1 - 15 août': days of one month
+                    last_text = _fmt_date(in_month, last_day, None, in_month)
+                    items.append(f"{_fmt_date(in_month, first_day, year)}-{last_text}")
+                    r.i += 4
+                    single = False
+                    break
             item = self._date_item()
             if item is None:
                 value = int(str(tok.value)) if tok.kind == "num" else 0
@@ -320,7 +334,7 @@ class _Parser:
                     nxt.kind in ("month", "date")
                     or (nxt.kind == "num" and len(nxt.text) == 4 and r.kind(2) == "month")
                     or (nxt.kind == "num" and day is not None and 1 <= int(str(nxt.value)) <= 31
-                    and r.kind(2) != ":")
+                    and r.kind(2) != ":" and not self._time_range_at(1))
                 ):
                     r.i += 1
                     single = False
@@ -336,6 +350,13 @@ class _Parser:
             pass
         else:
             r.i += 1
+
+    def _time_range_at(self, offset: int) -> bool:
+        """'…, 9 a 20 h' after a date: a number that starts a range of times, not another date."""
+        r = self.r
+        end = r.peek(offset + 2)
+        return r.kind(offset + 1) in ("range", "-") and end is not None and end.kind in ("time", "num") \
+            and r.kind(offset + 3) not in ("month", "date")
 
     # times --------------------------------------------------------------------------------
 

@@ -18,7 +18,8 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 # Locales whose CLDR day and month names are read.
 LOCALES = (
     "en", "de", "fr", "nl", "es", "it", "pt", "ru", "ja", "zh", "zh_Hant", "ca", "eu", "id", "pl",
-    "sv", "da", "nb", "fi", "cs", "tr", "uk", "ro", "hu", "el", "ko",
+    "sv", "da", "nb", "fi", "cs", "tr", "uk", "ro", "hu", "el", "ko", "hr", "sl", "sk", "bg", "lt", "lv",
+    "et",
 )
 
 # Everything else, per language: canonical meaning -> words (folded on load). Multi-word phrases
@@ -34,6 +35,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("a", "ao", "ate", "as"),
         "ca": ("a", "al", "fins"),
         "ru": ("до", "по", "-"),
+        "uk": ("до", "по"),
         "ja": ("から", "まで", "〜", "~"),
         "zh": ("至", "到", "~"),
         "id": ("sampai", "hingga", "s/d"),
@@ -75,8 +77,12 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ca": ("tancat", "tancada"),
         "eu": ("hetsia", "itxita"),
         "ru": ("закрыто", "выходной", "не работает", "нерабочий"),
-        "ja": ("定休日", "定休", "休業", "休館", "休み", "休日", "休店", "お休み"),
-        "zh": ("休息", "关门", "不营业", "休業", "公休"),
+        "ja": ("定休日", "定休", "休業", "休館", "休み", "休日", "休店", "お休み", "休診", "休診日", "休業日",
+               "休館日", "休園日"),
+        "zh": ("休息", "关门", "不营业", "休業", "公休", "休诊", "停诊", "暂停营业", "休館"),
+        "uk": ("вихідний", "вихідні", "зачинено", "не працює"),
+        "fi": ("suljettu",), "nb": ("stengt",), "cs": ("zavreno",), "hr": ("zatvoreno",),
+        "sl": ("zaprto",), "tr": ("kapali",), "ko": ("휴무", "휴무일", "정기휴무"),
         "id": ("tutup", "libur"),
         "pl": ("nieczynne", "zamkniete", "nieczynny"),
         "sv": ("stangt",), "da": ("lukket",),
@@ -108,6 +114,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("todos os dias", "diariamente"),
         "ca": ("cada dia", "tots els dies"),
         "ru": ("ежедневно", "каждый день", "без выходных"),
+        "uk": ("щодня", "щоденно", "без вихідних"),
         "ja": ("毎日", "年中無休", "無休"),
         "zh": ("每天", "每日", "全年无休"),
         "id": ("setiap hari", "tiap hari"),
@@ -123,6 +130,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("24 ore", "h24"),
         "pt": ("24 horas",),
         "ru": ("круглосуточно",),
+        "uk": ("цілодобово",),
         "ja": ("24時間",),
         "zh": ("24小时", "24小時", "全天"),
         "id": ("24 jam",),
@@ -137,7 +145,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "es": ("entre semana", "laborables", "dias laborables", "l-v"),
         "it": ("feriali", "giorni feriali"),
         "pt": ("dias uteis",),
-        "ru": ("будни", "будние дни", "по будням"),
+        "ru": ("будни", "будние", "будние дни", "в будние дни", "по будням"),
+        "uk": ("будні", "будні дні", "у будні"),
         "ja": ("平日",),
         "zh": ("工作日", "平日"),
         "id": ("hari kerja",),
@@ -229,7 +238,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # a season named without its dates: hours that hold for part of the year only, when is not said
     "season": {
-        "en": ("summer", "winter", "spring", "autumn", "fall season", "summertime", "wintertime", "season",
+        "en": ("summer", "winter", "summers", "winters", "spring", "autumn", "fall season", "summertime",
+               "wintertime", "season",
                "seasonal", "high season", "low season", "off season", "off-season", "peak season",
                "summer time", "winter time", "summer months", "winter months", "in season"),
         "de": ("sommer", "winter", "sommerzeit", "winterzeit", "sommermonate", "wintermonate", "saison",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.normalise.hours_text import _OSM_DAY
+from auditor.normalise.hours_text import _OSM_DAY, TextError
 from auditor.normalise.hours_words import MONTHS
 
 # --- groups -------------------------------------------------------------------------------------
@@ -25,6 +25,7 @@ class Selector:
     single_date: bool = False
     open_word: bool = False
     comma_before: bool = False  # written after ',' (OSM's additional-rule separator), not ';'
+    all_but: bool = False  # 'except public holidays' alone: every day but those, no day named
 
     @property
     def has_days(self) -> bool:
@@ -250,8 +251,11 @@ def _times_text(times: Times | None) -> str:
 def _rules_text(rules: list[Rule]) -> str:
     has_times = any(r.times is not None for r in rules)
     kept: list[Rule] = []
-    for rule in rules:
+    last_timed = max((k for k, r in enumerate(rules) if r.times is not None), default=-1)
+    for index, rule in enumerate(rules):
         if rule.times is None and has_times and not rule.sel.open_word:
+            if rule.sel.has_days and not rule.sel.dates and index > last_timed and not rule.sel.all_but:
+                raise TextError(f"no times read for {_selector_text(rule.sel)}")  # '18-22 Su-Tu, Fr-Sa'
             continue  # 'and on request Saturday': a day named with no times beside others with times
         points = rule.times.points if rule.times is not None else []
         if rule.times is not None and not rule.times.ranges and len(points) == 2 and (
@@ -264,7 +268,9 @@ def _rules_text(rules: list[Rule]) -> str:
                 return ",".join(_fmt(p) for p in rule.times.points)  # a time of day, nothing more
             if rule.sel.dates and not rule.sel.has_days and len(rules) == 1:
                 return f"{_selector_text(rule.sel)} {','.join(_fmt(p) for p in points)}"  # 'Dec 08:00'
-            continue  # days with a time that is no range: their hours were not read
+            if rule.sel.has_days:  # 'Mo-Fr: 8:00:17:00': those days' hours were not read
+                raise TextError(f"no time range read for {_selector_text(rule.sel)}")
+            continue
         if not rule.sel.has_days and not rule.sel.dates and rule.times is None:
             continue
         unnamed = not rule.sel.has_days and not rule.sel.dates

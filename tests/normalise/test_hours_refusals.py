@@ -1,0 +1,47 @@
+"""What a person cannot place in the week stays unread, with its reason: a wrong reading is a false claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.normalise.hours import HoursError, hours_to_osm, parse_hours
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("10:00 - 18:00 (Summer), 10:00 - 16:00 (Winter)", "seasonal hours without their dates"),
+        ("Horaires d'été : 9h-19h", "seasonal hours without their dates"),
+        ("4th Wed. 11:00 AM - 12:00 PM", "a weekday of the month"),
+        ("1er samedi du mois 9h-12h", "a weekday of the month"),
+        ("Fr 09-00:17:30", "unreadable clock time"),
+        ("18:00-22:30 Su-Tu, Fr-Sa", "no times read for Fr-Sa"),
+        ("Mo-Fr: 8:00:17:00; Sa: 8:00-12:00", "no time range read for Mo-Fr"),
+    ],
+)
+def test_refused_with_reason(text: str, reason: str) -> None:
+    with pytest.raises(HoursError, match=reason):
+        hours_to_osm(text)
+
+
+@pytest.mark.parametrize("text", ["Saturdays", "Giorno di chiusura: mercoledì", "Mo-Fr"])
+def test_days_without_hours_give_no_weekly_hours(text: str) -> None:
+    with pytest.raises(HoursError, match="days named without their hours"):
+        parse_hours(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Horario de verano, del 29 de marzo al 15 de septiembre, de 9 a 20 h", "Mar 29-Sep 15 09:00-20:00"),
+        ("Sa-Su 24/7", "Sa,Su 00:00-24:00"),
+        ("10 am - 9 pm; Close on Wednesday", "Mo,Tu,Th-Su 10:00-21:00"),
+        ("Mon-Wed 9.30-18.30, Fri 09-00-18-00", "Mo-We 09:30-18:30; Fr 09:00-18:00"),
+        ("Sa 09::00-17:00", "Sa 09:00-17:00"),
+        ("M-F 9-5, S 10-2", "Mo-Fr 09:00-17:00"),
+    ],
+)
+def test_read(text: str, expected: str) -> None:
+    from auditor.normalise.hours_osm import same_meaning
+
+    assert same_meaning(hours_to_osm(text), expected), hours_to_osm(text)
