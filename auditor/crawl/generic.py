@@ -184,9 +184,40 @@ def _hours(lines: list[str], single_lines: bool = True) -> tuple[str | None, str
             best = (days, text)
     if best:
         return best[1], None
+    if single_lines and (prose := _prose_hours([line for line in lines if len(line) >= 400])):
+        return prose
     if unreadable:
         return None, f"hours-like text not understood: {unreadable[0][:80]!r}"
     return None, None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=[^\W\d_])")
+_OSM_DAYS = re.compile(r"^(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)\b")
+
+
+def _prose_hours(paragraphs: list[str]) -> tuple[str | None, str | None] | None:
+    """Hours told in sentences of a long paragraph ("open Thursday to Saturday from 6 to 10 pm and on
+    Sundays from 11.30 to 2"): the sentences that name days and times, read together. Only one
+    paragraph may tell hours: a page telling several (a list of businesses) is not read."""
+    from auditor.normalise.hours import hours_to_osm
+
+    found: list[str] = []
+    for paragraph in paragraphs:
+        told = []
+        for sentence in _SENTENCE_END.split(paragraph):
+            if not _TIME.search(sentence) or _DATE.search(sentence):
+                continue
+            try:
+                osm = hours_to_osm(sentence)
+            except Exception:  # the hours normaliser's own error, or anything it trips on
+                continue
+            if _OSM_DAYS.match(osm):  # days named: a time of day alone ("lunch from 12 to 3") is not hours
+                told.append(sentence)
+        if told:
+            found.append(" ".join(told))
+    if len(found) > 1:
+        return None, f"several paragraphs tell opening hours (a list of places?): {found[0][:60]!r}"
+    return (found[0], None) if found else None
 
 
 _HOLIDAY = re.compile(

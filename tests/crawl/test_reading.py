@@ -269,3 +269,19 @@ def test_a_headline_is_not_a_name() -> None:
       </title></head><body><p>Horaires : lundi 7h-20h</p><p>Tél. 02 43 00 00 01</p></body></html>"""
     record = only(read_page(page, ""))
     assert "name" not in record
+
+
+def test_hours_told_in_a_long_paragraph_are_read_from_its_sentences() -> None:
+    filler = "The same family has run the bakery for three generations and bakes every loaf on site. " * 4
+    page = f"""<html lang="en"><body><h1>Corner Bakery</h1><p>{filler}It opens Tuesday to Saturday from
+      7 am to 6 pm. On Sundays the doors open from 8 to 12. Lunch is served from 12 to 2.</p>
+      <p>Tel. (555) 201-3344</p></body></html>"""
+    record = only(read_page(page, "", country="US"))
+    assert "Tuesday to Saturday" in record["hours"] and "Lunch" not in record["hours"]
+    assert record.origins["hours"] == "heuristic"
+
+
+def test_a_page_telling_several_places_hours_in_prose_reads_none() -> None:
+    reading = read_page((PAGES / "de_saarland_restaurants_list_kunz.html").read_bytes(), "")
+    assert all("hours" not in location for location in reading.locations)
+    assert any("several paragraphs tell opening hours" in line for line in reading.unread)
