@@ -36,7 +36,10 @@ _NAMES = re.compile(r"[「『][^」』]{0,200}[」』]")  # names quoted; 【営
 _QUOTED = re.compile(r"[\"“”„«][^\"“”„«»]{0,200}[\"“”»]")
 # '9 h 30', '12 : 00' joined; not '12h 14h' (two times, the second with its own 'h')
 _COLON_SPACES = re.compile(r"(?<=\d)[ \t]{0,3}([:.h])[ \t]{0,3}(?=\d\d(?![\d:.]|[ \t]?h(?![a-z])))")
-_UHR_MINUTES = re.compile(r"(\d{1,2})\s*uhr\s+(\d{2})\b")
+_UHR_MINUTES = re.compile(r"(?<![\d:.])(\d{1,2})\s*uhr\s+(\d{2})\b(?![:.]\d|\s*uhr)")  # '18 Uhr 30'
+_URLS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+_GLUED_CLOCKS = re.compile(r"(?<=\d[:.h]\d\d)(?=\d{1,2}[:.h]\d\d)")  # '13:0014:00'
+
 _QUOTE_CHARS = re.compile(r"[\"“”„«»]")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u3000]+")
 _LINES = re.compile(r"(?:\s*\n\s*)+")
@@ -60,6 +63,8 @@ def _pt_ordinal_days(text: str) -> str:
 
 
 def clean(text: str) -> str:
+    text = _URLS.sub(" ", text)
+    text = _GLUED_CLOCKS.sub(" ", text)
     text = _pt_ordinal_days(text)
     text = _BREAK.sub(" \n ", text)
     text = _TAG.sub(" ", text)

@@ -73,8 +73,24 @@ def _pair(groups: list[object]) -> list[Rule]:
             rules.append(Rule(pending_sel, None))
         pending_sel = pending_times = None
 
+    leading_default = _leading_default(groups)
+    taken: set[int] = set()  # times added to the rule before a ';'
     for index, group in enumerate(groups):
         following = groups[index + 1] if index + 1 < len(groups) else None
+        if group == "sep" and last is not None and last_sel_first and last.times is not None \
+                and _continues(groups, index):
+            # 'Mo-Th 8:00-12:00;13:00-19:00 Fr 8:00-12:00;13:00-20:00': ';' between two ranges of a day
+            assert isinstance(following, Times)
+            last.times.ranges += following.ranges
+            taken.add(id(following))
+            continue
+        if id(group) in taken:
+            continue
+        if leading_default and isinstance(group, Times) and pending_sel is None and not rules:
+            # '11:00-19:00, saturday 14:00-18:00, sunday closed': every day, then the days that differ
+            rules.append(Rule(Selector(dates=list(context)), group))
+            leading_default = False
+            continue
         if isinstance(group, Selector) and pending_times is not None and pending_times.ranges \
                 and isinstance(following, Times) and _own_times(following):
             # '11-22 (日曜定休)', '8am to 8pm (Thursday until 9pm)': the days have times of their own
@@ -171,6 +187,34 @@ def _pair(groups: list[object]) -> list[Rule]:
             pending_times = group
     flush()
     return rules
+
+
+def _kinds(groups: list[object]) -> list[str]:
+    """'S' for a selection of days, 'T' for times, in order; separators and dates-only left out."""
+    out: list[str] = []
+    for group in groups:
+        if isinstance(group, Selector) and group.has_days:
+            out.append("S")
+        elif isinstance(group, Times):
+            out.append("T")
+    return out
+
+
+def _leading_default(groups: list[object]) -> bool:
+    """Times, then days each with their own times (T S T S T): the first times are every day's."""
+    kinds = _kinds(groups)
+    return len(kinds) >= 3 and len(kinds) % 2 == 1 and all(
+        kind == ("T" if k % 2 == 0 else "S") for k, kind in enumerate(kinds))
+
+
+def _continues(groups: list[object], index: int) -> bool:
+    """A ';' followed by times that no day takes: the next days have times of their own."""
+    after = [g for g in groups[index + 1 : index + 5] if g != "line"][:3]
+    if len(after) == 1 and isinstance(after[0], Times) and after[0].ranges and not after[0].status:
+        return True  # the last times of the text
+    return len(after) == 3 and isinstance(after[0], Times) and bool(after[0].ranges) \
+        and not after[0].status and isinstance(after[1], Selector) and after[1].has_days \
+        and isinstance(after[2], Times) and bool(after[2].ranges or after[2].status)
 
 
 def _day_span(rules: list[Rule], sel: Selector) -> tuple[int, int] | None:

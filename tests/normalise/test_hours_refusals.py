@@ -39,6 +39,14 @@ def test_days_without_hours_give_no_weekly_hours(text: str) -> None:
         ("Mon-Wed 9.30-18.30, Fri 09-00-18-00", "Mo-We 09:30-18:30; Fr 09:00-18:00"),
         ("Sa 09::00-17:00", "Sa 09:00-17:00"),
         ("M-F 9-5, S 10-2", "Mo-Fr 09:00-17:00"),
+        ("11:00 - 19:00, saturday 14:00 - 18:00, sunday closed", "Mo-Fr 11:00-19:00; Sa 14:00-18:00"),
+        ("10AM to 3PM, Fri-10AM to 1PM, Sat:Closed", "Mo-Th,Su 10:00-15:00; Fr 10:00-13:00"),
+        ("9-5 Mon-Fri, 10-2 Sat", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
+        ("Mo-Th 8:00-12:00;13:00-19:00 Fr 8:00-12:00;13:00-20:00",
+         "Mo-Th 08:00-12:00,13:00-19:00; Fr 08:00-12:00,13:00-20:00"),
+        ("10:00 – 13:0014:00 – 19:00", "10:00-13:00,14:00-19:00"),
+        ("Dienstag und Freitag 08:00 - 12:00 Uhr 14:00 - 18:30 Uhr", "Tu,Fr 08:00-12:00,14:00-18:30"),
+        ("Mo-Fr 8-17, details: https://example.org/fr/horaires", "Mo-Fr 08:00-17:00"),
     ],
 )
 def test_read(text: str, expected: str) -> None:
