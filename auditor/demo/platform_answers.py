@@ -145,8 +145,9 @@ def formatted_address(listing: Listing) -> str:
     )
 
 
-def google_places(listing: Listing, national_phone: str) -> dict[str, Any]:
-    """``places/{id}`` of Places API (New): day 0 is Sunday; special days carry their date."""
+def google_places(listing: Listing, national_phone: str, week: tuple[str, str]) -> dict[str, Any]:
+    """``places/{id}`` of Places API (New): day 0 is Sunday; ``currentOpeningHours`` covers the
+    seven days from the first to the last ISO date of ``week``, and only its special days."""
     periods = []
     for i, start, end in _ranges(listing):
         day = (i + 1) % 7
@@ -159,6 +160,8 @@ def google_places(listing: Listing, national_phone: str) -> dict[str, Any]:
         )
     current: dict[str, Any] = {"openNow": listing.status == "open", "periods": [], "specialDays": []}
     for iso, ranges in sorted(listing.specials.items()):
+        if not week[0] <= iso <= week[1]:
+            continue
         current["specialDays"].append({"date": _google_date(iso)})
         for start, end in ranges:
             (oh, om), (ch, cm) = _hm(start), _hm(end)

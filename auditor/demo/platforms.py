@@ -257,6 +257,11 @@ def _traps(platform: str, store: VStore, listing: answers.Listing) -> list[dict[
     roster_phone = phone_as("google_business_profile", store.phone)
     if listing.phone != roster_phone and "phone" not in _planted_fields(listing):
         trap("phone_international", "phone", listing.phone, roster_phone)
+    if platform == "google_places" and any(
+        d > (TODAY + dt.timedelta(days=6)).isoformat() for d, _r in store.holidays
+    ):
+        later = "; ".join(d for d, _r in store.holidays if d > (TODAY + dt.timedelta(days=6)).isoformat())
+        trap("special_days_next_week_only", "holiday_hours", "currentOpeningHours: the next 7 days", later)
     if platform == "google_places":
         trap("formatted_address", "address", answers.formatted_address(listing), store.street)
     if platform == "google_business_profile":
@@ -380,6 +385,7 @@ def generate_platform_world(out_dir: str | Path, seed: int = DEFAULT_SEED) -> Wo
         )
     traps = [t for p in HOSTS for s in stores for t in _traps(p, s, shown[p][s.store_id])]
     by_platform = dict(zip(HOSTS, blocks, strict=True))
+    places_week = (TODAY.isoformat(), (TODAY + dt.timedelta(days=6)).isoformat())
     for store in stores:
         row = {**rows[store.store_id], **ids[store.store_id]}
         listing = shown["google_business_profile"][store.store_id]
@@ -390,7 +396,7 @@ def generate_platform_world(out_dir: str | Path, seed: int = DEFAULT_SEED) -> Wo
         listing = shown["google_places"][store.store_id]
         writer.put(
             request_url(by_platform["google_places"], row),
-            json.dumps(answers.google_places(listing, phone_as("foursquare", store.phone))),
+            json.dumps(answers.google_places(listing, phone_as("foursquare", store.phone), places_week)),
         )
         writer.put(
             request_url(by_platform["foursquare"], row),

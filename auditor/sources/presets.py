@@ -24,7 +24,7 @@ _ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]{0,63}$")
 USER_KEYS = ("preset", "id", "title", "id_column", "credential", "base_url", "rate_limit", "daily_budget",
              "store", "grace_days", "categories", "carries", "kind")  # fmt: skip
 _PLATFORM_KEYS = ("credential", "auth", "auth_header", "headers", "rate_limit", "daily_budget", "store",
-                  "grace_days", "categories")  # fmt: skip
+                  "grace_days", "categories", "holiday_window_days")  # fmt: skip
 
 
 class PresetError(ValueError):

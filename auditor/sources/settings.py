@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,7 +29,30 @@ class PlatformSettings(BaseModel):
     store: Literal["all", "findings_only"] = "all"
     grace_days: float = Field(default=0.0, ge=0)  # a change younger than this is "propagating"
     categories: list[str] = Field(default_factory=list)  # the platform's names the listing should have
+    # the platform shows dated (holiday) hours only this many days ahead (Places: the next 7)
+    holiday_window_days: int | None = Field(default=None, ge=1)
 
     @property
     def label(self) -> str:
         return self.title or self.name
+
+
+def holiday_window(spec: Any, source: str) -> int | None:
+    """How many days ahead ``source`` shows dated hours, when it shows only those (else None)."""
+    for block in getattr(spec, "sources", None) or []:
+        platform = getattr(block, "platform", None)
+        if str(getattr(block, "id", "")) == source and platform is not None:
+            return platform.holiday_window_days
+    return None
+
+
+def within_window(
+    days: dict[str, Any], spec: Any, source: str, today: dt.date
+) -> tuple[dict[str, Any], int | None]:
+    """The ``days`` (ISO date -> value) a source with a dated window can show today, and the window
+    (all of them and None for other sources)."""
+    window = holiday_window(spec, source)
+    if window is None:
+        return days, None
+    last = (today + dt.timedelta(days=window - 1)).isoformat()
+    return {d: v for d, v in days.items() if today.isoformat() <= d <= last}, window

@@ -46,7 +46,7 @@ def test_google_business_profile_special_hours_and_status() -> None:
     text = google_business_profile.special_hours(value)
     assert parse_holiday_hours(text) == {"2026-12-24": [["09:00", "13:00"]], "2026-12-25": [], "2026-12-26": []}
     assert google_business_profile.status("CLOSED_TEMPORARILY") == "temporarily_closed"
-    assert google_business_profile.status("OPEN_STATUS_UNSPECIFIED") is None
+    assert google_business_profile.status("OPEN_FOR_BUSINESS_UNSPECIFIED") is None
     with pytest.raises(ConvertError, match="status 'CLOSED_FOREVER'"):
         google_business_profile.status("CLOSED_FOREVER")
     assert google_business_profile.categories({"primaryCategory": {"displayName": "Café"},
@@ -66,6 +66,8 @@ def test_places_sunday_first_days_special_days_and_round_the_clock() -> None:
                             "close": {"day": 1, "hour": 19, "minute": 0}}]}  # fmt: skip
     assert google_places.special_days(current) == "2026-12-25 closed; 2026-12-31 09:00-15:00"
     assert google_places.status("OPERATIONAL") == "open"
+    assert google_places.status("CLOSED_TEMPORARILY") == "temporarily_closed"
+    assert google_places.status("BUSINESS_STATUS_UNSPECIFIED") is None
 
 
 def test_foursquare_facebook_apple_and_osm() -> None:
@@ -73,6 +75,9 @@ def test_foursquare_facebook_apple_and_osm() -> None:
                                          {"day": 2, "open": "0700", "close": "1900"},
                                          {"day": 6, "open": "2000", "close": "+0200"}]}) == "Mo,Tu 07:00-19:00; Sa 20:00-02:00"
     assert foursquare.status({"closed": "2025-03-01"}) == "closed" and foursquare.status({"closed": None}) == "open"
+    assert foursquare.status({"closed": None, "bucket": "VeryLikelyClosed"}) == "closed"
+    assert foursquare.status({"closed": None, "bucket": "Unsure"}) is None
+    assert foursquare.status({"closed": None, "bucket": "LikelyOpen"}) == "open"
     hours = {"mon_1_open": "08:00", "mon_1_close": "12:00", "mon_2_open": "13:00", "mon_2_close": "17:00",
              "tue_1_open": "08:00", "tue_1_close": "12:00", "tue_2_open": "13:00", "tue_2_close": "17:00",
              "wed_1_open": "08:00", "wed_1_close": "12:00", "wed_2_open": "13:00", "wed_2_close": "17:00"}
@@ -81,6 +86,8 @@ def test_foursquare_facebook_apple_and_osm() -> None:
         facebook.hours({"mon_1_open": "08:00"})
     assert facebook.status({"permanently_closed": False, "temporary": "temporarily_closed"}) == "temporarily_closed"
     assert facebook.status({"permanently_closed": True, "temporary": "operating_as_usual"}) == "closed"
+    assert facebook.status({"permanently_closed": False, "temporary": "differently_open"}) == "open"
+    assert facebook.status({"temporary": "no_data"}) is None
     by_day = [{"day": "SUNDAY", "times": [{"startTime": "10:00", "endTime": "16:00"}]}]
     assert apple.hours(by_day) == "Su 10:00-16:00"
     assert apple.special_hours([{"startDate": "2026-12-24", "endDate": "2026-12-25", "closed": True}]) == \

@@ -33,6 +33,8 @@ def test_the_truth_covers_every_platform_with_the_listing_defects_users_meet(wor
     assert ("google_places", "phone_international") in traps and ("apple_business_connect",
                                                                   "phone_international") in traps
     assert ("google_places", "formatted_address") in traps and ("osm_overpass", "address_tags") in traps
+    assert ("google_places", "special_days_next_week_only") in traps  # Christmas is not shown yet
+    assert ("google_places", "missing_holiday_hours") in planted  # Thanksgiving, within the week
     absent = {(a["source"], a["field"]) for a in truth["absent"]}
     assert absent >= {("foursquare", "holiday_hours"), ("facebook", "holiday_hours"),
                       ("osm_overpass", "holiday_hours")}  # fmt: skip

@@ -133,7 +133,7 @@ PLANTS: dict[str, list[tuple[int, str]]] = {
     "google_business_profile": [(1, "wrong_phone"), (2, "wrong_hours"), (3, "shown_temporarily_closed"),
                                 (4, "missing_holiday_hours"), (0, "google_updated"), (5, "wrong_category")],
     "google_places": [(2, "wrong_phone"), (3, "wrong_hours"), (4, "shown_temporarily_closed"),
-                      (1, "missing_holiday_hours"), (0, "wrong_category")],
+                      (0, "wrong_category")],  # its special days cover a week: not yet Christmas
     "foursquare": [(4, "wrong_phone"), (1, "wrong_hours"), (2, "shown_closed")],
     "facebook": [(1, "wrong_hours"), (2, "wrong_phone"), (4, "shown_temporarily_closed")],
     "apple_business_connect": [(2, "wrong_hours"), (3, "wrong_phone"), (1, "shown_temporarily_closed"),

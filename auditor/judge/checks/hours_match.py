@@ -19,6 +19,7 @@ from auditor.normalise import WeeklyHours, format_hours
 from auditor.normalise.hours import DAYS, HoursError, hours_to_osm
 from auditor.normalise.hours_holidays import hours_on
 from auditor.normalise.hours_osm import OsmError
+from auditor.sources.settings import within_window
 
 
 def _day_ranges(value: dict[str, Any], day: str) -> list[list[str]]:
@@ -87,6 +88,10 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
     pages = ev.observed.get(source, {})
     if expected is None:
         return [not_applicable(source, "the roster has no holiday hours")]
+    expected, window = within_window(expected, ev.spec, source, ev.today or date.today())
+    if not expected:
+        return [not_applicable(source, f"{source} shows dated hours only {window} days ahead: "
+                               "no roster holiday date falls in them")]  # fmt: skip
     if not pages:
         return [not_applicable(source, ev.field_gap(source, "holiday_hours"))]
     worst = None

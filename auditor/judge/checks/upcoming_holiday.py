@@ -11,6 +11,7 @@ import datetime as dt
 
 from auditor.judge.checks.base import Evidence, Outcome, Rule, not_applicable
 from auditor.normalise.hours_holidays import public_holidays
+from auditor.sources.settings import within_window
 
 
 def upcoming(country: str, region: str, today: dt.date, days: int) -> dict[str, str]:
@@ -44,7 +45,10 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
     for source in sources:
         if not ev.carries(source, "holiday_hours"):
             continue
-        expected = "hours set for " + ", ".join(f"{name} ({day})" for day, name in sorted(holidays.items()))
+        shows, _window = within_window(holidays, ev.spec, source, today)  # what it can show yet
+        if not shows:
+            continue
+        expected = "hours set for " + ", ".join(f"{name} ({day})" for day, name in sorted(shows.items()))
         for _entity, fields in sorted(ev.observed.get(source, {}).items()):
             seen = fields.get("holiday_hours")
             if seen is not None and seen.value is None:
@@ -53,7 +57,7 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
                 continue
             shown = seen.value if seen is not None and isinstance(seen.value, dict) else {}
             url = next(iter(fields.values())).url
-            missing = [f"{name} ({day})" for day, name in sorted(holidays.items()) if day not in shown]
+            missing = [f"{name} ({day})" for day, name in sorted(shows.items()) if day not in shown]
             observed = "none set for " + ", ".join(missing) if missing else "set"
             score = 0.0 if missing else 1.0
             outcomes.append(Outcome(source, score, expected, observed, url, "holiday_hours"))

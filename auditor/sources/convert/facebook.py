@@ -9,8 +9,9 @@ from typing import Any
 from auditor.sources.convert.common import ConvertError, hhmm, new_week, osm_text
 
 _KEY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)_(\d)_(open|close)$")
+# the Page's temporary_status (Graph API Page reference): no_data says nothing
 TEMPORARY = {"temporarily_closed": "temporarily_closed", "operating_as_usual": "open",
-             "differently_operating": "open"}  # fmt: skip
+             "differently_open": "open"}  # fmt: skip
 
 
 def hours(value: Any) -> str | None:

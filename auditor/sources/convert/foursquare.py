@@ -1,5 +1,7 @@
 """Foursquare Places: ``hours.regular`` (day 1 is Monday, ``close`` before ``open`` or with a
-``+`` runs past midnight) and ``date_closed``."""
+``+`` runs past midnight), ``date_closed`` and ``closed_bucket`` (how likely the place is open:
+``VeryLikelyOpen``, ``LikelyOpen``, ``Unsure``, ``LikelyClosed``, ``VeryLikelyClosed``; apps
+built on Foursquare leave the likely closed ones out)."""
 
 from __future__ import annotations
 
@@ -22,8 +24,15 @@ def hours(value: Any) -> str | None:
     return osm_text(week)
 
 
+CLOSED_BUCKETS = ("likelyclosed", "verylikelyclosed")
+
+
 def status(value: Any) -> str | None:
-    """A ``date_closed`` means closed; none means open."""
+    """``{"closed": date_closed, "bucket": closed_bucket}``: a closing date, or a bucket saying
+    likely closed, is closed; ``Unsure`` says nothing; otherwise open."""
     if not isinstance(value, dict):
         return None
-    return "closed" if value.get("closed") else "open"
+    bucket = str(value.get("bucket") or "").strip().lower()
+    if value.get("closed") or bucket in CLOSED_BUCKETS:
+        return "closed"
+    return None if bucket == "unsure" else "open"

@@ -63,8 +63,9 @@ def special_hours(value: Any) -> str | None:
 
 
 def status(value: Any) -> str | None:
-    """``OPEN`` / ``CLOSED_TEMPORARILY`` / ``CLOSED_PERMANENTLY`` (unspecified: not shown)."""
-    if str(value or "").upper() == "OPEN_STATUS_UNSPECIFIED":
+    """``openInfo.status``: ``OPEN`` / ``CLOSED_TEMPORARILY`` / ``CLOSED_PERMANENTLY``
+    (``OPEN_FOR_BUSINESS_UNSPECIFIED``: not shown)."""
+    if str(value or "").upper() == "OPEN_FOR_BUSINESS_UNSPECIFIED":
         return None
     return status_of(value, STATUS, "Google Business Profile")
 

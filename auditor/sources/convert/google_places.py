@@ -65,5 +65,8 @@ def special_days(value: Any) -> str | None:
 
 
 def status(value: Any) -> str | None:
-    """``OPERATIONAL`` / ``CLOSED_TEMPORARILY`` / ``CLOSED_PERMANENTLY``."""
+    """``businessStatus``: ``OPERATIONAL`` / ``CLOSED_TEMPORARILY`` / ``CLOSED_PERMANENTLY``
+    (``BUSINESS_STATUS_UNSPECIFIED`` and ``FUTURE_OPENING``: no status the rules compare)."""
+    if str(value or "").upper() in ("BUSINESS_STATUS_UNSPECIFIED", "FUTURE_OPENING"):
+        return None
     return _status_of(value, STATUS, "Google Places")
