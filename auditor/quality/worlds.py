@@ -3,9 +3,11 @@
 Eight seeded worlds (``auditor.demo.variant``), each a brand in its own conventions (countries,
 languages, markup per source, hours, stars and dates as written, reviews embedded or separate,
 pagination), are generated, served on 127.0.0.1 and audited (crawl -> evaluate) with the spec
-written for them. Per world: planted defects found (recall), findings that name a planted defect
-(precision), findings on equivalent forms (traps), findings on data a source does not carry
-(absent), and fields the pages show that were never read.
+written for them; ``PLATFORM_SEEDS`` are audited a second time with the listing platforms' APIs
+served as well (``auditor.demo.platforms``: Google, Foursquare, Facebook, Apple, OpenStreetMap,
+their defects and traps in the truth). Per world: planted defects found (recall), findings that
+name a planted defect (precision), findings on equivalent forms (traps), findings on data a source
+does not carry (absent), and fields the pages show that were never read.
 
 A finding names a planted defect when store and source agree and its rule is the defect's (or a
 related one), or, for the name/address/phone/website/hours/status fields, its field is the
