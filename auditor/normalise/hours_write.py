@@ -339,17 +339,49 @@ def _rules_text(rules: list[Rule]) -> str:
         return (2 if closed else 1 if rule.sel.ph and not rule.sel.days else 0, index)
 
     ordered = [rule for _, rule in sorted(enumerate(kept), key=order)]
+    ordered = [r for k, r in enumerate(ordered) if not _closes_nothing(r, ordered[:k])] or ordered
     text = ""
     for k, rule in enumerate(ordered):
         piece = " ".join(p for p in (_selector_text(rule.sel), _times_text(rule.times)) if p)
         if k == 0:
             text = piece
             continue
-        disjoint = rule.sel.comma_before and rule.sel.days and all(
-            not (e.sel.days & rule.sel.days) for e in ordered[:k]
-        ) and (rule.times is None or rule.times.status != "closed")
+        closed = rule.times is not None and rule.times.status == "closed"
+        disjoint = rule.sel.days and not closed and not rule.sel.ph and not rule.sel.dates and all(
+            not (_every(e.sel) & rule.sel.days) for e in ordered[:k]
+        ) and (rule.sel.comma_before or _night_between(rule, ordered[:k]))
         text += (", " if disjoint or _adds_to(rule, ordered[:k]) else "; ") + piece
     return text
+
+
+def _end(start: int, end: int) -> int:
+    """The end of a range on the clock of its start: 18:00-02:00 ends at 26:00."""
+    return end + 24 * 60 if end <= start else end
+
+
+def _overnight(rule: Rule) -> bool:
+    return rule.times is not None and not rule.times.status and any(
+        e <= s or e > 24 * 60 for s, e in rule.times.ranges if e != 0)
+
+
+def _night_between(rule: Rule, earlier: list[Rule]) -> bool:
+    """'Fr 22:00-04:00 / Sa 10:00-18:00': a night runs past midnight from one rule's days into the
+    other's, so the later rule is added with ',': after ';' it would override its days whole, the hours
+    past midnight of the night before too (the OSM specification; opening-hours-py does the same)."""
+    into = {(d + 1) % 7 for e in earlier if _overnight(e) for d in _every(e.sel)}
+    back = {(d + 1) % 7 for d in rule.sel.days} if _overnight(rule) else set()
+    return bool(into & rule.sel.days) or any(back & _every(e.sel) for e in earlier)
+
+
+def _closes_nothing(rule: Rule, earlier: list[Rule]) -> bool:
+    """'Sat closed' after hours that never open on Saturday: it says only what is already so, and
+    written after ';' it would close the night that runs into Saturday from Friday."""
+    if rule.times is None or rule.times.status != "closed" or rule.times.ranges or rule.times.comment:
+        return False
+    if rule.sel.ph or rule.sel.dates or not rule.sel.days:
+        return False
+    opened = {d for e in earlier if e.times is not None and not e.times.status for d in _every(e.sel)}
+    return not (opened & rule.sel.days) and bool(earlier)
 
 
 def _every(sel: Selector) -> set[int]:
@@ -369,7 +401,7 @@ def _adds_to(rule: Rule, earlier: list[Rule]) -> bool:
     if not overlapping:
         return False
     apart = all(
-        not (s1 < e2 and s2 < e1)
+        not (s1 < _end(s2, e2) and s2 < _end(s1, e1))
         for e in overlapping
         for s1, e1 in e.times.ranges  # type: ignore[union-attr]
         for s2, e2 in rule.times.ranges
