@@ -84,11 +84,8 @@ def _one_rule(path: Path, data: list, index: int, item: object) -> tuple[Rule | 
         problems = []
         for error in exc.errors():
             where = line_of(item, tuple(error["loc"])) if isinstance(item, LineDict) else line
-            problems.append(
-                Problem(
-                    name, where or line, f"rule {values.get('id', index + 1)}: " + describe_error(error, Rule)
-                )
-            )
+            message = describe_error(error, Rule, item)
+            problems.append(Problem(name, where or line, f"rule {values.get('id', index + 1)}: {message}"))
         return None, problems
     problems = []
 

@@ -8,9 +8,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from auditor.spec.yamlfile import bool_word_at, quoting_hint
 
-def describe_error(error: dict, model: type[BaseModel]) -> str:
-    """One plain sentence for one pydantic error, in the project's words (never the library's)."""
+
+def describe_error(error: dict, model: type[BaseModel], data: Any = None) -> str:
+    """One plain sentence for one pydantic error, in the project's words (never the library's).
+    With ``data`` (the YAML that was validated), a value YAML read as true/false from a word
+    such as ``NO`` or ``ON`` gets the hint to quote it."""
+    message = _describe(error, model)
+    word = bool_word_at(data, error["loc"]) if data is not None else ""
+    return f"{message}; {quoting_hint(word)}" if word else message
+
+
+def _describe(error: dict, model: type[BaseModel]) -> str:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":

@@ -220,5 +220,5 @@ def _model_problems(
     for error in merge_union_errors(exc.errors()):
         loc = tuple(error["loc"])
         line = line_of(data, loc)
-        problems.append(Problem(name, line, describe_error(error, model)))
+        problems.append(Problem(name, line, describe_error(error, model, data)))
     return problems

@@ -33,7 +33,7 @@ def load_roster(path: Path, default_country: str) -> tuple[list[RosterEntry], li
                 if error["type"] == "extra_forbidden":
                     problems.append(Problem(str(path), line, f"unknown column '{field}'"))
                     continue
-                problems.append(Problem(str(path), line, describe_error(error, RosterEntry)))
+                problems.append(Problem(str(path), line, describe_error(error, RosterEntry, row)))
             continue
         if not entry.country:
             entry = entry.model_copy(update={"country": default_country})

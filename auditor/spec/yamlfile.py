@@ -23,6 +23,7 @@ class LineDict(dict):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.key_lines: dict[Any, int] = {}
+        self.bool_words: dict[Any, str] = {}  # key -> the word YAML read as true/false (NO, on)
 
 
 class LineList(list):
@@ -33,6 +34,7 @@ class LineList(list):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.item_lines: list[int] = []
+        self.bool_words: dict[int, str] = {}  # index -> the word YAML read as true/false
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
             continue
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
+        if word := _bool_word(value_node):
+            result.bool_words[key] = word
     return result
 
 
@@ -100,7 +104,16 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    result.bool_words = {i: word for i, child in enumerate(node.value) if (word := _bool_word(child))}
     return result
+
+
+def _bool_word(node: yaml.Node) -> str:
+    """The unquoted word of a scalar YAML 1.1 reads as a boolean without meaning one
+    (``NO``, ``ON``, ``yes``, ``off``), else ""."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool" or node.style:
+        return ""
+    return node.value if node.value.lower() not in ("true", "false") else ""
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -145,6 +158,26 @@ def load_yaml(path: Path, what: str = "YAML file") -> tuple[Any, list[Problem]]:
     finally:
         loader.dispose()
     return data, [Problem(name, line, message) for line, message in loader.duplicates]
+
+
+def bool_word_at(data: Any, loc: Iterable[Any]) -> str:
+    """The word (``NO``, ``ON``) YAML read as true/false at ``loc`` (a pydantic error location),
+    or "" when the value there was not such a word."""
+    node, word = data, ""
+    for step in loc:
+        inside = (isinstance(node, LineDict) and step in node) or (
+            isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node))
+        if inside:
+            word, node = node.bool_words.get(step, ""), node[step]
+        elif not isinstance(node, bool):
+            return ""
+    return word if isinstance(node, bool) else ""
+
+
+def quoting_hint(word: str) -> str:
+    """The hint for a word YAML read as a boolean: how to keep it as text."""
+    meaning = "true" if word.lower() in ("yes", "on", "y") else "false"
+    return f"write '{word}' in quotes: YAML reads {word} as {meaning}"
 
 
 def line_of(data: Any, loc: Iterable[Any]) -> int:
