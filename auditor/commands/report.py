@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -182,6 +182,7 @@ def findings(
     engine = _engine(db)
     with Session(engine) as session:
         chosen = _run(session, run)
+        _refuse_unknown_filters(session, chosen, store=store, region=region, rule=rule, source=source)
         in_region = None
         if region:
             in_region = {c.location_id for c in queries.scorecards(session, chosen.id, region)}
@@ -204,6 +205,52 @@ def findings(
             and (source is None or f.source == source)
         ]
     emit_rows(rows, fmt, title=f"Run {chosen.id}: {len(rows)} findings")
+
+
+def _refuse_unknown_filters(session: Any, run: Any, **given: str | None) -> None:
+    """Exit 1 with one line when a filter names a store, region, rule or source this database
+    does not know (an empty table would read as "no problems")."""
+    from sqlmodel import select
+
+    from auditor.store import queries
+    from auditor.store.tables import Finding, Source
+
+    asked = {k: v for k, v in given.items() if v}
+    if not asked:
+        return
+    stores = queries.locations(session)
+    known: dict[str, Any] = {
+        "store": lambda: set(stores) | {""},
+        "region": lambda: {loc.region for loc in stores.values()},
+        "source": lambda: set(session.exec(select(Source.id))) | set(session.exec(select(Finding.source))),
+        "rule": lambda: set(session.exec(select(Finding.rule_id))) | _rule_ids(run),
+    }
+    for option, value in asked.items():
+        names = known[option]()
+        if value in names:
+            continue
+        import difflib
+
+        hint = difflib.get_close_matches(value, sorted(n for n in names if n), n=1)
+        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        where = "in the rule packs" if option == "rule" else "in this database"
+        typer.echo(f"--{option} {value}: no such {option} {where}{extra}", err=True)
+        raise typer.Exit(1)
+
+
+def _rule_ids(run: Any) -> set[str]:
+    """The rule ids of the run's spec (when it still loads) and of the shipped rule packs."""
+    from auditor.judge.rules import load_rule_packs
+    from auditor.spec import SpecError, default_rule_packs, load_spec
+
+    ids: set[str] = set()
+    try:
+        ids |= set(load_rule_packs(default_rule_packs()).by_id())
+        if run.spec_path and Path(run.spec_path).is_file():
+            ids |= set(load_rule_packs(list(load_spec(run.spec_path).rule_pack_paths)).by_id())
+    except SpecError:  # a spec edited since the run: the rules the database has seen still count
+        pass
+    return ids
 
 
 def diff(
