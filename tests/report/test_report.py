@@ -134,8 +134,10 @@ def test_findings_lists_every_finding_and_filters(db: Path) -> None:
     assert rows and {"store", "rule", "source", "expected", "observed", "url", "message"} <= set(rows[0])
     one = runner.invoke(app, ["findings", "--db", str(db), "--store", rows[0]["store"], "--format", "json"])
     assert {r["store"] for r in json.loads(one.output)} == {rows[0]["store"]}
-    none = runner.invoke(app, ["findings", "--db", str(db), "--rule", "no.such", "--format", "json"])
+    none = runner.invoke(app, ["findings", "--db", str(db), "--rule", "hours.regular", "--format", "json"])
     assert json.loads(none.output) == []
+    unknown = runner.invoke(app, ["findings", "--db", str(db), "--rule", "no.such", "--format", "json"])
+    assert unknown.exit_code == 1 and "no such rule" in unknown.output
 
 
 def test_diff_lists_persisting_findings_when_asked(db: Path) -> None:
