@@ -34,13 +34,16 @@ class Sample:
     stores: list[str]
     pages: int
     websites: set[str] = field(default_factory=set)
+    closed: list[str] = field(default_factory=list)  # closed for good in the roster: not probed
 
     @classmethod
     def of(cls, spec: Any, count: int) -> Sample:
-        rows = [r for r in spec.roster if r.status != "closed"] or list(spec.roster)
+        open_rows = [r for r in spec.roster if r.status != "closed"]
+        rows = open_rows or list(spec.roster)
         chosen = rows[: max(count, 1)]
         sites = {r.website.rstrip("/") for r in chosen if r.website}
-        return cls(stores=[r.store_id for r in chosen], pages=max(count, 1), websites=sites)
+        closed = [r.store_id for r in spec.roster if r.status == "closed"] if open_rows else []
+        return cls(stores=[r.store_id for r in chosen], pages=max(count, 1), websites=sites, closed=closed)
 
 
 class ProbeSampleMiddleware:

@@ -182,11 +182,22 @@ def _review_lines(crawl: ProbeCrawl, sid: str, out: SourceReport, carries: dict[
                          f"reply={'yes' if review.reply else 'no'} {short(review.text, 40)!r}")  # fmt: skip
 
 
+def sample_line(spec: Any, sample: Any) -> str:
+    """Which stores are probed, of how many, and why a store asked for is not."""
+    probed = sample.stores
+    line = f"probe of {len(probed)} of {len(spec.roster)} stores ({', '.join(probed)}) on every source"
+    if sample.closed:
+        shown = ", ".join(sample.closed[:5]) + (", ..." if len(sample.closed) > 5 else "")
+        line += f"; {len(sample.closed)} closed in the roster, not probed ({shown})"
+    if sample.pages > len(probed):
+        line += f"; --stores {sample.pages} asked for more than the {len(probed)} stores there are to probe"
+    return line
+
+
 def probe_report(spec: Any, crawl: ProbeCrawl) -> tuple[list[str], list[str]]:
     """(lines, warnings) of a probe, sources in the spec's order."""
     matcher = _matcher(spec)
-    lines = [f"probe of {crawl.sample.pages} of {len(spec.roster)} stores "
-             f"({', '.join(crawl.sample.stores)}) on every source"]  # fmt: skip
+    lines = [sample_line(spec, crawl.sample)]
     warnings: list[str] = []
     for sid, kind in source_ids(spec):
         report = report_source(spec, crawl, sid, kind, matcher)
