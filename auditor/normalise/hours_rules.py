@@ -60,6 +60,7 @@ class _Parser:
         self.r = _Reader(tokens)
         self.groups: list[object] = []
         self.cjk = lang in ("ja", "zh")  # clock times there always carry 時, 点 or a colon
+        self.twelve = lang in _TWELVE_HOUR_LANGS
 
     def parse(self) -> list[object]:
         r = self.r
@@ -380,7 +381,7 @@ class _Parser:
                     continue
                 bare = tok.kind == "num" and end_tok is not None and end_tok.kind == "num" and not self.cjk
                 if start is not None and end is not None and (start.explicit or end.explicit or bare):
-                    times.ranges.append(_resolve(start, end))
+                    times.ranges.append(_resolve(start, end, self.twelve))
                     r.i += 3
                     read = True
                 elif tok.kind == "time" and tok.minutes == 24 * 60 and not tok.has_minutes:
@@ -484,7 +485,11 @@ def _resolve_point(tok: Tok) -> int:
     return _apply(hour, tok.suffix) * 60 + minute
 
 
-def _resolve(start: Tok, end: Tok) -> tuple[int, int]:
+# where a bare '9-5' is a 12-hour clock (morning to afternoon); elsewhere '7.00 до 2.00' is a night
+_TWELVE_HOUR_LANGS = {"en", "es", "pt", "id", "osm"}
+
+
+def _resolve(start: Tok, end: Tok, twelve: bool = True) -> tuple[int, int]:
     """(start, end) minutes of a written range, reading 12 h clocks as a person would."""
     _check(start)
     _check(end)
@@ -499,7 +504,7 @@ def _resolve(start: Tok, end: Tok) -> tuple[int, int]:
     e = _apply(eh, e_suffix) * 60 + em
     # "11 - 11" read by a person as 11 am to 11 pm, as "9-5" is morning to afternoon
     same_bare_hour = e == s and sh >= 1 and not (start.has_minutes or end.has_minutes)
-    twelve_hour = not (start.clock24 or end.clock24) and (not end.has_minutes or sh >= 7)
+    twelve_hour = twelve and not (start.clock24 or end.clock24) and (not end.has_minutes or sh >= 7)
     if s_suffix is None and e_suffix is None and (e < s or same_bare_hour) and eh < 12 and sh <= 12 \
             and (eh + 12) * 60 > s and twelve_hour:
         e += 12 * 60  # "9-5": morning to afternoon
@@ -541,6 +546,25 @@ def _refuse_nth_weekday(cleaned: str, lang: str) -> None:
             raise TextError(f"a weekday of the month is not read ('{match.group(0)}')")
 
 
+def _refuse_unread_days(tokens: list[Tok]) -> None:
+    """'H-P: 9-17 Sz: 9-12', 'Mo-Th 9-16; Pt 9-15': short words where the days stand, not read; their
+    times would be taken for other days or every day."""
+    meaningful = [t for t in tokens if t.kind != "filler"]
+    for k, tok in enumerate(meaningful):
+        if tok.kind != "unknown_word" or len(str(tok.value)) > 3 or not str(tok.value).isalpha():
+            continue
+        before = meaningful[k - 1] if k else None
+        starts = before is None or before.text in (";", ",", "\n", "|", "/") or (
+            before.text == "-" and k > 1 and meaningful[k - 2].kind == "unknown_word")
+        rest = meaningful[k + 1 : k + 4]
+        if rest and rest[0].text == "-" and len(rest) > 1 and rest[1].kind == "unknown_word":
+            rest = rest[2:]  # 'H-P: 9-17'
+        if rest and rest[0].text == ":":
+            rest = rest[1:]
+        if starts and rest and rest[0].kind in ("time", "num"):
+            raise TextError(f"days not read: '{tok.text}'")
+
+
 def _close_on_days(tokens: list[Tok]) -> None:
     """'Close on Wednesday': 'close' before days is closed, not 'until close' ('9am-close')."""
     meaningful = [t for t in tokens if t.kind != "filler"]
@@ -565,10 +589,12 @@ def text_to_osm(text: str) -> str:
     tokens = _prepare_times(tokenize(cleaned, lang, unknown))
     _refuse_undated_season(tokens)
     _refuse_nth_weekday(cleaned, lang)
-    garbled = re.search(r"(?<![\d:.])\d{1,2}-\d{1,2}:\d\d:\d\d", cleaned)
-    if garbled:  # '09-00:17:30': three parts to a clock, no one can tell which two are meant
+    garbled = re.search(r"(?<![\d:.])\d{1,2}-\d{1,2}:\d\d:\d\d|\?\??[:.h]\d\d|\d[:.h]\?\?"
+                        r"|(?<![\d.])\d{1,2}\.(?:1[3-9]|[2-5]\d)\.\d\d(?![\d.])", cleaned)
+    if garbled:  # '09-00:17:30', '16.20.00', '??:00': no one can tell which clock time is meant
         raise TextError(f"unreadable clock time '{garbled.group(0)}'")
     _close_on_days(tokens)
+    _refuse_unread_days(tokens)
     groups = _Parser(tokens, lang).parse()
     result = _rules_text(_pair(groups))
     if not result:

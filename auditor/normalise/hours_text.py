@@ -128,9 +128,11 @@ def detect_language(text: str) -> str:
     vocab = vocabulary()
     scores: dict[str, float] = {}
     for word in re.findall(r"[^\W\d_]+", text):
-        if word in _AMPM or (len(word) == 1 and word.isascii()):  # one Latin letter tells no language
+        if word in _AMPM and len(word) > 1:
             continue
         langs = vocab.word_langs.get(word)
+        if langs and len(word) == 1 and word.isascii():  # one letter tells a language only as 'a', 'y', 'e'
+            langs = {lang for lang in langs if vocab.phrases.get(lang, {}).get(word) in ("range", "and")}
         if not langs:
             continue
         for lang in langs:

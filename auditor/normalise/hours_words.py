@@ -119,6 +119,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("每天", "每日", "全年无休"),
         "id": ("setiap hari", "tiap hari"),
         "pl": ("codziennie",),
+        "ko": ("매일", "연중무휴", "매일매일"),
+        "tr": ("her gun",),
     },
     "always": {
         "en": ("24/7", "24 hours", "24 hrs", "24hrs", "24 hour", "around the clock", "round the clock",
@@ -134,7 +136,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("24時間",),
         "zh": ("24小时", "24小時", "全天"),
         "id": ("24 jam",),
-        "pl": ("calodobowo", "calodobowy"),
+        "pl": ("calodobowo", "calodobowy", "cala dobe", "czynne cala dobe"),
+        "ko": ("24시간",),
     },
     "weekdays": {
         "en": ("weekdays", "weekday", "working days", "business days", "mon-fri", "m-f", "wd"),

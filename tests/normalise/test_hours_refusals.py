@@ -17,6 +17,11 @@ from auditor.normalise.hours import HoursError, hours_to_osm, parse_hours
         ("Fr 09-00:17:30", "unreadable clock time"),
         ("18:00-22:30 Su-Tu, Fr-Sa", "no times read for Fr-Sa"),
         ("Mo-Fr: 8:00:17:00; Sa: 8:00-12:00", "no time range read for Mo-Fr"),
+        ("M-F 9-5, S 10-2", "days not read: 's'"),
+        ("H-P: 9-17 Sz: 9-12", "days not read"),
+        ("Mo-Th 9:00-16:00; Pt 9:00-15:00", "days not read: 'pt'"),
+        ("Tu-Su ??:00-15:00", "unreadable clock time"),
+        ("9.00-13.00 16.20.00", "unreadable clock time"),
     ],
 )
 def test_refused_with_reason(text: str, reason: str) -> None:
@@ -30,6 +35,12 @@ def test_days_without_hours_give_no_weekly_hours(text: str) -> None:
         parse_hours(text)
 
 
+def test_closed_days_alone_give_no_weekly_hours() -> None:
+    with pytest.raises(HoursError, match="only closed days named"):
+        parse_hours("Closed Sunday and Monday")
+    assert parse_hours("Geschlossen").as_dict()["mo"] == []  # closed, every day
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -38,7 +49,8 @@ def test_days_without_hours_give_no_weekly_hours(text: str) -> None:
         ("10 am - 9 pm; Close on Wednesday", "Mo,Tu,Th-Su 10:00-21:00"),
         ("Mon-Wed 9.30-18.30, Fri 09-00-18-00", "Mo-We 09:30-18:30; Fr 09:00-18:00"),
         ("Sa 09::00-17:00", "Sa 09:00-17:00"),
-        ("M-F 9-5, S 10-2", "Mo-Fr 09:00-17:00"),
+        ("пн-чт с 7.00 до 24.00. Пт-сб с 7.00 до 2.00", "Mo-Th 07:00-24:00, Fr,Sa 07:00-02:00"),
+        ("11h a 15h 18h a 1h", "11:00-15:00,18:00-01:00"),
         ("11:00 - 19:00, saturday 14:00 - 18:00, sunday closed", "Mo-Fr 11:00-19:00; Sa 14:00-18:00"),
         ("10AM to 3PM, Fri-10AM to 1PM, Sat:Closed", "Mo-Th,Su 10:00-15:00; Fr 10:00-13:00"),
         ("9-5 Mon-Fri, 10-2 Sat", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
