@@ -45,6 +45,8 @@ def run_audit(
     from auditor.report import print_run_summary, write_html_report
 
     console.print("[bold]1/3 crawl[/]: brand site, listings and reviews")
+    if today is not None:  # pages are read as of the run's day (holiday dates written without a year)
+        crawl_overrides = {**(crawl_overrides or {}), "AUDITOR_TODAY": today.isoformat()}
     run_id = run_crawl(spec, engine, progress=progress, settings_overrides=crawl_overrides)
     console.print(f"[bold]2/3 evaluate[/]: run {run_id} against {len(spec.roster)} roster stores")
     evaluate_run(engine, spec, run_id=run_id, today=today)

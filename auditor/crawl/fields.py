@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -53,10 +54,10 @@ def _hours(raw: str, country: str) -> Any:
     return _as_dict(parse_hours(raw))
 
 
-def _holiday_hours(raw: str, country: str) -> Any:
+def _holiday_hours(raw: str, country: str, today: dt.date | None = None) -> Any:
     from auditor.normalise.hours import parse_holiday_hours
 
-    return _as_dict(parse_holiday_hours(raw))
+    return _as_dict(parse_holiday_hours(raw, country or None, today))
 
 
 def _website(raw: str, country: str) -> str:
@@ -133,7 +134,7 @@ def raw_text(raw: Any) -> str:
 
 
 def normalise_record(
-    raw: dict[str, Any], country: str, problems: dict[str, str] | None = None
+    raw: dict[str, Any], country: str, problems: dict[str, str] | None = None, today: dt.date | None = None
 ) -> list[tuple[str, str, Any, str | None]]:
     """(field, raw text, normalised, problem) for each field of one location; a value the reader
     did not trust (``problems``) keeps its reason and gets no normalised form."""
@@ -143,20 +144,23 @@ def normalise_record(
         if problem:
             out.append((field, raw_text(value), None, problem))
             continue
-        normalised, problem = normalise_field(field, value, country)
+        normalised, problem = normalise_field(field, value, country, today)
         out.append((field, raw_text(value), normalised, problem))
     return out
 
 
-def normalise_field(field: str, raw: Any, country: str) -> tuple[Any, str | None]:
-    """(normalised value, None), or (None, problem) when the value cannot be read."""
+def normalise_field(
+    field: str, raw: Any, country: str, today: dt.date | None = None
+) -> tuple[Any, str | None]:
+    """(normalised value, None), or (None, problem) when the value cannot be read. ``today`` is
+    the day the value was read (a holiday date written without its year is the next one after)."""
     from auditor.normalise.errors import NormaliseError
 
     normaliser = NORMALISERS.get(field)
     if normaliser is None:
         return (raw if not isinstance(raw, str) else raw.strip()), None
     try:
-        value = normaliser(raw, country)
+        value = _holiday_hours(raw, country, today) if field == "holiday_hours" else normaliser(raw, country)
     except (NormaliseError, FieldProblem, ValueError, TypeError) as exc:
         return None, str(exc) or type(exc).__name__
     if value is None or value == "":

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditor.normalise.errors import NormaliseError
+from auditor.normalise.hours_dates import split_dated
 from auditor.normalise.hours_osm import OsmError, canonical, typical_week
 from auditor.normalise.hours_rules import text_to_osm
 from auditor.normalise.hours_text import MAX_LENGTH, TextError
@@ -308,8 +309,23 @@ def _date_span(first: str, last: str | None) -> list[str]:
     return [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
 
 
-def parse_holiday_hours(raw: str | list | dict) -> dict[str, list[list[str]]]:
-    """``2026-12-25 closed; 2026-12-26 10:00-16:00`` or schema.org special hours -> date -> ranges."""
+def _times_read(text: str) -> bool:
+    """Whether the hours reader understands ``text`` (times or a closed word) for one day."""
+    try:
+        typical_week(_to_osm(text))
+    except (OsmError, NormaliseError):
+        return False
+    return True
+
+
+def parse_holiday_hours(
+    raw: str | list | dict, country: str | None = None, today: date | None = None
+) -> dict[str, list[list[str]]]:
+    """``2026-12-25 closed; 2026-12-26 10:00-16:00`` or schema.org special hours -> date -> ranges.
+
+    Dates may be written in words or in the ``country``'s numeric order (``December 24: 11am–4pm``,
+    ``24 décembre : fermé``; see ``hours_dates``); a date without a year is the next one after
+    ``today`` (the day the page was read)."""
     result: dict[str, list[list[str]]] = {}
     if isinstance(raw, dict):
         raw = [raw]
@@ -338,7 +354,14 @@ def parse_holiday_hours(raw: str | list | dict) -> dict[str, list[list[str]]]:
             continue
         match = _DATE.search(segment)
         if not match:
-            raise HoursError(f"no date in '{segment}'")
+            written = split_dated(segment, country, today or date.today(), _times_read)
+            if written is None:
+                raise HoursError(f"no date in a form the auditor reads in '{segment[:60]}'")
+            days, rest = written
+            week = typical_week(_to_osm(rest)) if rest else None
+            ranges = [list(r) for r in week["mo"]] if week else []
+            result.update({day.isoformat(): ranges for day in days})
+            continue
         rest = segment[match.end():].strip(" :,")
         try:
             week = typical_week(_to_osm(rest)) if rest else None

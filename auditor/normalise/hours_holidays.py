@@ -69,3 +69,44 @@ def hours_on(day: date, expression: str, country: str, region: str | None = None
     """Open ranges on a calendar date, with ``PH`` read from the country's and region's holidays."""
     holiday = is_public_holiday(day, country, region)
     return ranges_on(_for_day(expression, holiday), day)
+
+
+def _folded(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", name.replace("’", "'").casefold()).split())
+
+
+@lru_cache(maxsize=256)
+def _named(country: str, year: int) -> dict[str, tuple[date, ...]]:
+    """Folded holiday name (in the country's own language and in English) -> its dates that year."""
+    names: dict[str, set[date]] = {}
+    try:
+        probe = holidays.country_holidays(country, years=year)
+    except (NotImplementedError, KeyError, ValueError):
+        return {}
+    languages = dict.fromkeys([probe.default_language, *probe.supported_languages, None])
+    for language in languages:
+        calendar = holidays.country_holidays(country, years=year, language=language)
+        for day, label in calendar.items():
+            for name in str(label).split(";"):
+                names.setdefault(_folded(name), set()).add(day)
+    return {name: tuple(sorted(days)) for name, days in names.items() if name}
+
+
+def holiday_dates_named(text: str, country: str, since: date) -> date | None:
+    """The next date on or after ``since`` of the public holiday ``text`` names in the country
+    ("Christmas Day", "Neujahr", "Jour de l'an"), or None when it names none."""
+    wanted = _folded(text)
+    for year in (since.year, since.year + 1):
+        named = _named(country.upper(), year)
+        # the name as written, or its first words ("Thanksgiving" for "Thanksgiving Day") when
+        # they name one holiday only
+        prefixed = {d for name, ds in named.items() if name.startswith(wanted + " ") for d in ds}
+        days = named.get(wanted) or _only(prefixed)
+        for day in days:
+            if day >= since:
+                return day
+    return None
+
+
+def _only(days: set[date]) -> tuple[date, ...]:
+    return tuple(days) if len(days) == 1 else ()

@@ -51,6 +51,7 @@ def _roster_keys(spec: Any) -> list[StoreKeys]:
                 website=_normalised("website", row.get("website"), country),
                 phone=_normalised("phone", row.get("phone"), country),
                 address_key=address.get("key") if isinstance(address, dict) else None,
+                address=address if isinstance(address, dict) else None,
                 name=_normalised("name", row.get("name"), country),
                 locality=str(row.get("locality") or ""),
             )
@@ -81,20 +82,22 @@ class MatchPipeline:
             values["website"] = _normalised(
                 "website", item.url, str(option(self.crawler.spider.spec, "country", "AU"))
             )
-        match = self.matcher.match(values)
+        match = self.matcher.match(values, own_url=item.source == "site")
         stats = self.crawler.stats
         if match is None:
             stats.inc_value(f"auditor/{item.source}/unmatched")
         else:
             item.location_id = match.store_id
             stats.inc_value(f"match/by_{match.by}")
+            if match.conflict:  # the listing's other keys name other stores (a wrong link, ...)
+                stats.inc_value(f"auditor/{item.source}/match_conflicts")
             self._store_country(item)
         return item
 
     def _store_country(self, item: ObservedPage) -> None:
         """A listing that states no country is normalised again with its store's country."""
         from auditor.crawl.field_stats import count
-        from auditor.crawl.pipelines.normalise import normalise_item
+        from auditor.crawl.pipelines.normalise import normalise_item, reading_day
 
         spider = self.crawler.spider
         if getattr(item, "country_stated", False) or not hasattr(spider, "country_of"):
@@ -104,7 +107,7 @@ class MatchPipeline:
             return
         old = list(item.values)
         item.country = country
-        normalise_item(item, country)
+        normalise_item(item, country, reading_day(self.crawler.settings))
         for before, after in zip(old, item.values, strict=False):
             if before.field in ("text", "colours", "fonts", "logo") or before.problem == after.problem:
                 continue

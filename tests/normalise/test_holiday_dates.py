@@ -1,0 +1,49 @@
+"""Holiday hours with their dates written in words, in a country's numeric order, as ranges, or as
+the public holiday's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from auditor.normalise import NormaliseError, parse_holiday_hours
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Thursday, December 24 (Christmas Eve): 11am–4pm", "US", {"2026-12-24": [["11:00", "16:00"]]}),
+        ("December 24, 2026: 11am–4pm", "US", {"2026-12-24": [["11:00", "16:00"]]}),
+        ("12/24/2026: 11am-4pm", "US", {"2026-12-24": [["11:00", "16:00"]]}),
+        ("24/12: 9h-12h", "FR", {"2026-12-24": [["09:00", "12:00"]]}),
+        ("Le 24 décembre : 11 h à 16 h", "FR", {"2026-12-24": [["11:00", "16:00"]]}),
+        ("31 dicembre 9:00-13:00", "IT", {"2026-12-31": [["09:00", "13:00"]]}),
+        ("Heiligabend, 24.12.: 8-12 Uhr", "DE", {"2026-12-24": [["08:00", "12:00"]]}),
+        ("1 januari: gesloten", "NL", {"2027-01-01": []}),
+        ("Dec 24–26: closed", "US", {"2026-12-24": [], "2026-12-25": [], "2026-12-26": []}),
+        ("24.–26.12. geschlossen", "DE", {"2026-12-24": [], "2026-12-25": [], "2026-12-26": []}),
+        ("Dec 31 - Jan 2: closed", "US", {"2026-12-31": [], "2027-01-01": [], "2027-01-02": []}),
+        ("Christmas Day: closed", "US", {"2026-12-25": []}),
+        ("New Year’s Day (Jan 1): closed", "US", {"2027-01-01": []}),
+        ("Neujahr: geschlossen", "DE", {"2027-01-01": []}),
+        ("Thanksgiving: 10am-2pm", "US", {"2026-11-26": [["10:00", "14:00"]]}),
+        ("2026-12-25 closed", "US", {"2026-12-25": []}),
+    ],
+)
+def test_holiday_dates_as_people_write_them(text: str, country: str, expected: dict) -> None:
+    assert parse_holiday_hours(text, country, TODAY) == expected
+
+
+def test_a_date_without_a_year_is_the_next_one_after_the_page_was_read() -> None:
+    assert parse_holiday_hours("Jan 6: closed", "US", dt.date(2026, 12, 1)) == {"2027-01-06": []}
+    just_past = parse_holiday_hours("Nov 20: closed", "US", dt.date(2026, 12, 1))
+    assert just_past == {"2026-11-20": []}
+
+
+@pytest.mark.parametrize("text", ["Christmas Eve: closed", "Sometime soon: 10-12", "Our baker's day: closed"])
+def test_a_line_naming_no_day_the_auditor_can_place_is_unread(text: str) -> None:
+    with pytest.raises(NormaliseError, match="no date"):
+        parse_holiday_hours(text, "US", TODAY)
