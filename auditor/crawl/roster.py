@@ -12,8 +12,6 @@ from sqlalchemy.engine import Engine
 from auditor.store.engine import session_scope
 from auditor.store.tables import Location, Source
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
 
 def entry_dict(entry: Any) -> dict[str, Any]:
     """A roster entry (model or mapping) as a dict of its columns."""
@@ -35,7 +33,32 @@ def slug_of(row: dict[str, Any]) -> str:
     path = urlsplit(website).path.strip("/")
     if path:
         return path.rsplit("/", 1)[-1]
-    return _NOT_SLUG.sub("-", str(row.get("name", "")).casefold()).strip("-")
+    return slugify(str(row.get("name", "")), str(row.get("country") or ""))
+
+
+# Letters a store locator spells out in its URLs: everywhere (NFKD leaves them whole), and where a
+# country's own convention differs (German ä -> ae, Danish ø -> oe, as German and Danish sites write them).
+_LETTERS = {"æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ŀ": "l",
+            "ħ": "h", "ŧ": "t", "ŋ": "ng", "ĸ": "q"}  # fmt: skip
+_GERMAN = {"ä": "ae", "ö": "oe", "ü": "ue"}
+_LETTERS_BY_COUNTRY = {"DE": _GERMAN, "AT": _GERMAN, "LI": _GERMAN, "DK": {"æ": "ae", "ø": "oe", "å": "aa"}}
+_SLUG_GAP = re.compile(r"[\W_]+")
+
+
+def slugify(text: str, country: str = "") -> str:
+    """``text`` as a URL slug: lower case, accents folded (Möbler -> mobler, Straße -> strasse,
+    Łódź -> lodz; in DE/AT München -> muenchen, in DK Køge -> koege), every other run of
+    characters one hyphen. Letters of scripts without a Latin spelling are kept as they are."""
+    import unicodedata
+
+    letters = {**_LETTERS, **_LETTERS_BY_COUNTRY.get(country.upper(), {})}
+    out = []
+    for ch in unicodedata.normalize("NFC", text).casefold():  # casefold: ß -> ss
+        ch = letters.get(ch, ch)
+        parts = unicodedata.normalize("NFKD", ch)
+        # a Latin letter loses its accents (é -> e, ﬁ -> fi); й or ё of another script stays itself
+        out.append("".join(p for p in parts if not unicodedata.combining(p)) if parts[0].isascii() else ch)
+    return _SLUG_GAP.sub("-", "".join(out)).strip("-")
 
 
 class UnfilledTemplate(ValueError):

@@ -96,9 +96,11 @@ def template_fields(template: str) -> list[str]:
     return [name for _text, name, _spec, _conv in string.Formatter().parse(template) if name is not None]
 
 
-def template_problems(spec: BrandSpec) -> Iterator[tuple[tuple, str]]:
-    """Templates with unpaired braces or fields that are not roster columns."""
-    known = [*ROSTER_COLUMNS, "slug"]
+def template_problems(spec: BrandSpec, own_columns: list[str] | None = ()) -> Iterator[tuple[tuple, str]]:
+    """Templates with unpaired braces or fields that are neither known roster columns nor
+    ``own_columns`` (the roster's columns of its own; None: the roster could not be read, so a
+    name is not judged)."""
+    known = [*ROSTER_COLUMNS, "slug", *(own_columns or [])]
     for keys, _owner, template in url_templates(spec):
         where = ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in keys).replace(".[", "[")
         try:
@@ -107,7 +109,7 @@ def template_problems(spec: BrandSpec) -> Iterator[tuple[tuple, str]]:
             yield keys, f"{where}: '{template}' has a '{{' or '}}' without its pair"
             continue
         for name in names:
-            if name not in known:
+            if name not in known and own_columns is not None:
                 hint = difflib.get_close_matches(name, known, n=1)
                 extra = f" (did you mean '{hint[0]}'?)" if hint else f" (use one of: {', '.join(known)})"
                 yield keys, f"{where}: '{{{name}}}' is not a roster column{extra}"
@@ -120,7 +122,7 @@ def template_warnings(
     the crawl skips that store's page there and records a coverage gap naming the field."""
     for _keys, owner, template in url_templates(spec):
         try:
-            names = [n for n in template_fields(template) if n in ROSTER_COLUMNS]
+            names = [n for n in template_fields(template) if n != "slug"]
         except ValueError:
             continue
         for entry, line in zip(roster, lines, strict=False):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from auditor.spec.errors import describe_error, merge_union_errors
 from auditor.spec.models import BrandSpec, RosterEntry
-from auditor.spec.roster_file import load_roster
+from auditor.spec.roster_file import column_warnings, load_roster
 from auditor.spec.yamlfile import LineDict, Problem, YamlFileError, line_of, load_yaml
 
 
@@ -131,8 +131,6 @@ def load_spec(path: str | Path) -> Spec:
         problems.append(Problem(name, line_of(data, keys), message))
     for keys, message in phrase_problems(model):
         problems.append(Problem(name, line_of(data, keys), message))
-    for keys, message in template_problems(model):
-        problems.append(Problem(name, line_of(data, keys), message))
     roster_path = (path.parent / model.roster).resolve()
     roster_line = line_of(data, ("roster",))
     roster: list[RosterEntry] = []
@@ -149,9 +147,13 @@ def load_spec(path: str | Path) -> Spec:
         roster, roster_problems, roster_lines = load_roster(roster_path, model.country)
         problems.extend(roster_problems)
         problems.extend(_check_roster(roster_path, model, roster, roster_lines))
-        warnings = [Problem(str(roster_path), line, message)
-                    for line, message in template_warnings(model, roster, roster_lines)]  # fmt: skip
+        warnings = column_warnings(roster_path, roster, roster_lines)
+        warnings += [Problem(str(roster_path), line, message)
+                     for line, message in template_warnings(model, roster, roster_lines)]  # fmt: skip
 
+    own_columns = list(dict.fromkeys(c for entry in roster for c in entry.extra_columns)) if roster else None
+    for keys, message in template_problems(model, own_columns):
+        problems.append(Problem(name, line_of(data, keys), message))
     rule_paths, rule_problems = _rule_pack_paths(path, data, model)
     problems.extend(rule_problems)
     if problems:

@@ -367,7 +367,10 @@ class BrandSpec(Strict):
 
 
 class RosterEntry(Strict):
-    """One store, as the roster (the source of truth) describes it."""
+    """One store, as the roster (the source of truth) describes it. Columns of the brand's own
+    (``omdome_slug``) are kept as text: url templates and presets may use them."""
+
+    model_config = ConfigDict(extra="allow")
 
     store_id: str
     name: str
@@ -405,6 +408,21 @@ class RosterEntry(Strict):
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
         return "" if value is None else value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _extra_as_text(cls, data: object) -> object:
+        """A column of the brand's own keeps its value as text, as a CSV cell would be."""
+        if not isinstance(data, dict):
+            return data
+        own = {k: ("" if v is None else v if isinstance(v, str) else str(v).lower() if isinstance(v, bool)
+                   else str(v)) for k, v in data.items() if k not in cls.model_fields}  # fmt: skip
+        return {**data, **own} if own else data
+
+    @property
+    def extra_columns(self) -> dict[str, str]:
+        """The roster's own columns beyond the known ones, by name."""
+        return dict(self.model_extra or {})
 
     @property
     def address(self) -> str:

@@ -29,10 +29,6 @@ def load_roster(path: Path, default_country: str) -> tuple[list[RosterEntry], li
             entry = RosterEntry.model_validate(row)
         except ValidationError as exc:
             for error in exc.errors():
-                field = ".".join(str(p) for p in error["loc"])
-                if error["type"] == "extra_forbidden":
-                    problems.append(Problem(str(path), line, f"unknown column '{field}'"))
-                    continue
                 problems.append(Problem(str(path), line, describe_error(error, RosterEntry, row)))
             continue
         if not entry.country:
@@ -56,14 +52,9 @@ def _csv_rows(path: Path) -> tuple[list[dict], list[int], list[Problem]]:
     problems = []
     missing = [c for c in REQUIRED_ROSTER_COLUMNS if c not in header]
     for column in missing:
-        problems.append(Problem(str(path), 1, f"missing column '{column}'"))
-    for column in header:
-        if column and column not in ROSTER_COLUMNS:
-            import difflib
-
-            hint = difflib.get_close_matches(column, ROSTER_COLUMNS, n=1)
-            extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-            problems.append(Problem(str(path), 1, f"unknown column '{column}'{extra}"))
+        near = [h for h in header if h not in ROSTER_COLUMNS and known_column_near(h) == column]
+        extra = f" ('{near[0]}' is close: rename it)" if near else ""
+        problems.append(Problem(str(path), 1, f"missing column '{column}'{extra}"))
     if problems:
         return [], [], problems
     rows, lines = [], []
@@ -75,7 +66,7 @@ def _csv_rows(path: Path) -> tuple[list[dict], list[int], list[Problem]]:
                     Problem(str(path), line, f"expected {len(header)} columns, found {len(record)}")
                 )
             else:
-                rows.append({k: v.strip() for k, v in zip(header, record, strict=True)})
+                rows.append({k: v.strip() for k, v in zip(header, record, strict=True) if k})
                 lines.append(line)
         line = reader.line_num + 1
     return rows, lines, problems
@@ -89,3 +80,45 @@ def _yaml_rows(path: Path) -> tuple[list[dict], list[int], list[Problem]]:
         raise YamlFileError(Problem(str(path), 1, "expected a list of stores"))
     lines = [line_of(data, (i,)) if isinstance(data, LineList) else 0 for i in range(len(data))]
     return list(data), lines, problems
+
+
+# Names people give roster columns, and the column the auditor reads them from.
+COLUMN_ALIASES = {
+    "city": "locality", "town": "locality", "suburb": "locality", "zip": "postcode", "zipcode": "postcode",
+    "zip_code": "postcode", "postal_code": "postcode", "postalcode": "postcode", "plz": "postcode",
+    "opening_hours": "hours", "openinghours": "hours", "address": "street", "street_address": "street",
+    "tel": "phone", "telephone": "phone", "phone_number": "phone", "url": "website", "homepage": "website",
+    "province": "state", "county": "state", "id": "store_id", "store": "store_id", "store_name": "name",
+}  # fmt: skip
+
+
+def known_column_near(column: str) -> str | None:
+    """The known roster column a column of another name most likely means (a typo, another
+    case, a common other name), or None for a column of the brand's own."""
+    import difflib
+
+    folded = column.strip().casefold().replace(" ", "_").replace("-", "_")
+    if folded in ROSTER_COLUMNS and folded != column:
+        return folded
+    if folded in COLUMN_ALIASES:
+        return COLUMN_ALIASES[folded]
+    hint = difflib.get_close_matches(folded, ROSTER_COLUMNS, n=1, cutoff=0.8)
+    return hint[0] if hint else None
+
+
+def column_warnings(path: Path, roster: list[RosterEntry], lines: list[int]) -> list[Problem]:
+    """One warning per roster column that is not a known one but looks like it was meant to be:
+    it is kept as the brand's own column, and the known column stays empty."""
+    csv_file = path.suffix.lower() not in (".yml", ".yaml")
+    first: dict[str, int] = {}
+    for entry, line in zip(roster, lines, strict=False):
+        for column in entry.extra_columns:
+            first.setdefault(column, 1 if csv_file else line)
+    out = []
+    for column, line in first.items():
+        near = known_column_near(column)
+        if near:
+            out.append(Problem(str(path), line, (
+                f"column '{column}' is not one the auditor reads (did you mean '{near}'?); it is kept as "
+                f"the roster's own column and '{near}' stays empty")))  # fmt: skip
+    return out
