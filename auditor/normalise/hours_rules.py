@@ -551,9 +551,22 @@ def _refuse_unread_days(tokens: list[Tok]) -> None:
     times would be taken for other days or every day."""
     meaningful = [t for t in tokens if t.kind != "filler"]
     for k, tok in enumerate(meaningful):
-        if tok.kind != "unknown_word" or len(str(tok.value)) > 3 or not str(tok.value).isalpha():
-            continue
+        word = str(tok.value)
+        if tok.kind != "unknown_word" or len(word) > 3 or not word.isalpha() or word == "sh":
+            continue  # ('SH', school holidays, is OSM's and not read here)
         before = meaningful[k - 1] if k else None
+        after = meaningful[k + 1] if k + 1 < len(meaningful) else None
+        joined = [t for t in (before, after) if t is not None and (t.kind == "range" or t.text == "-")]
+        ends = [t for t in (meaningful[k - 2] if k > 1 and before in joined else None,
+                            meaningful[k + 2] if k + 2 < len(meaningful) and after in joined else None)
+                if t is not None]
+        if any(t.kind == "day" or (len(t.text) == 1 and t.text.isalpha()) for t in ends):
+            raise TextError(f"days not read: '{tok.text}'")  # 'Mo-Fo', 'T - Su', 'Ma-Fr'
+        beside = [t for t in (before, after) if t is not None and t.kind == "day"]
+        listed = [t for t in (before, after) if t is not None and t.text in (",", "&", "/")]
+        in_list = listed and any(t.kind == "day" for t in meaningful[max(0, k - 2) : k + 3])
+        if len(word) <= 2 and (beside or in_list):
+            raise TextError(f"days not read: '{tok.text}'")  # 'M T Th F Sa'
         starts = before is None or before.text in (";", ",", "\n", "|", "/") or (
             before.text == "-" and k > 1 and meaningful[k - 2].kind == "unknown_word")
         rest = meaningful[k + 1 : k + 4]
@@ -561,7 +574,7 @@ def _refuse_unread_days(tokens: list[Tok]) -> None:
             rest = rest[2:]  # 'H-P: 9-17'
         if rest and rest[0].text == ":":
             rest = rest[1:]
-        if starts and rest and rest[0].kind in ("time", "num"):
+        if starts and rest and rest[0].kind in ("time", "num", "always"):
             raise TextError(f"days not read: '{tok.text}'")
 
 

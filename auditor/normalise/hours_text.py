@@ -62,8 +62,17 @@ def _pt_ordinal_days(text: str) -> str:
     return _PT_ORDINAL_DAY.sub(lambda m: f"{_PT_ORDINAL_NAMES[m.group(1)]}-feira", text)
 
 
+# 'AM9:00-PM10:00': am/pm written before the clock, as in East Asia
+_AMPM_BEFORE = re.compile(r"(^|[^\d\s]\s*)\b([ap]\.?m\.?)\s?(\d{1,2}:\d\d)", re.I)
+_GLUED_HOURS = re.compile(r"\b(\d{1,2})h(\d{1,2})h\b", re.I)  # '9h12h': 9h-12h
+_CJK_PAREN_DAY = re.compile(r"[(（]\s*([一二三四五六日天])\s*[)）]")  # '(一)~(五)': 週一~週五
+
+
 def clean(text: str) -> str:
     text = _URLS.sub(" ", text)
+    text = _AMPM_BEFORE.sub(r"\1\3\2", text)
+    text = _GLUED_HOURS.sub(r"\1h-\2h", text)
+    text = _CJK_PAREN_DAY.sub(r"週\1", text)
     text = _GLUED_CLOCKS.sub(" ", text)
     text = _pt_ordinal_days(text)
     text = _BREAK.sub(" \n ", text)
@@ -361,10 +370,13 @@ def _letter_span(raw: list[Tok], index: int, lang: str, narrow: dict[str, int]) 
     joined = (link.kind == "punct" and link.value == "-") or (
         link.kind == "word" and vocabulary().phrases.get(lang, {}).get(str(link.value)) == "range"
     )
-    if not joined or last.kind != "word" or str(first.value) not in narrow or str(last.value) not in narrow:
+    end = narrow.get(str(last.value)) if last.kind == "word" else None
+    if end is None and last.kind == "word" and len(str(last.value)) > 1:
+        end = vocabulary().day(str(last.value), lang)  # 'M-Sat', 'M-Th'
+    if not joined or str(first.value) not in narrow or end is None:
         return _letter_list(raw, index, narrow)
     return [Tok("day", narrow[str(first.value)], first.text, first.spaced), Tok("range", None, link.text),
-            Tok("day", narrow[str(last.value)], last.text, last.spaced)]
+            Tok("day", end, last.text, last.spaced)]
 
 
 def _classify(tok: Tok, before: Tok | None, after: list[Tok], lang: str, unknown: list[str]) -> Tok:

@@ -73,7 +73,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("gesloten", "dicht", "zomersluiting", "vakantiesluiting"),
         "es": ("cerrado", "cerrada", "cerrados", "libre", "descanso"),
         "it": ("chiuso", "chiusa", "chiusi", "riposo"),
-        "pt": ("fechado", "fechada", "encerrado", "folga"),
+        "pt": ("fechado", "fechada", "encerrado", "folga", "fecha", "fechamos", "nao abre"),
         "ca": ("tancat", "tancada"),
         "eu": ("hetsia", "itxita"),
         "ru": ("закрыто", "выходной", "не работает", "нерабочий"),
@@ -120,6 +120,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "id": ("setiap hari", "tiap hari"),
         "pl": ("codziennie",),
         "ko": ("매일", "연중무휴", "매일매일"),
+        "fi": ("paivittain", "joka paiva"), "sv": ("alla dagar", "dagligen"), "da": ("alle dage", "dagligt"),
+        "nb": ("alle dager", "daglig"),
         "tr": ("her gun",),
     },
     "always": {
@@ -154,6 +156,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("工作日", "平日"),
         "id": ("hari kerja",),
         "pl": ("dni robocze", "w dni robocze"),
+        "fi": ("arkisin", "arkipaivisin", "arkipaivat"), "sv": ("vardagar", "helgfri vardag"),
+        "da": ("hverdage",), "nb": ("hverdager", "ukedager"),
     },
     "workdays": {"de": ("werktags", "werktage", "an werktagen")},
     "weekend": {

@@ -22,6 +22,9 @@ from auditor.normalise.hours import HoursError, hours_to_osm, parse_hours
         ("Mo-Th 9:00-16:00; Pt 9:00-15:00", "days not read: 'pt'"),
         ("Tu-Su ??:00-15:00", "unreadable clock time"),
         ("9.00-13.00 16.20.00", "unreadable clock time"),
+        ("Mo-Fo 06:00-23:00", "days not read: 'fo'"),
+        ("9 AM - 5 PM, M T Th F Sa", "days not read"),
+        ("5.00pm - 9.00pm T - Su, Closed M", "days not read: 't'"),
     ],
 )
 def test_refused_with_reason(text: str, reason: str) -> None:
@@ -51,6 +54,11 @@ def test_closed_days_alone_give_no_weekly_hours() -> None:
         ("Sa 09::00-17:00", "Sa 09:00-17:00"),
         ("пн-чт с 7.00 до 24.00. Пт-сб с 7.00 до 2.00", "Mo-Th 07:00-24:00, Fr,Sa 07:00-02:00"),
         ("11h a 15h 18h a 1h", "11:00-15:00,18:00-01:00"),
+        ("AM9:00-PM10:00", "09:00-22:00"),
+        ("11am-9pm M-Sat;11am-8pm Sun", "Mo-Sa 11:00-21:00; Su 11:00-20:00"),
+        ("Jeudi-vendredi 9h12h + 14h-18h", "Th,Fr 09:00-12:00,14:00-18:00"),
+        ("(一)~(五)8:30~12:00/16:00~21:00 (六)8:30~12:00", "Mo-Fr 08:30-12:00,16:00-21:00; Sa 08:30-12:00"),
+        ("11h30/15h (fecha dom.)", "Mo-Sa 11:30-15:00"),
         ("11:00 - 19:00, saturday 14:00 - 18:00, sunday closed", "Mo-Fr 11:00-19:00; Sa 14:00-18:00"),
         ("10AM to 3PM, Fri-10AM to 1PM, Sat:Closed", "Mo-Th,Su 10:00-15:00; Fr 10:00-13:00"),
         ("9-5 Mon-Fri, 10-2 Sat", "Mo-Fr 09:00-17:00; Sa 10:00-14:00"),
