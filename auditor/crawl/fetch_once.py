@@ -139,7 +139,8 @@ def _run(job: dict[str, Any]) -> list[dict[str, Any]]:
         spec = load_spec(job["spec"])
     overrides = {"ITEM_PIPELINES": {}, "LOG_LEVEL": "ERROR", "RETRY_TIMES": 0, "AUTOTHROTTLE_ENABLED": False,
                  "CONCURRENT_REQUESTS": LOOPBACK_OVERRIDES["CONCURRENT_REQUESTS"], "DEPTH_LIMIT": 0,
-                 "LOG_INSTALL_ROOT_HANDLER": False}  # fmt: skip
+                 "LOG_INSTALL_ROOT_HANDLER": False,
+                 "AUDITOR_DB": "sqlite://"}  # fmt: skip  (one page writes no database: one in memory)
     if spec is None:
         host = urlsplit(job["url"]).hostname or ""
         overrides.update(AUDITOR_ALLOWED_HOSTS=[host], AUDITOR_ALLOW_PRIVATE=[])
