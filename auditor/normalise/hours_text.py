@@ -446,10 +446,13 @@ def _prepare_times(tokens: list[Tok]) -> list[Tok]:
         prev = next((t for t in reversed(out) if t.kind != "filler"), None)
         if tok.kind in ("time", "num"):
             tok.opens, opening = opening, False
-            before = next((t for t in reversed(out[:-1]) if t.kind != "filler"), None) if out else None
-            # 'Thursday until 9pm', 'Do bis 20 Uhr': a closing time with no opening time
+            words = [t for t in out if t.kind not in ("filler", "open")]
+            before = words[-2] if len(words) > 1 else None
+            # 'Thursday until 9pm', 'Do bis 20 Uhr', 'Friday open til 9pm', '; until 10pm on Fri+Sat':
+            # a closing time with no opening time
             tok.closes = prev is not None and prev.kind == "range" and (
-                before is None or before.kind in ("day", "daily", "weekdays", "weekend", "ph"))
+                before is None or before.kind in ("day", "daily", "weekdays", "weekend", "ph")
+                or before.text in (";", "\n", "-"))
         elif tok.kind not in ("filler", "hour", "ampm", "am", "pm"):
             opening = False
         if tok.kind == "ampm" and prev is not None and prev.kind in ("time", "num"):

@@ -91,8 +91,15 @@ def _pair(groups: list[object]) -> list[Rule]:
             rules.append(Rule(Selector(dates=list(context)), group))
             leading_default = False
             continue
+        if isinstance(group, Selector) and pending_times is not None and pending_times.until is not None \
+                and not pending_times.ranges and group.has_days:
+            # '; until 10pm on Fri+Sat': the closing time said before the days it is for
+            rules.append(Rule(group, _closing_later(rules, group, _until(groups, index))))
+            pending_times = None
+            continue
         if isinstance(group, Selector) and pending_times is not None and pending_times.ranges \
-                and isinstance(following, Times) and _own_times(following):
+                and isinstance(following, Times) and _own_times(following) \
+                and not _closes_next(groups, index):
             # '11-22 (日曜定休)', '8am to 8pm (Thursday until 9pm)': the days have times of their own
             rules.append(Rule(Selector(dates=list(context)), pending_times))
             pending_times = None
@@ -156,9 +163,7 @@ def _pair(groups: list[object]) -> list[Rule]:
             rules.append(Rule(last.sel, group))
             continue
         if pending_sel is not None and group.until is not None and not group.ranges:
-            span = _day_span(rules, pending_sel)
-            if span is not None and span[0] < group.until:
-                rules.append(Rule(pending_sel, Times(ranges=[(span[0], group.until)])))
+            rules.append(Rule(pending_sel, _closing_later(rules, pending_sel, group.until)))
             pending_sel = None
             continue
         if pending_sel is not None and group.since is not None and not group.ranges:
@@ -189,6 +194,21 @@ def _pair(groups: list[object]) -> list[Rule]:
     return rules
 
 
+def _until(groups: list[object], index: int) -> int:
+    """The closing time of the times just before ``groups[index]``."""
+    before = groups[index - 1]
+    assert isinstance(before, Times) and before.until is not None
+    return before.until
+
+
+def _closes_next(groups: list[object], index: int) -> bool:
+    """'M - F, Closed Sat & Sun': the closed word before days that have nothing else said of them."""
+    after = groups[index + 1 : index + 4]
+    return len(after) >= 2 and isinstance(after[0], Times) and after[0].status == "closed" \
+        and not after[0].ranges and isinstance(after[1], Selector) and after[1].has_days \
+        and not (len(after) > 2 and isinstance(after[2], Times))
+
+
 def _kinds(groups: list[object]) -> list[str]:
     """'S' for a selection of days, 'T' for times, in order; separators and dates-only left out."""
     out: list[str] = []
@@ -217,14 +237,31 @@ def _continues(groups: list[object], index: int) -> bool:
         and isinstance(after[2], Times) and bool(after[2].ranges or after[2].status)
 
 
-def _day_span(rules: list[Rule], sel: Selector) -> tuple[int, int] | None:
+def _day_span(rules: list[Rule], sel: Selector, usual: bool = False) -> tuple[int, int] | None:
     """When the days of ``sel`` open and close by the rules so far (the last rule naming them, or
-    every day)."""
+    every day); with ``usual``, else the hours of the rule just before ('Mo-Th 9-18; Fr until 17')."""
+    ranges = _day_ranges(rules, sel, usual)
+    return (ranges[0][0], ranges[-1][1]) if ranges else None
+
+
+def _day_ranges(rules: list[Rule], sel: Selector, usual: bool = False) -> list[tuple[int, int]]:
     for rule in reversed(rules):
         times = rule.times
         if times is not None and times.ranges and not times.status and _every(sel) <= _every(rule.sel):
-            return times.ranges[0][0], times.ranges[-1][1]
-    return None
+            return list(times.ranges)
+    last = rules[-1] if rules else None
+    if usual and last is not None and last.times is not None and last.times.ranges and not last.times.status \
+            and not (last.sel.days & sel.days) and not last.sel.dates and not sel.dates:
+        return list(last.times.ranges)
+    return []
+
+
+def _closing_later(rules: list[Rule], sel: Selector, until: int) -> Times:
+    """'Thursday until 9pm': the days' hours so far, their last range closing at ``until`` instead."""
+    ranges = _day_ranges(rules, sel, usual=True)
+    if not ranges or ranges[-1][0] >= until:
+        raise TextError(f"a closing time with no opening time for {_selector_text(sel)}")
+    return Times(ranges=[*ranges[:-1], (ranges[-1][0], until)])
 
 
 def _own_times(times: Times) -> bool:
