@@ -136,6 +136,14 @@ def demo(
         ),
     ] = 1,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No live progress display.")] = False,
+    platforms: Annotated[
+        bool,
+        typer.Option(
+            "--platforms",
+            help="A coffee brand also listed on Google, Foursquare, Facebook, Apple and OpenStreetMap "
+            "(their APIs served too; see docs/sources.md) instead of the furniture retailer.",
+        ),
+    ] = False,
 ) -> None:
     """Generate the demo brand (a furniture retailer), serve it on 127.0.0.1 and audit it end to end.
 
@@ -149,8 +157,20 @@ def demo(
     from auditor.pipeline import run_audit
 
     console = make_console()
-    console.print(f"generating the demo brand: {locations} stores, seed {seed}, night {night}")
-    world = generate(out, locations=locations, seed=seed, night=night)
+    if platforms:
+        import os
+
+        from auditor.demo.platforms import CREDENTIALS, generate_platform_world
+        from auditor.demo.variant import TODAY
+        from auditor.demo.variant import write_served_variant_spec as write_served_spec
+
+        console.print("generating the demo brand on the listing platforms (demo credentials set)")
+        world = generate_platform_world(out)
+        for variable, value in CREDENTIALS.items():
+            os.environ.setdefault(variable, value)
+    else:
+        console.print(f"generating the demo brand: {locations} stores, seed {seed}, night {night}")
+        world = generate(out, locations=locations, seed=seed, night=night)
     with serve(world.world_dir) as server:
         console.print(f"serving the demo world on {server.proxy_url}")
         spec_path = write_served_spec(world, server.proxy_url)

@@ -68,3 +68,29 @@ def test_the_platform_world_audited_finds_every_planted_defect_and_no_trap(tmp_p
     truth = json.loads((tmp_path / "world-8-platforms" / "ground_truth.json").read_text(encoding="utf-8"))
     assert score.planted == len(truth["defects"]) and len([d for d in truth["defects"]
                                                            if d["source"] in HOSTS]) >= 20  # fmt: skip
+
+
+@pytest.mark.server
+def test_auditor_demo_platforms_reports_every_platform_and_keeps_no_places_content(tmp_path: Path) -> None:
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    from auditor.demo.platforms import CREDENTIALS
+
+    env = {k: v for k, v in os.environ.items() if k not in CREDENTIALS and k != "DATABASE_URL"}
+    command = [str(Path(sys.executable).parent / "auditor"), "demo", "--platforms", "--out", str(tmp_path),
+               "--no-progress"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    with sqlite3.connect(tmp_path / "demo.db") as db:
+        sources = {row[0] for row in db.execute("SELECT DISTINCT source FROM finding")}
+        kept = db.execute("SELECT COUNT(*) FROM observation WHERE source = 'google_places'").fetchone()[0]
+    assert set(HOSTS) <= sources and kept == 0  # Places: findings only
+    places = [p for p in (tmp_path / "world" / HOSTS["google_places"]).rglob("*") if p.is_file()]
+    shown = [json.loads(p.read_text(encoding="utf-8"))["formattedAddress"] for p in places]
+    only_places = [a for a in shown if " St" in a]  # Google's abbreviated form: no other source writes it
+    files = [tmp_path / "demo.db", *(tmp_path / "report").rglob("*")]
+    text = "".join(p.read_bytes().decode("utf-8", "replace") for p in files if p.is_file())
+    assert len(only_places) >= 5 and not [address for address in only_places if address in text]
