@@ -73,6 +73,13 @@ class AuditSpider(scrapy.Spider):
         row = self.roster.get(location_id or "")
         return str((row or {}).get("country") or self.country)
 
+    def source_countries(self, source: str) -> tuple[str, ...]:
+        """The countries a source covers (``countries:`` of its block); () for every country."""
+        for block in option(self.spec, "sources", []) or []:
+            if str(option(block, "id")) == source:
+                return tuple(str(c) for c in option(block, "countries", []) or ())
+        return ()
+
     def request(
         self, url: str, callback: Any, source: str, location_id: str | None = None, **meta: Any
     ) -> scrapy.Request:

@@ -61,7 +61,10 @@ class SourceSpider(AuditSpider):
         """Each store's page of a ``url_template`` source: carried over or requested."""
         template = option(self.sources[sid], "url_template", "")
         carried = CarriedPages(source=sid)
+        covered = self.source_countries(sid)
         for store_id, row in self.roster.items():
+            if covered and self.country_of(store_id).upper() not in covered:
+                continue  # a store in a country the source does not cover has no page there
             try:
                 url = template_url(template, row)
             except UnfilledTemplate as exc:

