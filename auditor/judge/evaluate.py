@@ -24,7 +24,7 @@ from auditor.judge.checks.registry import check_function
 from auditor.judge.evidence import iter_evidence, source_facts
 from auditor.judge.rules import RulePacks, load_rule_packs
 from auditor.judge.scoring import Scored, fix_points, score_sheet
-from auditor.judge.sources import judge_sources, source_finding_rows
+from auditor.judge.sources import coverage_notes, judge_sources, open_by_country, source_finding_rows
 from auditor.sources.grace import after_judging
 from auditor.store.tables import AuditRun, Finding, Review, Scorecard
 
@@ -236,6 +236,7 @@ def evaluate_run(
         stats.update({"brand": spec.brand.name, "findings": findings_total, "stores": len(spec.roster)})
         stats["auditor_version"] = __version__  # the judge that wrote these findings (see `diff`)
         stats["source_problems"] = {p.source: p.observed for p in problems}
+        stats["source_coverage"] = coverage_notes(facts, open_by_country(spec))
         stored.stats = json.dumps(stats, sort_keys=True)
         session.add(stored)
     after_judging(engine, spec, run_id, day)  # platform sources: propagation grace, findings_only

@@ -97,6 +97,8 @@ def source_facts(engine: Engine, run_id: int, spec: Any) -> dict[str, SourceFact
     """Per source (the site and every spec source): what the run saw of it, over all stores."""
     kinds = {"site": "site", **{s.id: s.kind for s in spec.sources}}
     facts = {sid: SourceFacts(sid, kind, declared=_declared(spec, sid)) for sid, kind in kinds.items()}
+    for source in spec.sources:
+        facts[source.id].covers = tuple(str(c).upper() for c in getattr(source, "countries", None) or ())
     reason, failed = _reason_sql(engine)
     run = {"run": run_id}
     with engine.connect() as conn:
@@ -115,6 +117,7 @@ def source_facts(engine: Engine, run_id: int, spec: Any) -> dict[str, SourceFact
             f = facts.setdefault(source, SourceFacts(source))
             f.fields = frozenset(fields.get(source, ()))
             f.entities, f.matched_stores = int(entities), int(matched)
+        _matched_countries(conn, run_id, spec, facts)
         for source, count in conn.execute(
             text(
                 "SELECT source, COUNT(DISTINCT entity) FROM observation WHERE run_id = :run "
@@ -188,6 +191,22 @@ def source_facts(engine: Engine, run_id: int, spec: Any) -> dict[str, SourceFact
                     f.matched_stores = int(stores)
         _review_countries(conn, run_id, spec, facts)
     return facts
+
+
+def _matched_countries(conn: Any, run_id: int, spec: Any, facts: dict[str, SourceFacts]) -> None:
+    """Each source's matched roster stores counted per roster country."""
+    default = str(getattr(spec, "country", "") or "")
+    country = {e.store_id: str(e.country or default).upper() for e in spec.roster}
+    for source, location_id in conn.execute(
+        text(
+            "SELECT DISTINCT source, location_id FROM observation WHERE run_id = :run "
+            "AND location_id IS NOT NULL"
+        ),
+        {"run": run_id},
+    ):
+        if source in facts and location_id in country:
+            counts = facts[source].matched_countries
+            counts[country[location_id]] = counts.get(country[location_id], 0) + 1
 
 
 def _review_countries(conn: Any, run_id: int, spec: Any, facts: dict[str, SourceFacts]) -> None:

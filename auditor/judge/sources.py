@@ -12,16 +12,22 @@ A source is judged broken when, with pages requested:
   roster stores, when there are at least ``min_roster`` (default 5) of them. Small rosters are
   exempt: two of three stores missing from a directory may simply be true.
 
+A source is judged over the stores expected on it: with ``countries:`` in its block, those in
+the countries it covers; without, a listing source that matched stores in some countries and none
+in another is taken not to cover that one (``coverage_notes``: one line per source asking to set
+``countries:``), and the stores there get coverage gaps instead of "not listed".
+
 Site pages that match no roster store are named too (which pages, and what they showed), even
 when the rest of the site is fine: a store without a page may be one of them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from auditor.judge.checks.base import Rule, SourceFacts
+from auditor.judge.checks.base import Rule, SourceFacts, uncovered_note
 
 MIN_MATCH_SHARE = 0.2
 MIN_ROSTER = 5
@@ -50,9 +56,16 @@ def _extract_hint(facts: SourceFacts) -> str:
 
 
 def judge_source(
-    facts: SourceFacts, open_stores: int, min_share: float = MIN_MATCH_SHARE, min_roster: int = MIN_ROSTER
+    facts: SourceFacts,
+    open_stores: int,
+    min_share: float = MIN_MATCH_SHARE,
+    min_roster: int = MIN_ROSTER,
+    where: str = "",
 ) -> SourceProblem | None:
-    """The problem with one source as a whole, or None when its stores can be judged one by one."""
+    """The problem with one source as a whole, or None when its stores can be judged one by one.
+
+    ``open_stores`` are the open roster stores expected on the source (``where``: " in SE, NO"
+    when that is not the whole roster)."""
     sid = facts.source
     robots = {r: c for r, c in facts.reasons.items() if any(w in r.lower() for w in ROBOTS_WORDS)}
     read = facts.reviews if facts.kind == "reviews" else facts.entities
@@ -79,19 +92,18 @@ def judge_source(
             f"{noun} read",
             facts.sample_url,
         )
-    if (
-        facts.kind != "reviews"
-        and open_stores >= min_roster
-        and facts.matched_stores < min_share * open_stores
-    ):
+    matched = facts.matched_stores
+    if facts.covers:
+        matched = sum(n for c, n in facts.matched_countries.items() if c in facts.covers)
+    if facts.kind != "reviews" and open_stores >= min_roster and matched < min_share * open_stores:
         unmatched = facts.unmatched_count
         detail = f"; {unmatched} matched no store" if unmatched else ""
         examples = f" (e.g. {facts.unmatched[0]})" if facts.unmatched else ""
         return SourceProblem(
             sid,
-            f"{facts.entities} {noun} read but only {facts.matched_stores} of {open_stores} roster stores "
+            f"{facts.entities} {noun} read but only {matched} of {open_stores} roster stores{where} "
             f"matched{detail}{examples}" + _extract_hint(facts),
-            f"at least {min_share:.0%} of the roster's open stores matched",
+            f"at least {min_share:.0%} of the roster's open stores{where} matched",
             facts.sample_url,
         )
     if facts.kind == "site" and facts.unmatched:
@@ -105,14 +117,66 @@ def judge_source(
     return None
 
 
+def open_by_country(spec: Any) -> Counter[str]:
+    """The roster's open stores counted per country (the spec's default for a store naming none)."""
+    default = str(getattr(spec, "country", "") or "")
+    return Counter(
+        str(getattr(e, "country", "") or default).upper()
+        for e in spec.roster
+        if getattr(e, "status", "open") != "closed"
+    )
+
+
+def uncovered_countries(facts: SourceFacts, stores: Counter[str]) -> dict[str, int]:
+    """Countries a listing source without ``countries:`` matched no store of while it matched
+    stores in others (country -> open roster stores there): it likely does not cover them."""
+    if facts.kind != "listing" or facts.covers or not facts.matched_countries or len(stores) < 2:
+        return {}
+    return {c: n for c, n in sorted(stores.items()) if n and not facts.matched_countries.get(c)}
+
+
+def coverage_notes(facts: dict[str, SourceFacts], stores: Counter[str]) -> dict[str, str]:
+    """One line per source whose coverage is limited: the countries it covers (``countries:``),
+    or the countries it matched no store of (inferred)."""
+    notes: dict[str, str] = {}
+    for sid in sorted(facts):
+        f = facts[sid]
+        if f.covers:
+            expected = sum(n for c, n in stores.items() if c in f.covers)
+            others = sum(stores.values()) - expected
+            notes[sid] = (
+                f"{sid} covers {', '.join(f.covers)} ({expected} open roster stores); "
+                f"the {others} elsewhere are not expected there"
+            )
+        elif len(f.uncovered) == 1:
+            notes[sid] = uncovered_note(sid, *next(iter(f.uncovered.items())))
+        elif f.uncovered:
+            missing = ", ".join(f"{c} ({n})" for c, n in f.uncovered.items())
+            matched = ", ".join(sorted(c for c, n in f.matched_countries.items() if n))
+            notes[sid] = (
+                f"{sid} matched no store in {missing} (open roster stores) while it matched stores in "
+                f"{matched}: does it cover them? set `countries:` in its source block"
+            )
+    return notes
+
+
 def judge_sources(facts: dict[str, SourceFacts], spec: Any, rule: Rule | None = None) -> list[SourceProblem]:
-    """Judge every source; a broken one's facts get ``problem`` set so its stores get gaps."""
+    """Judge every source; a broken one's facts get ``problem`` set so its stores get gaps.
+
+    A source judged over part of the roster: the stores in the countries it covers (``countries:``)
+    or, without that option, all but those of countries it matched no store of while it matched
+    stores elsewhere (``SourceFacts.uncovered``, set here: their stores get coverage gaps)."""
     min_share = float(rule.option("min_match_share", MIN_MATCH_SHARE)) if rule else MIN_MATCH_SHARE
     min_roster = int(rule.option("min_roster", MIN_ROSTER)) if rule else MIN_ROSTER
-    open_stores = sum(1 for e in spec.roster if getattr(e, "status", "open") != "closed")
+    stores = open_by_country(spec)
     problems = []
     for sid in sorted(facts):
-        problem = judge_source(facts[sid], open_stores, min_share, min_roster)
+        f = facts[sid]
+        f.uncovered = uncovered_countries(f, stores)
+        judged = [c for c in stores if f.expects(c) and c not in f.uncovered]
+        open_stores = sum(stores[c] for c in judged)
+        where = f" in {', '.join(sorted(judged))}" if len(judged) < len(stores) else ""
+        problem = judge_source(f, open_stores, min_share, min_roster, where)
         if problem is None:
             continue
         if problem.broken:

@@ -69,7 +69,22 @@ def print_run_summary(engine: Engine, run_id: int, console: Console, worst: int 
             )
         console.print(stores)
         run = session.get(AuditRun, run_id)
-        print_field_quality(json.loads(run.stats or "{}") if run is not None else {}, console)
+        stats = json.loads(run.stats or "{}") if run is not None else {}
+        print_source_coverage(stats, console)
+        print_field_quality(stats, console)
+
+
+def print_source_coverage(stats: dict, console: Console) -> None:
+    """Sources that cover only some of the roster's countries: one line each (not findings)."""
+    notes = stats.get("source_coverage") or {}
+    if not notes:
+        return
+    table = Table(title="Sources covering some countries only (stores elsewhere are not expected there)")
+    for column in ("source", "coverage"):
+        table.add_column(column, overflow="fold")
+    for source, note in sorted(notes.items()):
+        table.add_row(escape(source), escape(note))
+    console.print(table)
 
 
 def print_source_problems(findings: list, console: Console) -> None:

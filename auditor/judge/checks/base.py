@@ -98,6 +98,15 @@ class SourceFacts:
     declared: dict[str, bool] = field(default_factory=dict)
     problem: str | None = None  # a source-level problem (auditor.judge.sources): its stores get gaps
     unmatched_names: dict[str, str] = field(default_factory=dict)  # folded name -> "url (why)", unmatched
+    covers: tuple[str, ...] = ()  # the countries the spec says it covers (``countries:``); (): all
+    matched_countries: dict[str, int] = field(default_factory=dict)  # roster country -> stores matched
+    # countries it matched no store of while it matched stores elsewhere -> open roster stores
+    # there (auditor.judge.sources): their stores' absence is a coverage gap, not "not listed"
+    uncovered: dict[str, int] = field(default_factory=dict)
+
+    def expects(self, country: str) -> bool:
+        """Whether a store in ``country`` is expected on the source (its ``countries:``)."""
+        return not self.covers or country.upper() in self.covers
 
     def carries(self, name: str, country: str | None = None) -> bool | None:
         """True / False when known (declared or seen across the run), None when nothing was read.
@@ -116,6 +125,15 @@ class SourceFacts:
         if not self.entities:
             return None
         return name in self.fields
+
+
+def uncovered_note(source: str, country: str, stores: int) -> str:
+    """The note for a country a source matched no store of while it matched stores elsewhere."""
+    noun = "roster store" if stores == 1 else "roster stores"
+    return (
+        f"{source} matched no store in {country} ({stores} {noun}) while it matched stores elsewhere: "
+        f"does it cover {country}? set `countries:` in its source block"
+    )
 
 
 @dataclass
@@ -163,13 +181,23 @@ class Evidence:
         return list(by_kind.get(kind, []))
 
     def sources_for(self, rule: Rule) -> list[str]:
-        """The sources ``rule`` judges: its scopes, limited by ``sources`` and ``exclude_sources``."""
+        """The sources ``rule`` judges: its scopes, limited by ``sources`` and ``exclude_sources``,
+        and by the countries each source covers (a store elsewhere is not expected there, unless
+        the source showed it all the same)."""
         out: list[str] = []
         for scope in rule.scopes:
             out.extend(s for s in self.sources(scope) if s not in out)
         if rule.sources:
             out = [s for s in out if s in rule.sources]
-        return [s for s in out if s not in rule.exclude_sources]
+        return [s for s in out if s not in rule.exclude_sources and self.expected_on(s)]
+
+    def expected_on(self, source: str) -> bool:
+        """Whether this store is expected on ``source``: the source covers its country, or
+        something of the store was seen there."""
+        facts = self.facts.get(source)
+        if facts is None or not facts.covers or facts.expects(self.country):
+            return True
+        return bool(self.observed.get(source))
 
     def carries(self, source: str, name: str) -> bool:
         """Whether ``source`` shows ``name`` at all: declared, else seen for any store in the run;
@@ -191,6 +219,10 @@ class Evidence:
         problem = self.source_problem(source)
         if problem:
             return f"{source} could not be judged: {problem}"
+        facts = self.facts.get(source)
+        country = self.country.upper()
+        if facts is not None and country in facts.uncovered:
+            return uncovered_note(source, country, facts.uncovered[country])
         if source in self.failed_sources or source in self.failure_reasons:
             reason = self.failure_reasons.get(source) or "fetch failed"
             return f"its page on {source} was not fetched ({reason})"
