@@ -136,12 +136,14 @@ def detect_language(text: str) -> str:
         return "ja" if re.search(r"[\u3040-\u30ff曜]", text) else "zh"
     vocab = vocabulary()
     scores: dict[str, float] = {}
-    for word in re.findall(r"[^\W\d_]+", text):
+    for word in re.findall(r"(?<!\d)[^\W\d_]{2,}|(?<![\d\w])[^\W\d_](?![\d\w])", text):  # not the h of 9h30
         if word in _AMPM and len(word) > 1:
             continue
         langs = vocab.word_langs.get(word)
-        if langs and len(word) == 1 and word.isascii():  # one letter tells a language only as 'a', 'y', 'e'
-            langs = {lang for lang in langs if vocab.phrases.get(lang, {}).get(word) in ("range", "and")}
+        if langs and len(word) == 1 and word.isascii():
+            # one letter tells a language only as 'a', 'y', 'e' or as its day ('H-P' hu, 'E-R' et)
+            langs = {lang for lang in langs if vocab.phrases.get(lang, {}).get(word) in ("range", "and")
+                     or (word in vocab.short_days.get(lang, {}) and word != "h")}  # '13 h' is an hour
         if not langs:
             continue
         for lang in langs:

@@ -83,6 +83,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "uk": ("вихідний", "вихідні", "зачинено", "не працює"),
         "fi": ("suljettu",), "nb": ("stengt",), "cs": ("zavreno",), "hr": ("zatvoreno",),
         "sl": ("zaprto",), "tr": ("kapali",), "ko": ("휴무", "휴무일", "정기휴무"),
+        "hu": ("zarva", "szunnap"), "et": ("suletud",), "lt": ("nedirba", "uzdaryta"), "lv": ("slegts",),
+        "bg": ("почивен ден", "затворено"),
         "id": ("tutup", "libur"),
         "pl": ("nieczynne", "zamkniete", "nieczynny"),
         "sv": ("stangt",), "da": ("lukket",),
@@ -175,7 +177,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ph": {
         "en": ("ph", "holiday", "holidays", "public holiday", "public holidays", "bank holiday",
-               "bank holidays",
+               "bank holidays", "bh", "bank hols", "bank holiday mondays",
                "holiday periods", "stat holidays", "statutory holidays"),
         "de": ("feiertag", "feiertage", "feiertags", "feiertagen", "an feiertagen", "sonn- und feiertags"),
         "fr": ("jours feries", "jour ferie", "feries", "ferie", "les jours feries"),
