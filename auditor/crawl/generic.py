@@ -47,13 +47,14 @@ _TITLE_SPLIT = re.compile(r"\s+[|–—·-]\s+|\s*[|｜]\s*")
 _BRACKETED = re.compile(r"^[\s《〈【\[(（][^》〉】\])）]*[》〉】\])）]\s*")
 
 
-def text_lines(root: Any) -> list[str]:
-    """Visible text, one line per block element or ``<br>``, whitespace folded."""
+def text_lines(root: Any, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Visible text, one line per block element or ``<br>``, whitespace folded; elements whose
+    tag is in ``skip`` are left out too."""
     parts: list[str] = []
 
     def walk(element: Any, depth: int) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIP or depth > 200:
+        if tag in _SKIP or tag in skip or depth > 200:
             return
         block = tag in _BLOCK
         if block:

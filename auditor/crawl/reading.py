@@ -327,6 +327,10 @@ def read_page(
             elif found:
                 records = [found]
             reading.unread.extend(unread)
+        if records and "status" not in records[0]:
+            from auditor.crawl.notices import closure_notice
+
+            records[0].put("status", closure_notice(root), "heuristic")  # "This location is closed."
         inline = records and records[0].origins.get("hours") in ("microdata", "rdfa")
         if inline and "hours" not in records[0].problems:
             _check_visible_hours(records[0], root, reading.unread)

@@ -69,3 +69,10 @@ def normalise_status(raw: str) -> str:
     if _has(text, "open"):
         return "open"
     raise StatusError(f"unknown status: {str(raw)[:40]!r}")
+
+
+def names_closure(raw: str) -> bool:
+    """Whether a text names a temporary or a permanent closure (not only the word "closed", which
+    an hours table uses for a day)."""
+    text = _fold(str(raw or ""))[:500]
+    return bool(text) and (_has(text, "temporary") or _has(text, "permanent")) and _has(text, "closed")

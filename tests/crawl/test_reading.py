@@ -285,3 +285,30 @@ def test_a_page_telling_several_places_hours_in_prose_reads_none() -> None:
     reading = read_page((PAGES / "de_saarland_restaurants_list_kunz.html").read_bytes(), "")
     assert all("hours" not in location for location in reading.locations)
     assert any("several paragraphs tell opening hours" in line for line in reading.unread)
+
+
+def test_a_closure_notice_in_the_page_content_is_its_status() -> None:
+    page = """<html lang="en"><head><script type="application/ld+json">{"@context": "https://schema.org",
+      "@type": "Restaurant", "name": "Echo Park", "telephone": "+13236624410"}</script></head><body>
+      <header><p>Our Newtown shop is temporarily closed.</p></header>
+      <main><h1>Echo Park</h1><div class="notice"><p><strong>This location is permanently closed.</strong>
+      After nine great years we served our last pie on September 27, 2026.</p></div>
+      <table><tr><th>Sunday</th><td>Closed</td></tr></table></main></body></html>"""
+    record = only(read_page(page, ""))
+    assert record["status"] == "This location is permanently closed."
+    assert record.origins["status"] == "heuristic"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "<p>Sunday: Closed</p>",  # a day of the hours table
+        "<p>Temporarily closed today from 2pm.</p>",  # a notice of the hour
+        "<p>Closed permanently.</p><p>Temporarily closed.</p>",  # two notices that disagree
+    ],
+)
+def test_no_closure_notice_is_read_from_hours_or_disagreeing_notices(content: str) -> None:
+    page = f"""<html lang="en"><body><main><h1>Echo Park</h1>{content}
+      <p>Tel. (323) 662-4410</p></main></body></html>"""
+    record = only(read_page(page, "", country="US"))
+    assert "status" not in record
