@@ -379,7 +379,9 @@ class _Parser:
                         r.i += 2
                     r.i += 1
                     continue
-                bare = tok.kind == "num" and end_tok is not None and end_tok.kind == "num" and not self.cjk
+                after_days = bool(self.groups) and isinstance(self.groups[-1], Selector)  # '土日祝 10-21'
+                bare = tok.kind == "num" and end_tok is not None and end_tok.kind == "num" and (
+                    not self.cjk or after_days)
                 if start is not None and end is not None and (start.explicit or end.explicit or bare):
                     times.ranges.append(_resolve(start, end, self.twelve))
                     r.i += 3

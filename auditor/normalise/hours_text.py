@@ -51,6 +51,8 @@ _PT_ORDINAL_NAMES = {"2": "segunda", "3": "terça", "4": "quarta", "5": "quinta"
 _PT_ORDINAL_CONTEXT = re.compile(r"feira|[2-6]\s?[ªº°]\.?\s*(?:a|à|-|e|/|,)\s*[2-6]\s?[ªº°]", re.I)
 
 
+# '09::00', '16;30' (not '9-12;14-18'): slips of the keyboard in a clock time
+_KEY_SLIPS = re.compile(r"(?<=\d)::(?=\d)|(?<=\b\d\d);(?=\d\d\b(?![ \t]*[-:.h]|[ \t]*\d))")
 # '09-00-18-00': dashes between hours and minutes as well as between the two times
 _DASHED_CLOCKS = re.compile(
     r"(?<![\d\-./:])([01]?\d|2[0-4])-([0-5]\d) ?- ?([01]?\d|2[0-4])-([0-5]\d)(?![\d\-./:])")
@@ -83,7 +85,7 @@ def clean(text: str) -> str:
     text = _NAMES.sub(" ", text)
     text = re.sub(r"[【】〔〕［］]", " ", text)
     text = _QUOTED.sub(" ", text)
-    text = re.sub(r"(?<=\d)::(?=\d)", ":", text)  # '09::00', a slip of the keyboard
+    text = _KEY_SLIPS.sub(":", text)
     text = _DASHED_CLOCKS.sub(r"\1:\2-\3:\4", text)
     text = _COLON_SPACES.sub(r"\1", text)
     text = _UHR_MINUTES.sub(r"\1:\2", text)
@@ -285,7 +287,8 @@ def _word_tokens(word: str, spaced: bool, lang: str, unknown: list[str]) -> list
     if word.endswith(".") and len(last) > 4 and last not in vocab.short_words:
         # 'lundi.' ends a sentence; 'sab.', 'Mo.', 'a.m.' are abbreviations
         return [*_word_tokens(bare, spaced, lang, unknown), Tok("punct", ".", ".", False)]
-    if bare in vocab.word_langs or bare in _AMPM or not re.search(r"[-'’/.]", bare):
+    known = bare in vocab.word_langs or bare in vocab.phrase_words or bare in _AMPM
+    if known or not re.search(r"[-'’/.]", bare):
         return [Tok("word", bare, word, spaced)]
     parts = re.split(r"([-'’/.])", bare)
     out: list[Tok] = []

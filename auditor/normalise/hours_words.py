@@ -401,6 +401,8 @@ class Vocabulary:
                     self.phrases.setdefault(lang, {})[fold(word)] = kind
         self.languages = sorted(set(full) | set(self.phrases))
         self.phrase_starts = {p.split()[0] for table in self.phrases.values() for p in table if " " in p}
+        # words written inside a phrase ('rendez-vous' of 'sur rendez-vous'): kept whole, not cut at '-'
+        self.phrase_words = {w for table in self.phrases.values() for p in table for w in p.split()}
         self.short_words = {w for table in (short, short_months) for names in table.values() for w in names}
         # any language: full day names, months, and every phrase (ambiguous ones resolved by language)
         self.word_langs: dict[str, set[str]] = {}
