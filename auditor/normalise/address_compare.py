@@ -21,7 +21,26 @@ def _words_match(a: str, b: str, country: str) -> bool:
     ys = word_classes(b.split(), lexicon)
     if len(xs) == len(ys) and all(x & y for x, y in zip(xs, ys, strict=True)):
         return True
-    return _initials_match(a.split(), b.split(), lexicon)
+    xs_words, ys_words = a.split(), b.split()
+    return _initials_match(xs_words, ys_words, lexicon) or _leading_type_left_out(xs_words, ys_words, lexicon)
+
+
+_TYPE_FIRST = frozenset({"fr", "es", "it", "pt", "ca", "pl", "ru"})  # languages writing the type first
+
+
+def _leading_type_left_out(xs: list[str], ys: list[str], lexicon: Lexicon) -> bool:
+    """The street named without the type word it opens with, as is usual where the type comes
+    first (``ul. Floriańska`` = ``Floriańska``, ``Calle Mayor`` = ``Mayor``): the one side is the
+    other but for a leading street type, and the name left has a word of four letters or more."""
+    if not _TYPE_FIRST.intersection(lexicon.languages):
+        return False
+    longer, shorter = (xs, ys) if len(xs) > len(ys) else (ys, xs)
+    if len(longer) != len(shorter) + 1 or not shorter or (longer[0],) not in lexicon.streets:
+        return False
+    if not any(len(word) >= 4 and word.isalpha() for word in shorter):
+        return False
+    pairs = zip(word_classes(longer[1:], lexicon), word_classes(shorter, lexicon), strict=True)
+    return all(x & y for x, y in pairs)
 
 
 def _initials_match(xs: list[str], ys: list[str], lexicon: Lexicon) -> bool:

@@ -367,3 +367,20 @@ def test_a_region_reads_alike_in_every_script_and_code_form() -> None:
     assert {region_code(r, "CN") for r in ("广东省", "广东", "Guangdong", "CN-GD", "44")} == {"44"}
     assert {region_code(r, "JP") for r in ("愛知県", "愛知", "Aichi", "JP-23")} == {"23"}
     assert {region_code(r, "DE") for r in ("Bayern", "Bavaria", "DE-BY")} == {"BY"}
+
+
+@pytest.mark.parametrize(
+    ("written", "short", "country"),
+    [("ul. Floriańska 30, 31-019 Kraków", "Floriańska 30, 31-019 Kraków", "PL"),
+     ("Calle Mayor 12, 28013 Madrid", "Mayor 12, 28013 Madrid", "ES")],
+)
+def test_a_leading_street_type_left_out_where_the_type_comes_first(written: str, short: str,
+                                                                    country: str) -> None:
+    written_address, short_address = normalise_address(written, country), normalise_address(short, country)
+    assert compare_addresses(written_address, short_address).score == 1.0
+
+
+def test_a_street_type_left_out_in_english_still_differs() -> None:
+    a = normalise_address("12 Park Lane, London W1K 1AA", "GB")
+    b = normalise_address("12 Lane, London W1K 1AA", "GB")
+    assert "street" in compare_addresses(a, b).differences
