@@ -66,7 +66,7 @@ def test_closed_days_alone_give_no_weekly_hours() -> None:
         ("Mo-Fr 9-12;14-18", "Mo-Fr 09:00-12:00,14:00-18:00"),
         ("土日祝 10-21", "Sa,Su,PH 10:00-21:00"),
         ("Mardi à vendredi 9h-12h, samedi 9h-12h et lundi sur rendez-vous",
-         "Tu-Fr 09:00-12:00; Sa 09:00-12:00; Mo unknown"),
+         "Tu-Sa 09:00-12:00; Mo \"sur rendez-vous\""),
         ("Mo-Sa 09:00-17:30; Su 10:00-16:00; BH 10:00-16:00", "Mo-Sa 09:00-17:30; Su,PH 10:00-16:00"),
         ("Tuesday-Sunday 11am-3pm & 4pm-9pm; until 10pm on Fri+Sat",
          "Tu-Th,Su 11:00-15:00,16:00-21:00; Fr,Sa 11:00-15:00,16:00-22:00"),
