@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import typer
 
+from auditor.crawl.source_fit import best_source
 from auditor.report.export import FormatOption, OutputFormat, emit_rows
 
 
@@ -80,9 +81,9 @@ def source_of(url: str, spec: Any) -> Any:
 
     if covers(list(spec.brand.domains)):
         return "site"
-    for source in spec.sources:
-        if covers(list(source.allowed_domains)):
-            return source
+    candidates = [source for source in spec.sources if covers(list(source.allowed_domains))]
+    if candidates:
+        return best_source(url, candidates)
     known = ", ".join(spec.allowed_domains())
     raise CheckError(f"{url}: host {host!r} is neither the brand site nor a source ({known})")
 
@@ -170,8 +171,9 @@ class NothingRead(CheckError):
     """The page was fetched but no location could be read from it, or matched to a store."""
 
 
-def match_store(values: dict[str, Any], url: str, spec: Any, store: str | None) -> str:
-    """The roster store: ``--store``, else the store id, URL, phone or address the page shows."""
+def match_store(values: dict[str, Any], url: str, spec: Any, store: str | None, own_url: bool = False) -> str:
+    """The roster store: ``--store``, else the store id, URL, phone or address the page shows
+    (``own_url``: a brand page, whose own address decides as in the crawl)."""
     from auditor.crawl.fields import normalise_field
     from auditor.crawl.matching import RosterMatcher
     from auditor.crawl.pipelines.match import roster_keys
@@ -184,7 +186,7 @@ def match_store(values: dict[str, Any], url: str, spec: Any, store: str | None) 
     if "website" not in found:  # a brand site page is the website its store lists
         page_url, _problem = normalise_field("website", url, spec.country)
         found["website"] = page_url
-    matched = RosterMatcher(roster_keys(spec)).match(found)
+    matched = RosterMatcher(roster_keys(spec)).match(found, own_url=own_url)
     if matched is None:
         shown = ", ".join(f"{f} {v}" for f, v in found.items() if f in ("name", "phone", "website"))
         raise NothingRead(
@@ -203,7 +205,7 @@ def _values(record: Any, country: str) -> dict[str, tuple[Any, str | None, str]]
 
 def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, Any]]:
     """Findings (as rows) for one page; raises CheckError with a one-line reason."""
-    from auditor.crawl.reading import record_country
+    from auditor.crawl.listing_country import country_for, roster_countries
     from auditor.judge.checks.base import Evidence, Seen
     from auditor.judge.evaluate import judge_location
     from auditor.judge.rules import load_rule_packs
@@ -230,15 +232,18 @@ def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, 
     unmatched: list[NothingRead] = []
     for index, record in enumerate(records):
         record.pop("id", None)
-        stated = record_country(record)
-        first = _values(record, stated or spec.country)
+        covered = tuple(source.countries) if source != "site" else ()
+        read_as, said = country_for(record, covered, roster_countries(spec), spec.country)
+        stated = read_as if said else None
+        first = _values(record, read_as)
         try:
-            store_id = match_store({f: (v, p) for f, (v, p, _r) in first.items()}, page.url, spec, store)
+            shown = {f: (v, p) for f, (v, p, _r) in first.items()}
+            store_id = match_store(shown, page.url, spec, store, own_url=sid == "site")
         except NothingRead as exc:  # one of several stores on the page: the others are judged
             unmatched.append(exc)
             continue
         entry = spec.location(store_id)
-        country = str(stated or entry.country or spec.country)
+        country = str(stated or entry.country or read_as)
         values = _values(record, country)
         entity = page.url if len(records) == 1 else f"{page.url}#{index}"
         evidence = Evidence(store=entry.model_dump(), spec=spec)

@@ -34,13 +34,18 @@ def choose_country(
 def describe(reading: Any, url: str, spec: Any = None) -> dict[str, Any]:
     """The documented JSON form of a page's reading (see docs/extract.md)."""
     from auditor.crawl.fields import normalise_record
-    from auditor.crawl.reading import record_country
+    from auditor.crawl.listing_country import country_for, roster_countries
 
+    covered = _covered(url, spec)
+    roster = roster_countries(spec) if spec is not None else ()
     locations = []
     for index, record in enumerate(reading.locations):
-        stated = record_country(record)
         default = getattr(spec, "country", None) if spec is not None else None
+        read_as, said = country_for(record, covered, roster, default or "")
+        stated = read_as if said else None
         country, origin = choose_country(stated, None, default, reading.country)
+        if not stated and read_as and read_as != default:  # the source's country (``countries:``)
+            country, origin = read_as, "source"
         store, matched_by, roster_country = _match(record, url, spec, country) if spec is not None else (
             None, None, None)  # fmt: skip
         if roster_country and not stated:
@@ -58,6 +63,19 @@ def describe(reading: Any, url: str, spec: Any = None) -> dict[str, Any]:
         "locations": locations,
         "unread": [_unread(line) for line in reading.unread],
     }
+
+
+def _covered(url: str, spec: Any) -> tuple[str, ...]:
+    """The countries of the source a URL belongs to (its ``countries:``), () when it names none."""
+    if spec is None or not url.startswith(("http://", "https://")):
+        return ()
+    from auditor.commands.check import CheckError, source_of
+
+    try:
+        source = source_of(url, spec)
+    except CheckError:
+        return ()
+    return tuple(getattr(source, "countries", None) or ())
 
 
 def _unread(line: str) -> dict[str, str]:
@@ -79,7 +97,15 @@ def _match(
         from auditor.crawl.fields import normalise_field
 
         values["website"] = normalise_field("website", url, spec.country)[0]
-    found = RosterMatcher(roster_keys(spec)).match(values)
+    own_url = False
+    if url.startswith("http"):
+        from auditor.commands.check import CheckError, source_of
+
+        try:
+            own_url = source_of(url, spec) == "site"
+        except CheckError:
+            own_url = False
+    found = RosterMatcher(roster_keys(spec)).match(values, own_url=own_url)
     if found is None:
         return None, None, None
     entry = spec.location(found.store_id)
