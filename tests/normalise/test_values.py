@@ -243,3 +243,12 @@ def test_language_detection_only_among_requested() -> None:
     assert detect_language("The sofa arrived damaged and nobody called back.", ("en", "de")) == "en"
     assert detect_language("Das Sofa kam beschädigt an und niemand rief zurück.", ("en", "de")) == "de"
     assert detect_language("👍👍", ("en",)) is None
+
+
+def test_a_language_the_brand_does_not_write_in_is_not_taken_for_one_it_does() -> None:
+    from auditor.normalise.language import detect_language
+
+    swedish = "Fantastisk service och trevlig personal, vi kommer tillbaka!"
+    assert detect_language(swedish, ("en",)) is None
+    assert detect_language(swedish, ("en", "sv")) == "sv"
+    assert detect_language("Great service and friendly staff.", ("en",)) == "en"
