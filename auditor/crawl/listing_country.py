@@ -4,15 +4,18 @@ In order: the country its address states (``addressCountry``, or a country named
 end of its address line: ``…, Helsinki, Finland``, ``…, Oslo, Norge``, ``…, Wien, AT``), else
 its roster store's (a page fetched for a known store), else the one of the source's countries
 (or, without ``countries:``, of the roster's countries) whose postcode form its address fits
-alone, else the source's first country, else the spec's default.
+alone, else the source's first country, else the spec's default. A listing read so that matches
+no store is read again with each other country it may be in (``other_countries``: its source's,
+or the roster's its postcode form fits) until one reading matches a store.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from auditor.crawl.reading import record_country
-from auditor.normalise.address_postcodes import country_of_postcode
+from auditor.normalise.address_postcodes import country_of_postcode, postcode_form
 
 
 def _address_text(raw: Any) -> str:
@@ -52,6 +55,22 @@ def unstated_country(raw: Any, covered: tuple[str, ...], roster: tuple[str, ...]
     if text and len(candidates) > 1 and (found := country_of_postcode(text, candidates)):
         return found
     return covered[0] if covered else None
+
+
+_POSTCODE_LIKE = re.compile(r"\b[A-Z]{0,2}\d[\dA-Z]{1,6}(?:[ -][\dA-Z]{2,4})?\b")
+
+
+def other_countries(raw: Any, tried: str, covered: tuple[str, ...], roster: tuple[str, ...]) -> list[str]:
+    """Countries to read an unmatched listing that names none with, besides ``tried``: its source's
+    (``countries:``), those whose postcode form its address has first; without ``countries:``, only
+    the roster's countries its postcode form fits (``0159``: NO or DK, when both are in the roster)."""
+    text = _address_text(raw).upper()[:400]
+    fitting = [
+        c for c in (covered or roster)
+        if any(postcode_form(m.group(), c) for m in _POSTCODE_LIKE.finditer(text))
+    ]  # fmt: skip
+    ordered = fitting + [c for c in covered if c not in fitting]
+    return [c for c in ordered if c != tried]
 
 
 def roster_countries(spec: Any) -> tuple[str, ...]:

@@ -7,6 +7,8 @@
   countries (the Danish store is simply not there).
 - ``rate.example``: a rating site whose Malmö listing links to the Stockholm store's page while its
   phone and address are Malmö's.
+- ``norden.example``: a Nordic directory of all three countries (``countries: [SE, NO, DK]``);
+  Norwegian and Danish postcodes have the same form (``0159``, ``1620``).
 
 Planted: the Oslo store's phone on the Norwegian section has two digits swapped (it is read as a
 Norwegian number only when the section's country is used), the Malmö listing's wrong link.
@@ -89,6 +91,12 @@ def build_world() -> VirtualHosts:
         world.add(url, _card(store, link))
         rated.append(url)
     world.add("http://rate.example/brand/nordwood", _index(rated))
+    nordic = []
+    for n, store in enumerate(STORES):
+        url = f"http://norden.example/hem/{n}"
+        world.add(url, _card(store))
+        nordic.append(url)
+    world.add("http://norden.example/hem", _index(nordic))
     return world
 
 
@@ -115,6 +123,7 @@ def brand_yaml(proxy_url: str) -> str:
         + _source("katalog-no", "http://katalog.example/no/butikker", "    countries: ['NO']\n")
         + _source("guide", "http://guide.example/furniture")
         + _source("rate", "http://rate.example/brand/nordwood")
+        + _source("norden", "http://norden.example/hem", "    countries: [SE, 'NO', DK]\n")
     )
     return f"""\
 version: 1

@@ -60,6 +60,17 @@ def test_listings_are_read_with_their_sections_country(audited):
     assert shown == [("NW-NO-1", "katalog-no", "22 55 15 00")]
 
 
+def test_a_listing_of_several_countries_matches_in_the_country_it_fits(audited):
+    """Oslo's 0159 and København's 1620 fit both Norway and Denmark: each listing is read with
+    the covered countries in turn until one reading matches a store, then with that store's."""
+    matched = {o.location_id for o in audited["observations"] if o.source == "norden"}
+    assert matched == {"NW-SE-1", "NW-SE-2", "NW-SE-3", "NW-NO-1", "NW-NO-2", "NW-DK-1"}
+    phones = {o.location_id: json.loads(o.normalised) for o in audited["observations"]
+              if o.source == "norden" and o.field == "phone"}  # fmt: skip
+    assert phones["NW-DK-1"] == "+4533556100" and phones["NW-NO-1"] == "+4722555100"
+    assert not [f for f in audited["findings"] if f.source == "norden"]
+
+
 def test_stores_are_expected_only_where_a_source_covers_them(audited):
     assert _of(audited, "coverage.presence") == []
     assert _of(audited, "coverage.source") == []

@@ -18,7 +18,7 @@ def _spec(tmp_path: Path, old: str, new: str) -> Path:
 
 def test_codes_are_read_in_any_case_and_one_code_may_stand_alone(tmp_path: Path) -> None:
     spec = load_spec(_spec(tmp_path, "countries: [SE]", "countries: se"))
-    assert [s.countries for s in spec.sources] == [["SE"], ["NO"], [], []]
+    assert [s.countries for s in spec.sources] == [["SE"], ["NO"], [], [], ["SE", "NO", "DK"]]
 
 
 def test_an_unknown_code_names_its_line(tmp_path: Path) -> None:

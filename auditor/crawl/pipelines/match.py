@@ -6,7 +6,7 @@ from typing import Any
 
 from auditor.crawl.fields import normalise_field
 from auditor.crawl.items import ObservedPage
-from auditor.crawl.matching import RosterMatcher, StoreKeys
+from auditor.crawl.matching import Match, RosterMatcher, StoreKeys
 from auditor.crawl.roster import option, roster_rows
 
 
@@ -65,6 +65,7 @@ class MatchPipeline:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.matcher: RosterMatcher | None = None
+        self._countries: tuple[str, ...] | None = None  # the roster's countries
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> MatchPipeline:
@@ -83,6 +84,8 @@ class MatchPipeline:
                 "website", item.url, str(option(self.crawler.spider.spec, "country", "AU"))
             )
         match = self.matcher.match(values, own_url=item.source == "site")
+        if match is None and not getattr(item, "country_stated", False):
+            match = self._in_another_country(item, values)
         stats = self.crawler.stats
         if match is None:
             stats.inc_value(f"auditor/{item.source}/unmatched")
@@ -93,6 +96,31 @@ class MatchPipeline:
                 stats.inc_value(f"auditor/{item.source}/match_conflicts")
             self._store_country(item)
         return item
+
+    def _in_another_country(self, item: ObservedPage, values: dict[str, Any]) -> Match | None:
+        """A listing that names no country and matched no store, read with each other country it
+        may be in (auditor.crawl.listing_country.other_countries); the first reading that matches
+        a store decides (the listing is then normalised again with that store's country)."""
+        from auditor.crawl.fields import normalise_record
+        from auditor.crawl.listing_country import other_countries
+
+        spider = self.crawler.spider
+        if self.matcher is None or not isinstance(item.raw, dict) or not hasattr(spider, "source_countries"):
+            return None
+        if self._countries is None:
+            default = str(getattr(spider, "country", "") or "")
+            stores = (getattr(spider, "roster", {}) or {}).values()
+            self._countries = tuple(sorted({str(r.get("country") or default).upper() for r in stores}))
+        problems = getattr(item.raw, "problems", None) or {}
+        covered = spider.source_countries(item.source)
+        for country in other_countries(item.raw, str(item.country or ""), covered, self._countries):
+            read = normalise_record(item.raw, country, problems)
+            again = {f: v for f, _raw, v, _p in read if v is not None}
+            if "website" in values and "website" not in again:
+                again["website"] = values["website"]
+            if match := self.matcher.match(again, own_url=item.source == "site"):
+                return match
+        return None
 
     def _store_country(self, item: ObservedPage) -> None:
         """A listing that states no country is normalised again with its store's country."""
