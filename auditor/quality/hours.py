@@ -23,7 +23,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from auditor.normalise.hours import HoursError, hours_to_osm
+from auditor.normalise.hours import HoursError, hours_to_osm, parse_hours
 from auditor.normalise.hours_osm import OsmError, canonical, reference_year, same_meaning
 from auditor.quality.base import Metric, share
 
@@ -143,5 +143,62 @@ def _stress(data_dir: Path) -> Metric:
                   ">= 0.98", detail)
 
 
+def _osm_values(data_dir: Path) -> Metric:
+    """Real messy OSM values (no expected form): how many give weekly hours; the rest are refused."""
+    path = data_dir / "hours" / "osm_opening_hours_failing_values.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        values = [row["value"] for row in csv.DictReader(handle, delimiter="\t")]
+    read = 0
+    for value in values:
+        try:
+            parse_hours(value)
+            read += 1
+        except HoursError:
+            pass
+    name = "real OSM values read into weekly hours (no expected form)"
+    return Metric(SUITE, name, share(read, len(values)), "", f"{read}/{len(values)}")
+
+
+def spot_check_rows(path: Path) -> list[tuple[str, str]]:
+    """(value, expected OSM meaning or UNREAD) of the hand-read sample of real OSM values."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return [(row["value"], row["expected"]) for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def judge(value: str, expected: str) -> str:
+    """'right', 'wrong' (a reading that says something false) or 'unread' (refused)."""
+    try:
+        parse_hours(value)  # the weekly view the checks compare
+        reading = hours_to_osm(value)
+    except HoursError:
+        return "unread"
+    if expected == UNREAD:
+        try:
+            return "right" if not reference_year(reading) else "wrong"
+        except OsmError:
+            return "wrong"
+    return "right" if equal_by_meaning(reading, expected) else "wrong"
+
+
+def _spot_check(data_dir: Path) -> list[Metric]:
+    """Real OSM values read by hand: readings that are right (precision), readable values read (recall)."""
+    rows = spot_check_rows(data_dir / "hours" / "osm_spot_check.tsv")
+    verdicts = [(value, expected, judge(value, expected)) for value, expected in rows]
+    claims = [v for v in verdicts if v[2] != "unread"]
+    right = [v for v in claims if v[2] == "right"]
+    wrong = [v for v in claims if v[2] == "wrong"]
+    readable = [v for v in verdicts if v[1] != UNREAD]
+    found = [v for v in readable if v[2] == "right"]
+    detail = f"{len(right)}/{len(claims)}" + (f"; wrong {wrong[0][0][:40]!r}" if wrong else "")
+    return [
+        Metric(SUITE, "real OSM values read by hand: readings right (precision)",
+               share(len(right), len(claims)), ">= 0.95", detail),
+        Metric(SUITE, "real OSM values read by hand: readable ones read right (recall)",
+               share(len(found), len(readable)), "", f"{len(found)}/{len(readable)}"),
+    ]
+
+
 def measure(data_dir: Path) -> list[Metric]:
-    return [*_multilingual(data_dir), _alltheplaces(data_dir), _stress(data_dir)]
+    return [*_multilingual(data_dir), _alltheplaces(data_dir), _stress(data_dir), _osm_values(data_dir),
+            *_spot_check(data_dir)]
