@@ -134,15 +134,22 @@ def google_business_profile(listing: Listing) -> dict[str, Any]:
 
 
 def formatted_address(listing: Listing) -> str:
-    """Google's one-line address: street type abbreviated, region and postcode, country name."""
-    words = listing.street.split(", ")[0].split()
-    street = " ".join(STREET_TYPES.get(w, w) for w in words)
-    if listing.unit:
-        street += f" {listing.street.split(', ', 1)[1]}" if ", " in listing.street else ""
+    """Google's one-line address in the country's order: in English-speaking countries the street
+    type abbreviated and the unit after the street (``5/12 King St`` in Australia), the region
+    before the postcode; elsewhere the postcode before the locality."""
+    if listing.country not in ("GB", "US", "CA", "AU"):
+        return f"{listing.street}, {listing.postcode} {listing.locality}, {COUNTRY_NAMES[listing.country]}"
+    line, unit = listing.street, ""
+    if listing.unit and ", " in listing.street:
+        first, second = listing.street.split(", ", 1)
+        # the street line starts with its number ("Unit 2, 120 Church Road", "174 Main St, Suite 211")
+        line, unit = (second, first) if second[:1].isdigit() and not first[:1].isdigit() else (first, second)
+    line = " ".join(STREET_TYPES.get(word, word) for word in line.split())
+    if unit:
+        line = f"{listing.unit}/{line}" if listing.country == "AU" else f"{line} {unit}"
     tail = f"{listing.state} {listing.postcode}" if listing.state else listing.postcode
-    return (
-        f"{street}, {listing.locality}{',' if listing.state else ''} {tail}, {COUNTRY_NAMES[listing.country]}"
-    )
+    comma = "," if listing.state and listing.country != "AU" else ""
+    return f"{line}, {listing.locality}{comma} {tail}, {COUNTRY_NAMES[listing.country]}"
 
 
 def google_places(listing: Listing, national_phone: str, week: tuple[str, str]) -> dict[str, Any]:

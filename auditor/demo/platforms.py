@@ -81,6 +81,7 @@ SHOWN = {
     "osm_overpass": ["name", "address", "phone", "website", "hours", "status"],
 }
 DAYS_AHEAD = 14  # how far ahead hours.holiday_ahead looks (rules/hours.yml)
+PLACES_WEEK = 7  # Places shows special days for the coming week only (its preset's holiday_window_days)
 FINDINGS_ONLY = ("google_places",)  # presets with `store: findings_only`: no observation is kept
 HOLIDAY_RULES = ["hours.holiday", "hours.holiday_ahead"]
 # kind -> (rule, field, related rules)
@@ -155,7 +156,8 @@ def plan(stores: list[VStore]) -> list[tuple[str, VStore, str]]:
     """(platform, store, kind) of every planted defect: each a different open store where it can be."""
     open_ = [s for s in stores if s.status == "open"]
     resting = [s for s in stores if s.status == "temporarily_closed"]
-    holiday_country = [s for s in open_ if any(d < "2026-12-01" for d, _r in s.holidays)] or open_
+    week_end = (TODAY + dt.timedelta(days=PLACES_WEEK - 1)).isoformat()
+    this_week = [s for s in open_ if any(TODAY.isoformat() <= d <= week_end for d, _r in s.holidays)]
 
     def pick(n: int) -> VStore:
         return open_[n % len(open_)]
@@ -164,10 +166,10 @@ def plan(stores: list[VStore]) -> list[tuple[str, VStore, str]]:
         ("google_business_profile", pick(0), "google_updated"),
         ("google_business_profile", pick(0), "google_edited_hours"),
         ("google_business_profile", pick(1), "wrong_category"),
-        ("google_business_profile", holiday_country[0], "missing_holiday_hours"),
+        ("google_business_profile", (this_week or open_)[0], "missing_holiday_hours"),
         ("google_places", pick(2), "wrong_phone"),
         ("google_places", pick(3), "shown_temporarily_closed"),
-        ("google_places", holiday_country[-1], "missing_holiday_hours"),
+        *[("google_places", store, "missing_holiday_hours") for store in this_week[-1:]],  # within its week
         ("foursquare", pick(4), "wrong_hours"),
         ("foursquare", pick(5), "shown_closed"),
         ("facebook", pick(6), "shown_temporarily_closed"),
@@ -179,12 +181,12 @@ def plan(stores: list[VStore]) -> list[tuple[str, VStore, str]]:
     ]
     planted = {(p, s.store_id) for p, s, k in plants if k == "missing_holiday_hours"}
     for store in open_:  # a regional holiday soon that the roster has no hours for
-        if upcoming_holidays(store, TODAY):
-            plants += [
-                (p, store, "upcoming_holiday_unset")
-                for p in HOSTS
-                if "holiday_hours" in SHOWN[p] and (p, store.store_id) not in planted
-            ]
+        for p in HOSTS:
+            ahead = PLACES_WEEK - 1 if p == "google_places" else DAYS_AHEAD  # what Places shows yet
+            if "holiday_hours" in SHOWN[p] and (p, store.store_id) not in planted:
+                plants += (
+                    [(p, store, "upcoming_holiday_unset")] if upcoming_holidays(store, TODAY, ahead) else []
+                )
     for store in resting:  # a temporary closure: Google and Facebook shown open; Foursquare and OSM
         plants.append(("google_business_profile", store, "temporarily_closed_shown_open"))
         plants.append(("facebook", store, "temporarily_closed_shown_open"))
@@ -225,7 +227,8 @@ def _apply(listing: answers.Listing, store: VStore, kind: str, platform: str) ->
         listing.category = "Bakery"
         return listing.category
     if kind == "upcoming_holiday_unset":
-        return "no hours for " + ", ".join(upcoming_holidays(store, TODAY))
+        ahead = PLACES_WEEK - 1 if platform == "google_places" else DAYS_AHEAD
+        return "no hours for " + ", ".join(upcoming_holidays(store, TODAY, ahead))
     if kind == "missing_holiday_hours":
         listing.specials = {}
         return "no special hours"
@@ -258,9 +261,11 @@ def _traps(platform: str, store: VStore, listing: answers.Listing) -> list[dict[
     if listing.phone != roster_phone and "phone" not in _planted_fields(listing):
         trap("phone_international", "phone", listing.phone, roster_phone)
     if platform == "google_places" and any(
-        d > (TODAY + dt.timedelta(days=6)).isoformat() for d, _r in store.holidays
+        d > (TODAY + dt.timedelta(days=PLACES_WEEK - 1)).isoformat() for d, _r in store.holidays
     ):
-        later = "; ".join(d for d, _r in store.holidays if d > (TODAY + dt.timedelta(days=6)).isoformat())
+        later = "; ".join(
+            d for d, _r in store.holidays if d > (TODAY + dt.timedelta(days=PLACES_WEEK - 1)).isoformat()
+        )
         trap("special_days_next_week_only", "holiday_hours", "currentOpeningHours: the next 7 days", later)
     if platform == "google_places":
         trap("formatted_address", "address", answers.formatted_address(listing), store.street)
@@ -385,7 +390,7 @@ def generate_platform_world(out_dir: str | Path, seed: int = DEFAULT_SEED) -> Wo
         )
     traps = [t for p in HOSTS for s in stores for t in _traps(p, s, shown[p][s.store_id])]
     by_platform = dict(zip(HOSTS, blocks, strict=True))
-    places_week = (TODAY.isoformat(), (TODAY + dt.timedelta(days=6)).isoformat())
+    places_week = (TODAY.isoformat(), (TODAY + dt.timedelta(days=PLACES_WEEK - 1)).isoformat())
     for store in stores:
         row = {**rows[store.store_id], **ids[store.store_id]}
         listing = shown["google_business_profile"][store.store_id]

@@ -32,7 +32,7 @@ from auditor.quality.base import Metric, share
 SUITE = "worlds"
 SEEDS = (1, 2, 3, 4, 5, 6, 7, 8)
 # and these worlds again with the listing platforms' APIs served and in the spec (auditor.demo.platforms)
-PLATFORM_SEEDS = (8,)
+PLATFORM_SEEDS = (8, 2)  # GB+US+CA, and DE (its holiday hours, postcode-first addresses)
 AUDIT_TIMEOUT = 300  # seconds for one world's crawl and evaluation (about 10 on an idle machine)
 OBSERVED = {
     "name",
