@@ -39,8 +39,9 @@ def fetch(url: str, spec: Any) -> Page:
     known = _FETCHED.pop(url, None)  # a stylesheet or logo fetched with its page
     if known is None:
         brand = getattr(getattr(spec, "brand", None), "domains", None) or []
+        resources = host_allowed(urlsplit(url).hostname or "", brand)
         try:
-            fetched = fetch_once(url, spec, resources=host_allowed(urlsplit(url).hostname or "", brand))
+            fetched = fetch_once(url, spec, resources=resources, source=_platform_source(url, spec))
         except FetchError as exc:
             raise CheckError(str(exc)) from None
         _FETCHED.clear()
@@ -53,6 +54,33 @@ def fetch(url: str, spec: Any) -> Page:
 
 
 _FETCHED: dict[str, Any] = {}  # the stylesheets and logo of the last page fetched, by URL
+
+
+def _platform_source(url: str, spec: Any) -> str | None:
+    """The id of the platform source (a preset) a URL belongs to: asked as that source, the
+    request carries the platform's credential and headers as in the crawl."""
+    try:
+        source = _source_block(url, spec)
+    except CheckError:
+        return None
+    return source.id if source not in (None, "site") and getattr(source, "platform", None) else None
+
+
+# Adapter types that read a JSON answer (a platform preset's adapter is "platform").
+JSON_ADAPTERS = ("json_api", "platform")
+
+
+def json_refusal(url: str, source: Any) -> str:
+    """Why a JSON document at ``url`` cannot be read, and what would read it."""
+    readers = ("a source whose adapter reads JSON: adapter type json_api, or a platform preset "
+               "(osm_overpass, alltheplaces, google_places ...)")  # fmt: skip
+    if source is None:
+        return f"{url}: a JSON document, not a page; JSON is read only by {readers}: give its URL with --spec"
+    if source == "site":
+        return (f"{url}: a JSON document on the brand site, which is read as pages; to read it, give "
+                "this address a source of its own (adapter type json_api)")
+    return (f"{url}: a JSON document, but source '{source.id}' reads pages (adapter "
+            f"'{source.adapter.type}'); JSON is read by {readers}")
 
 
 def source_of(url: str, spec: Any) -> Any:
@@ -120,8 +148,8 @@ def reading_of(url: str, body: bytes, content_type: str, spec: Any = None) -> An
     source = _source_block(url, spec)
     page = Page(url, body, content_type)
     if _is_json(body, content_type):
-        if source is None or source == "site" or source.adapter.type != "json_api":
-            raise CheckError(f"{url}: a JSON document, not a page; only a json_api source reads JSON")
+        if source is None or source == "site" or source.adapter.type not in JSON_ADAPTERS:
+            raise CheckError(json_refusal(url, source))
         extraction = adapter_for(source.id, source.adapter).extract(_response(page))
         return PageReading(locations=list(extraction.records), unread=list(extraction.errors))
     if source not in (None, "site"):
@@ -167,6 +195,37 @@ def _resource_look(url: str, spec: Any, reader: Any, as_text: bool) -> dict:
     return look
 
 
+def one_page_judgement(evidence: Any, sid: str, packs: Any, spec: Any) -> tuple[list[dict], list[str]]:
+    """(findings, rules not judged) for one page of ``sid``. What the source shows is what the spec
+    declares (``carries:``), else what this page shows; a rule that would find something if the
+    source showed a field on its other pages (as a full run learns) is named, not judged."""
+    from auditor.judge.checks.base import SourceFacts
+    from auditor.judge.evaluate import judge_location
+    from auditor.judge.evidence import _declared
+    from auditor.spec.models import Carries
+
+    kind = "site" if sid == "site" else "listing"
+    declared = _declared(spec, sid)
+    evidence.facts = {sid: SourceFacts(sid, kind, declared=declared)}
+    findings, _card = judge_location(evidence, packs, spec)
+    judged = {(f["rule_id"], f["field"]) for f in findings if f["source"] == sid}
+    shown_everywhere = {name: True for name in Carries.model_fields if name not in declared}
+    evidence.facts = {sid: SourceFacts(sid, kind, declared={**shown_everywhere, **declared})}
+    would, _card = judge_location(evidence, packs, spec)
+    evidence.facts = {sid: SourceFacts(sid, kind, declared=declared)}
+    where = "site.carries" if sid == "site" else f"carries of source '{sid}'"
+    notes = []
+    for f in would:
+        if f["source"] != sid or (f["rule_id"], f["field"]) in judged:
+            continue
+        what = f["field"].replace("_", " ")
+        notes.append(f"{f['rule_id']} ({f['location_id']}): not judged from this page alone: the page shows "
+                     f"no {what}; a run judges it when other pages of {sid} show {what} (it would find: "
+                     f"{f['message']}); to judge it here, declare {where}: "
+                     f"{{{f['field']}: true}}")  # fmt: skip
+    return findings, notes
+
+
 class NothingRead(CheckError):
     """The page was fetched but no location could be read from it, or matched to a store."""
 
@@ -203,11 +262,14 @@ def _values(record: Any, country: str) -> dict[str, tuple[Any, str | None, str]]
     return {f: (v, p, raw) for f, raw, v, p in normalise_record(record, country, problems)}
 
 
-def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, Any]]:
-    """Findings (as rows) for one page; raises CheckError with a one-line reason."""
+def check_page(
+    url: str, spec: Any, store: str | None = None, not_judged: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Findings (as rows) for one page; raises CheckError with a one-line reason. Rules one page
+    cannot judge (a field the page does not show, which a full run judges when other pages of the
+    source show it) are added to ``not_judged``, one line each."""
     from auditor.crawl.listing_country import country_for, roster_countries
     from auditor.judge.checks.base import Evidence, Seen
-    from auditor.judge.evaluate import judge_location
     from auditor.judge.rules import load_rule_packs
 
     source = source_of(url, spec)
@@ -251,7 +313,9 @@ def check_page(url: str, spec: Any, store: str | None = None) -> list[dict[str, 
         seen.update({f: Seen(v if isinstance(v, str) else json.dumps(v), v, page.url, None)
                      for f, v in look.items()})  # fmt: skip
         evidence.observed[sid] = {entity: seen}
-        findings, _card = judge_location(evidence, packs, spec)
+        findings, more = one_page_judgement(evidence, sid, packs, spec)
+        if not_judged is not None:
+            not_judged.extend(more)
         for f in findings:
             if f["source"] != sid:
                 continue  # other touchpoints were not looked at
@@ -297,21 +361,26 @@ def check(
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
         raise typer.Exit(3) from None
+    not_judged: list[str] = []
     try:
-        rows = check_page(url, spec, store)
+        rows = check_page(url, spec, store, not_judged)
     except NothingRead as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(6) from None
     except CheckError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None
-    if fmt is OutputFormat.table and not rows:
-        typer.echo(f"{url}: no findings (read and judged against the roster)")
-    elif fmt is OutputFormat.table:  # the message already says what differs; keep it readable
+    table = fmt is OutputFormat.table
+    if table and not rows:
+        judged = "the rules about this page's source" + (", except those below" if not_judged else "")
+        typer.echo(f"{url}: no findings (read, matched and judged against the roster with {judged})")
+    elif table:  # the message already says what differs; keep it readable
         short = [{k: r[k] for k in ("store", "rule", "severity", "message")} for r in rows]
         emit_rows(short, fmt, title=f"findings for {url}")
     else:
         emit_rows(rows, fmt, title=f"findings for {url}")
+    for note in not_judged if table else []:  # a JSON or CSV document stays the findings alone
+        typer.echo(note)
     raise typer.Exit(2 if rows else 0)
 
 

@@ -45,11 +45,14 @@ class FetchError(ValueError):
     """The fetch could not run at all (the child process failed)."""
 
 
-def fetch(url: str, spec: Any = None, resources: bool = False, timeout: float = 120.0) -> dict[str, Fetched]:
-    """``url`` (and with ``resources`` the stylesheets and logo it uses), by URL asked for.
+def fetch(url: str, spec: Any = None, resources: bool = False, timeout: float = 120.0,
+          source: str | None = None) -> dict[str, Fetched]:  # fmt: skip
+    """``url`` (and with ``resources`` the stylesheets and logo it uses), by URL asked for;
+    ``source``: the platform source it is asked as (its credential and headers go with it).
 
     Without a spec only ``url``'s own host may be fetched, and no private address."""
-    job = {"url": url, "spec": str(spec.path) if spec is not None else None, "resources": resources}
+    job = {"url": url, "spec": str(spec.path) if spec is not None else None, "resources": resources,
+           "source": source}  # fmt: skip
     try:
         done = subprocess.run([sys.executable, "-m", "auditor.crawl.fetch_once"], input=json.dumps(job),
                               capture_output=True, text=True, timeout=timeout)  # fmt: skip
@@ -71,10 +74,12 @@ class OnePageSpider(scrapy.Spider):
 
     name = "fetch_once"
 
-    def __init__(self, url: str, spec: Any = None, resources: bool = False, **kwargs: Any) -> None:
+    def __init__(self, url: str, spec: Any = None, resources: bool = False, source: str | None = None,
+                 **kwargs: Any) -> None:  # fmt: skip
         super().__init__(**kwargs)
         self.spec = spec
         self.url = url
+        self.source = source or "check"
         self.want_resources = resources
         self.proxy = getattr(getattr(spec, "crawl", None), "proxy", None) if spec is not None else None
         self.allowed_domains = list(spec.allowed_domains()) if spec is not None else [urlsplit(url).hostname]
@@ -88,7 +93,7 @@ class OnePageSpider(scrapy.Spider):
 
     def _request(self, url: str, callback: Any) -> scrapy.Request:
         return scrapy.Request(url, callback=callback, errback=self.on_failure, dont_filter=True,
-                              meta={"source": "check", "asked": url})  # fmt: skip
+                              meta={"source": self.source, "asked": url})  # fmt: skip
 
     def _keep(self, response: Response) -> None:
         record = response.meta.get("fetch_record")
@@ -148,7 +153,8 @@ def _run(job: dict[str, Any]) -> list[dict[str, Any]]:
     process = CrawlerProcess(settings, install_root_handler=False)
     logging.getLogger("scrapy").setLevel(logging.ERROR)
     crawler = process.create_crawler(OnePageSpider)
-    process.crawl(crawler, url=job["url"], spec=spec, resources=bool(job.get("resources")))
+    process.crawl(crawler, url=job["url"], spec=spec, resources=bool(job.get("resources")),
+                  source=job.get("source"))
     process.start()
     spider = crawler.spider
     answers = dict(spider.answers)
