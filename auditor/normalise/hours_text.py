@@ -75,6 +75,7 @@ _CJK_PAREN_DAY = re.compile(r"[(（]\s*([一二三四五六日天])\s*[)）]")  
 def clean(text: str) -> str:
     text = _URLS.sub(" ", text)
     text = _AMPM_BEFORE.sub(r"\1\3\2", text)
+    text = re.sub(r"(?<=\d)\s?([ap])\.m\.(?=[^\W\d_])", r" \1.m. ", text, flags=re.I)  # '5:00 p.m.Sábado'
     text = _GLUED_HOURS.sub(r"\1h-\2h", text)
     text = _CJK_PAREN_DAY.sub(r"週\1", text)
     text = _GLUED_CLOCKS.sub(" ", text)

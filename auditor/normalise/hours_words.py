@@ -80,7 +80,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("定休日", "定休", "休業", "休館", "休み", "休日", "休店", "お休み", "休診", "休診日", "休業日",
                "休館日", "休園日"),
         "zh": ("休息", "关门", "不营业", "休業", "公休", "休诊", "停诊", "暂停营业", "休館"),
-        "uk": ("вихідний", "вихідні", "зачинено", "не працює"),
+        "uk": ("вихідний", "зачинено", "не працює"),
         "fi": ("suljettu",), "nb": ("stengt",), "cs": ("zavreno",), "hr": ("zatvoreno",),
         "sl": ("zaprto",), "tr": ("kapali",), "ko": ("휴무", "휴무일", "정기휴무"),
         "hu": ("zarva", "szunnap"), "et": ("suletud",), "lt": ("nedirba", "uzdaryta"), "lv": ("slegts",),
@@ -171,6 +171,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("fine settimana", "weekend"),
         "pt": ("fim de semana", "fins de semana"),
         "ru": ("выходные",),
+        "uk": ("вихідні", "у вихідні"),
         "ja": ("土日", "週末"),
         "zh": ("周末", "週末"),
         "id": ("akhir pekan",),
@@ -222,7 +223,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("mezzogiorno",), "pt": ("meio-dia",), "nl": ("middaguur",), "ru": ("полдень",),
     },
     "midnight": {
-        "en": ("midnight",), "de": ("mitternacht",), "fr": ("minuit",), "es": ("medianoche",),
+        "en": ("midnight", "midnite"), "de": ("mitternacht",), "fr": ("minuit",), "es": ("medianoche",),
         "it": ("mezzanotte",), "pt": ("meia-noite",), "nl": ("middernacht",), "ru": ("полночь",),
     },
     # 'from' with a time and no end: open from then on ('ab 18 Uhr', 'from 6pm', 'à partir de 18h')
