@@ -266,12 +266,14 @@ def read_page(
     fields: dict[str, str] | None = None,
     generic: bool = True,
     country: str | None = None,
+    blocks: str | None = None,
 ) -> PageReading:
     """Every location one page describes (see the module doc). ``root`` is the page's lxml tree
     (or its text); ``types`` limits structured objects to those types and their subtypes;
     ``fields`` are selectors (CSS, or XPath after ``xpath:``) that fill what structured data
-    lacks; ``generic`` reads the page's text when structured data gives nothing; ``country`` (the
-    store's or the spec's) reads numbers and postcodes in the text when the page states none."""
+    lacks (or, with ``blocks``, a selector for each listing of a page of several, read one listing
+    a block); ``generic`` reads the page's text when structured data gives nothing; ``country``
+    (the store's or the spec's) reads numbers and postcodes in the text when the page states none."""
     wanted = frozenset(types) if types else None
     if isinstance(root, str | bytes):
         from auditor.crawl.structured import parse_tree
@@ -302,17 +304,18 @@ def read_page(
     for record, obj in pairs:
         _vet(record, obj, hint)
     records = _merge([r for r, _o in pairs])
-    if fields:
+    if fields and records:  # selectors fill what the structured data lacks
         extra = css_fields(root, fields)
-        if records:
-            for record in records:
-                for name, value in extra.items():
-                    record.put(name, value, "selector")
-        elif extra:
-            record = Record()
+        for record in records:
             for name, value in extra.items():
                 record.put(name, value, "selector")
-            records = [record]
+    elif fields:
+        from auditor.crawl.selected import selected_records
+
+        records, several = selected_records(root, fields, blocks)
+        if several:
+            reading.unread.append(several)
+            generic = False  # the text of a page of several places is not one place's either
     if generic and len(records) <= 1:
         from auditor.crawl.generic import read_generic
 
@@ -376,7 +379,9 @@ def adapter_options(config: Any) -> dict[str, Any]:
     types = list(option(config, "types", []) or []) or None
     syntax = {"jsonld": ("json-ld",), "json-ld": ("json-ld",), "microdata": ("microdata",),
               "rdfa": ("rdfa",), "opengraph": ("opengraph",), "css": ()}.get(kind, SYNTAXES)  # fmt: skip
-    return {"types": types, "syntaxes": syntax, "fields": fields or None, "generic": kind == "auto"}
+    blocks = option(config, "records", None) if kind != "json_api" else None
+    return {"types": types, "syntaxes": syntax, "fields": fields or None, "generic": kind == "auto",
+            "blocks": blocks or None}  # fmt: skip
 
 
 def site_adapter_options(spec: Any) -> dict[str, Any]:

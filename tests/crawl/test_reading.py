@@ -312,3 +312,15 @@ def test_no_closure_notice_is_read_from_hours_or_disagreeing_notices(content: st
       <p>Tel. (323) 662-4410</p></main></body></html>"""
     record = only(read_page(page, "", country="US"))
     assert "status" not in record
+
+
+def test_a_page_of_several_places_is_read_one_listing_a_block_or_not_at_all() -> None:
+    page = """<html><body><div class="biz"><h2 class="n">Nordhem Möbler Stockholm</h2>
+      <p class="h">Mån–Fre 10–19</p></div><div class="biz"><h2 class="n">Möbelhuset AB</h2>
+      <p class="h">Mån–Fre 10–18</p></div></body></html>"""
+    fields = {"name": ".n::text", "hours": ".h::text"}
+    merged = read_page(page, "", fields=fields, generic=False, syntaxes=())
+    assert merged.locations == [] and "the page lists 2 places" in merged.unread[0]
+    each = read_page(page, "", fields=fields, generic=False, syntaxes=(), blocks="div.biz")
+    assert [(r["name"], r["hours"]) for r in each.locations] == [
+        ("Nordhem Möbler Stockholm", "Mån–Fre 10–19"), ("Möbelhuset AB", "Mån–Fre 10–18")]
