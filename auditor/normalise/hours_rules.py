@@ -30,6 +30,7 @@ from auditor.normalise.hours_text import (
     detect_language,
     tokenize,
 )
+from auditor.normalise.hours_words import fold
 from auditor.normalise.hours_write import Selector, Times, _fmt, _fmt_date, _pair, _rules_text
 
 _DAYISH = {"day", "daily", "weekdays", "workdays", "weekend", "ph"}
@@ -108,6 +109,12 @@ class _Parser:
                     times.is_break = pause and bool(times.ranges)
                     pause = False
                     self.groups.append(times)
+            elif kind == "half":
+                if self.groups and isinstance(self.groups[-1], Selector) and self.groups[-1].has_days:
+                    if self.groups[-1].all_but or self._except_before():
+                        raise TextError(f"a part of a day in an exception is not read ('{tok.text}')")
+                    self.groups[-1].half = str(tok.value)
+                r.i += 1
             elif kind == "appointment":
                 self.groups.append(Times(comment=tok.text))
                 r.i += 1
@@ -121,6 +128,15 @@ class _Parser:
             else:
                 r.i += 1
         return self.groups
+
+    def _except_before(self) -> bool:
+        """'sauf mardi soir': an exception word stands before the days of this clause."""
+        for tok in reversed(self.r.toks[: self.r.i]):
+            if tok.kind == "except":
+                return True
+            if tok.kind in ("time", "num") or tok.text in (";", "\n"):
+                return False
+        return False
 
     def _clause(self) -> list[object]:
         """Groups since the last rule separator."""
@@ -519,6 +535,27 @@ def _resolve(start: Tok, end: Tok, twelve: bool = True) -> tuple[int, int]:
     return s, e
 
 
+_EVENING = {"soir", "du soir", "abends", "abend", "evening", "in the evening", "night", "at night", "tonight",
+            "sera", "di sera", "della sera", "noche", "de la noche", "noite", "da noite", "avond", "s avonds",
+            "вечера", "夜", "晚上"}
+
+
+def _parts_of_days(tokens: list[Tok]) -> list[Tok]:
+    """'Mi nachmittags geschlossen', 'dimanche midi': a morning, afternoon, evening or midday word
+    after days and with no clock time beside it names a part of those days."""
+    meaningful = [t for t in tokens if t.kind != "filler"]
+    for k, tok in enumerate(meaningful):
+        if tok.kind not in ("am", "pm", "noon") or k == 0 or meaningful[k - 1].kind != "day":
+            continue
+        nxt = meaningful[k + 1] if k + 1 < len(meaningful) else None
+        if nxt is not None and (nxt.kind in ("time", "num", "range", "ampm") or nxt.text in ("-", ":")):
+            continue  # 'Samstag vormittags 9-12', 'lundi midi-14h'
+        part = {"am": "morning", "noon": "midday"}.get(tok.kind)
+        tok.value = part or ("evening" if fold(tok.text) in _EVENING else "afternoon")
+        tok.kind = "half"
+    return tokens
+
+
 def _refuse_undated_season(tokens: list[Tok]) -> None:
     """'10-18 (summer), 10-16 (winter)': hours for part of the year whose dates are not said are not
     read as the whole year's (OSM has no 'summer'); a season beside its dates or months is read."""
@@ -601,7 +638,7 @@ def text_to_osm(text: str) -> str:
         raise TextError("empty opening hours")
     lang = detect_language(cleaned)
     unknown: list[str] = []
-    tokens = _prepare_times(tokenize(cleaned, lang, unknown))
+    tokens = _prepare_times(_parts_of_days(tokenize(cleaned, lang, unknown)))
     _refuse_undated_season(tokens)
     _refuse_nth_weekday(cleaned, lang)
     garbled = re.search(r"(?<![\d:.])\d{1,2}-\d{1,2}:\d\d:\d\d|\?\??[:.h]\d\d|\d[:.h]\?\?"

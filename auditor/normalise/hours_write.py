@@ -26,6 +26,7 @@ class Selector:
     open_word: bool = False
     comma_before: bool = False  # written after ',' (OSM's additional-rule separator), not ';'
     all_but: bool = False  # 'except public holidays' alone: every day but those, no day named
+    half: str | None = None  # 'Mi nachmittags', 'dimanche midi': a part of the days (morning, midday, ...)
 
     @property
     def has_days(self) -> bool:
@@ -191,7 +192,38 @@ def _pair(groups: list[object]) -> list[Rule]:
         else:
             pending_times = group
     flush()
-    return rules
+    out: list[Rule] = []
+    for rule in rules:
+        out.append(_half_day(out, rule) if rule.sel.half else rule)
+    return out
+
+
+# the part of a day a word names: ranges starting in [start, end) are that part; a range running
+# across its bounds leaves the part's end unsaid
+_PARTS = {"morning": (0, 12 * 60), "afternoon": (12 * 60, 24 * 60), "evening": (17 * 60, 24 * 60),
+          "midday": (11 * 60, 15 * 60)}
+
+
+def _half_day(earlier: list[Rule], rule: Rule) -> Rule:
+    """'Mi nachmittags geschlossen', 'fermé le dimanche midi': the days keep their hours so far but
+    for that part of the day."""
+    sel, times = rule.sel, rule.times
+    days = _selector_text(Selector(days=sel.days, ph=sel.ph))
+    if times is None or times.status != "closed" or times.ranges or sel.half not in _PARTS:
+        raise TextError(f"hours for part of a day ({sel.half}) on {days} are not read")
+    ranges = _day_ranges(earlier, sel)
+    start, end = _PARTS[sel.half]
+    kept = []
+    for a, b in ranges:
+        if start <= a < end:
+            continue
+        if a < start < _end(a, b) or (sel.half == "midday" and a < end <= _end(a, b) and a < start):
+            raise TextError(f"where {days} closes for the {sel.half} is not said")
+        kept.append((a, b))
+    if not ranges:
+        raise TextError(f"closed for the {sel.half} on {days}, with no hours said for those days")
+    plain = Selector(days=set(sel.days), ph=sel.ph, dates=list(sel.dates), single_date=sel.single_date)
+    return Rule(plain, Times(ranges=kept) if kept else Times(status="closed"))
 
 
 def _until(groups: list[object], index: int) -> int:

@@ -15,8 +15,6 @@ from auditor.quality.hours import read_right, stress_rows
 DATA = Path(__file__).parents[1] / "data" / "hours" / "stress_hours.tsv"
 
 KNOWN_FAILURES = {
-    # a half day closed ('Wednesday afternoons closed') is read as the whole day closed
-    "Mo-Fr 9.00-12.00 Uhr & 14.00-18.00 Uhr, Mi nachmittags geschlossen",
     # '（土・日・祝日除く）': days excluded after the times, in brackets
     "９：００～１８：００（土・日・祝日除く）",
     # Polish '(czynne) całą dobę': round the clock
