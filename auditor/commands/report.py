@@ -116,7 +116,7 @@ def scorecard(
         if card is None:
             typer.echo(f"store '{store_id}' has no scorecard in run {chosen.id}: check the id", err=True)
             raise typer.Exit(1)
-        history = queries.trend(session, store_id)
+        history = queries.trends(session, chosen.id).get(store_id, [])  # up to the run shown
         findings = sorted(queries.findings(session, chosen.id, store_id), key=lambda f: -f.points)
         rows = [
             {

@@ -25,7 +25,7 @@ def source_counts(crawlers: list[Any]) -> dict[str, dict[str, int]]:
 
 def progress_table(crawlers: list[Any]) -> Table:
     table = Table(title="crawl", expand=False)
-    table.add_column("source")
+    table.add_column("source", no_wrap=True, min_width=6)  # ids told apart in full (firmakatalog-se)
     for column in COLUMNS:
         table.add_column(column.replace("_", " "), justify="right")
     for source, counts in sorted(source_counts(crawlers).items()):
@@ -38,8 +38,11 @@ class CrawlProgress:
 
     def __init__(self, crawlers: list[Any], console: Console | None = None) -> None:
         self.crawlers = crawlers
-        self.live = Live(progress_table(crawlers), console=console or Console(stderr=True),
-                         refresh_per_second=4, transient=False)  # fmt: skip
+        from auditor.report.console import make_console
+
+        self.console = console or make_console(stderr=True)
+        self.live = Live(progress_table(crawlers), console=self.console, refresh_per_second=4,
+                         transient=False)  # fmt: skip
         self.loop: Any = None
 
     def start(self) -> None:
@@ -57,3 +60,5 @@ class CrawlProgress:
             self.loop.stop()
         self.refresh()
         self.live.stop()
+        if not self.console.is_terminal:  # in a file the last table ends without a line end
+            self.console.file.write("\n")

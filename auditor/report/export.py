@@ -59,11 +59,15 @@ def emit_rows(
     if fmt is OutputFormat.csv:
         typer.echo(csv_text(rows), nl=False)
         return
+    console = console or make_console()
+    if not rows:  # a title squeezed into an empty table's width wraps every word: the title alone
+        console.print(title or "(no rows)", markup=False, highlight=False, soft_wrap=True)
+        return
     table = Table(title=title or None)
-    for key in rows[0] if rows else ["(no rows)"]:
+    for key in rows[0]:
         table.add_column(str(key), overflow="fold")
     for row in rows:
         table.add_row(
             *("" if v is None else f"{v:.1f}" if isinstance(v, float) else str(v) for v in row.values())
         )
-    (console or make_console()).print(table)
+    console.print(table)

@@ -54,4 +54,6 @@ def test_declared_carries_judge_it_as_a_run_does(served: tuple[Path, str, str], 
     declared.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["check", url, "--spec", str(declared), "--format", "json"])
     assert result.exit_code == 2, result.output
-    assert [(r["store"], r["rule"]) for r in json.loads(result.output)] == [(store, "hours.holiday")]
+    (row,) = json.loads(result.output)
+    assert (row["store"], row["rule"], row["observed"]) == (store, "hours.holiday", "none shown")
+    assert row["message"] == f"site's holiday hours: none shown; the roster says {row['expected']}"

@@ -19,7 +19,8 @@ def _unmatched_pages(ev: Evidence, source: str) -> str | None:
     entity = facts.unmatched_names.get(fold_name(name, ev.spec)) if name else None
     if entity:
         return (
-            f"a {source} listing named {name!r} matched no roster store ({entity}): its other fields disagree"
+            f"a listing on {source} named {name!r} matched no roster store ({entity}): "
+            "its other fields disagree"
         )
     if facts.kind != "site":
         return None
