@@ -223,7 +223,7 @@ class _Parser:
                 r.i += 1
             elif kind == "ph":
                 if minus:
-                    pass
+                    sel.no_ph = True
                 else:
                     sel.ph = True
                 r.i += 1
@@ -540,6 +540,23 @@ _EVENING = {"soir", "du soir", "abends", "abend", "evening", "in the evening", "
             "вечера", "夜", "晚上"}
 
 
+def _except_after(tokens: list[Tok], lang: str) -> list[Tok]:
+    """'土・日・祝日除く': in Japanese and Chinese 'except' follows the days it takes away."""
+    if lang not in ("ja", "zh"):
+        return tokens
+    out = list(tokens)
+    for k, tok in enumerate(out):
+        if tok.kind != "except":
+            continue
+        start = k
+        while start > 0 and (out[start - 1].kind in ("day", "ph", "weekend", "filler")
+                             or out[start - 1].text in ("・", "、", ",", "/")):
+            start -= 1
+        if start < k and any(t.kind in ("day", "ph", "weekend") for t in out[start:k]):
+            out = [*out[:start], tok, *out[start:k], *out[k + 1 :]]
+    return out
+
+
 def _parts_of_days(tokens: list[Tok]) -> list[Tok]:
     """'Mi nachmittags geschlossen', 'dimanche midi': a morning, afternoon, evening or midday word
     after days and with no clock time beside it names a part of those days."""
@@ -638,7 +655,7 @@ def text_to_osm(text: str) -> str:
         raise TextError("empty opening hours")
     lang = detect_language(cleaned)
     unknown: list[str] = []
-    tokens = _prepare_times(_parts_of_days(tokenize(cleaned, lang, unknown)))
+    tokens = _prepare_times(_parts_of_days(_except_after(tokenize(cleaned, lang, unknown), lang)))
     _refuse_undated_season(tokens)
     _refuse_nth_weekday(cleaned, lang)
     garbled = re.search(r"(?<![\d:.])\d{1,2}-\d{1,2}:\d\d:\d\d|\?\??[:.h]\d\d|\d[:.h]\?\?"

@@ -140,7 +140,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("24時間",),
         "zh": ("24小时", "24小時", "全天"),
         "id": ("24 jam",),
-        "pl": ("calodobowo", "calodobowy", "cala dobe", "czynne cala dobe"),
+        "pl": ("calodobowo", "calodobowy", "cala dobe", "czynne cala dobe", "otwarte cala dobe"),
         "ko": ("24시간",),
     },
     "weekdays": {
@@ -336,7 +336,12 @@ def fold(text: str) -> str:
     if _CJK.search(text):  # a dakuten is not an accent
         return text
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare).translate(_STROKES)
+
+
+# letters with a stroke that Unicode does not decompose: 'całą dobę' folds as 'cala dobe'
+_STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"})
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")

@@ -27,6 +27,7 @@ class Selector:
     comma_before: bool = False  # written after ',' (OSM's additional-rule separator), not ';'
     all_but: bool = False  # 'except public holidays' alone: every day but those, no day named
     half: str | None = None  # 'Mi nachmittags', 'dimanche midi': a part of the days (morning, midday, ...)
+    no_ph: bool = False  # 'except public holidays': closed on holidays
 
     @property
     def has_days(self) -> bool:
@@ -420,6 +421,8 @@ def _rules_text(rules: list[Rule]) -> str:
             not (_every(e.sel) & rule.sel.days) for e in ordered[:k]
         ) and (rule.sel.comma_before or _night_between(rule, ordered[:k]))
         text += (", " if disjoint or _adds_to(rule, ordered[:k]) else "; ") + piece
+    if text and any(r.sel.no_ph for r in rules) and not any(r.sel.ph for r in ordered):
+        text += "; PH off"  # 'Mo-Fr 9-18 except public holidays'
     return text
 
 
