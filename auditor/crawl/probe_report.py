@@ -109,9 +109,11 @@ def report_source(spec: Any, crawl: ProbeCrawl, sid: str, kind: str, matcher: Ro
         if sid == "site" and "website" not in values:  # a brand page is its own website
             values["website"] = _normalised("website", page.url, page.country or option(spec, "country", ""))
         if page.location_id:
-            found = matcher.match(values) if not _template_driven(spec, sid) else None
+            found = matcher.match(values, own_url=sid == "site") if not _template_driven(spec, sid) else None
             by_key = found is not None and found.store_id == page.location_id
             how = f"by {found.by}" if by_key and found else "from the URL template"
+            if by_key and found and found.conflict:  # its other keys name other stores
+                how += f"; its {found.conflict.replace(': ', ' names ')}"
             out.lines.append(f"  {page.entity} -> {page.location_id} ({how})")
         else:
             unmatched += 1
@@ -189,8 +191,8 @@ def sample_line(spec: Any, sample: Any) -> str:
     if sample.closed:
         shown = ", ".join(sample.closed[:5]) + (", ..." if len(sample.closed) > 5 else "")
         line += f"; {len(sample.closed)} closed in the roster, not probed ({shown})"
-    if sample.pages > len(probed):
-        line += f"; --stores {sample.pages} asked for more than the {len(probed)} stores there are to probe"
+    if sample.pages > len(spec.roster):
+        line += f"; --stores {sample.pages}: the roster has {len(spec.roster)}"
     return line
 
 

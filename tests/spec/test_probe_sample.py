@@ -23,9 +23,9 @@ def test_a_closed_store_is_named_as_not_probed(spec_dir: Path) -> None:
     sample = Sample.of(spec, 3)
     assert sample.stores == ["ST-001", "ST-003"]
     assert sample_line(spec, sample) == (
-        "probe of 2 of 3 stores (ST-001, ST-003) on every source; 1 closed in the roster, not probed "
-        "(ST-002); --stores 3 asked for more than the 2 stores there are to probe"
+        "probe of 2 of 3 stores (ST-001, ST-003) on every source; 1 closed in the roster, not probed (ST-002)"
     )
+    assert sample_line(spec, Sample.of(spec, 5)).endswith("not probed (ST-002); --stores 5: the roster has 3")
 
 
 def test_a_sample_smaller_than_the_roster_says_only_what_it_probes(spec_dir: Path) -> None:
