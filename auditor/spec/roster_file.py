@@ -118,7 +118,9 @@ def column_warnings(path: Path, roster: list[RosterEntry], lines: list[int]) -> 
     for column, line in first.items():
         near = known_column_near(column)
         if near:
+            empty = not any(str(getattr(entry, near, "") or "").strip() for entry in roster)
+            tail = f" and '{near}' stays empty" if empty else ""
             out.append(Problem(str(path), line, (
                 f"column '{column}' is not one the auditor reads (did you mean '{near}'?); it is kept as "
-                f"the roster's own column and '{near}' stays empty")))  # fmt: skip
+                f"the roster's own column{tail}")))  # fmt: skip
     return out
