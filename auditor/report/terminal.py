@@ -108,7 +108,10 @@ def print_field_quality(stats: dict, console: Console) -> None:
     if not rows:
         return
     shown = [r for r in rows if r["unreadable"]]
-    table = Table(title="What each source let us read" + ("" if shown else ": every value read"))
+    if not shown:  # one line, not an empty table under the title
+        console.print("What each source let us read: every value read")
+        return
+    table = Table(title="What each source let us read")
     for column in ("source", "field", "read", "normalised", "unreadable", "main reason"):
         table.add_column(column, overflow="fold")
     for r in shown:

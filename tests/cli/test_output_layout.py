@@ -65,3 +65,13 @@ def test_the_crawl_table_ends_its_line_and_shows_ids_whole() -> None:
     text = buffer.getvalue()
     assert all(sid in text for sid in ids), text
     assert "┘\n2/3 evaluate" in text
+
+
+def test_a_run_whose_every_value_was_read_says_so_in_one_line() -> None:
+    from auditor.crawl.field_stats import PREFIX
+    from auditor.report.terminal import print_field_quality
+
+    buffer = io.StringIO()
+    stats = {f"{PREFIX}site/phone/read": 4, f"{PREFIX}site/phone/normalised": 4}
+    print_field_quality(stats, Console(file=buffer, width=100))
+    assert buffer.getvalue() == "What each source let us read: every value read\n"
