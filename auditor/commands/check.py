@@ -242,7 +242,7 @@ def match_store(values: dict[str, Any], url: str, spec: Any, store: str | None, 
             raise CheckError(f"--store {store}: not in the roster of {spec.path}")
         return store
     found = {f: v for f, (v, _p) in values.items() if v is not None}
-    if "website" not in found:  # a brand site page is the website its store lists
+    if "website" not in found and own_url:  # a brand site page is the website its store lists
         page_url, _problem = normalise_field("website", url, spec.country)
         found["website"] = page_url
     matched = RosterMatcher(roster_keys(spec)).match(found, own_url=own_url)

@@ -93,10 +93,6 @@ def _match(
 
     values = {f: v for f, _r, v, _p in normalise_record(record, country or spec.country, record.problems)
               if v is not None}  # fmt: skip
-    if "website" not in values and url.startswith("http"):
-        from auditor.crawl.fields import normalise_field
-
-        values["website"] = normalise_field("website", url, spec.country)[0]
     own_url = False
     if url.startswith("http"):
         from auditor.commands.check import CheckError, source_of
@@ -105,6 +101,10 @@ def _match(
             own_url = source_of(url, spec) == "site"
         except CheckError:
             own_url = False
+    if "website" not in values and own_url:  # a brand page is the website its store lists
+        from auditor.crawl.fields import normalise_field
+
+        values["website"] = normalise_field("website", url, spec.country)[0]
     found = RosterMatcher(roster_keys(spec)).match(values, own_url=own_url)
     if found is None:
         return None, None, None
