@@ -22,7 +22,7 @@ DEFAULT_ANALYZER = "review"
 STAR_PRIOR_RANGE = 0.35
 """A 1-star review starts at P(positive) = 0.15 and a 5-star one at 0.85 before the text is read;
 clear text outweighs the prior, so a 5-star review that reads as a complaint stays negative."""
-NO_OPINION_CONFIDENCE = 0.8
+NO_OPINION_CONFIDENCE = 0.9
 """Text in which neither lexicon finds an opinion word nor a rating is neutral unless the
 n-grams alone are at least this sure ("would not return" has no opinion word)."""
 
@@ -137,7 +137,8 @@ class ReviewAnalyzer:
         """P(positive) of a cleaned text, and whether either lexicon found an opinion in it."""
         score = self.lexicon.score(text)
         pattern = pattern_score(text)
-        logit = self.model.logit(features(score, pattern), hashed_ngrams(text))
+        grams = hashed_ngrams(text)
+        logit = self.model.logit(features(score, pattern, len(grams)), grams)
         if stars is not None:
             prior = _star_prior(stars)
             logit += math.log(prior / (1.0 - prior))

@@ -167,6 +167,10 @@ class PatternScore:
     assessed: int  # how many rated words (or negated/intensified pairs) were found
 
 
+QUANTITIES = frozenset({"few", "fewer", "little", "less", "more", "much", "many", "half", "several", "most"})
+"""Words of amount that pattern rates ("a few days": -0.2) but that carry no opinion of their own."""
+
+
 _PATTERN_TOKEN = re.compile(
     r"[A-Za-z]+(?=n't\b)|n't\b|[A-Za-z]+(?:'[A-Za-z]+)?|[!?]|[:;=][-']?[()DPp/\\|]"
 )
@@ -174,13 +178,15 @@ _PATTERN_TOKEN = re.compile(
 
 def pattern_score(text: str) -> PatternScore:
     """Score a text with TextBlob's shipped lexicon and rules, as ``TextBlob(text).sentiment``
-    does, on a faster tokenisation ("didn't" splits into "did" + "n't", as TextBlob's does).
+    does, on a faster tokenisation ("didn't" splits into "did" + "n't", as TextBlob's does),
+    without the words of amount it rates ("a few days" is no opinion).
 
     A second general lexicon with rules of its own, built independently of VADER's: the trained
     model weighs the two readings against each other."""
     from textblob.en import sentiment as pattern_lexicon
 
-    tokens = (t.lower() for t in _PATTERN_TOKEN.findall(text.replace("’", "'")))
+    words = (t.lower() for t in _PATTERN_TOKEN.findall(text.replace("’", "'")))
+    tokens = (t for t in words if t not in QUANTITIES)
     found = pattern_lexicon.assessments(((t, None) for t in tokens), True)
     if not found:
         return PatternScore(0.0, 0.0, 0)
@@ -200,7 +206,7 @@ def pattern_words(known: dict[str, float]) -> dict[str, float]:
 
     extra: dict[str, float] = {}
     for word, senses in pattern_lexicon.items():
-        if not word.isalpha() or word in known or None not in senses:
+        if not word.isalpha() or word in known or word in QUANTITIES or None not in senses:
             continue
         polarity = senses[None][0]
         if abs(polarity) >= PATTERN_MIN:

@@ -20,7 +20,7 @@ from pathlib import Path
 from auditor.sentiment.lexicon import LexiconScore, PatternScore
 from auditor.sentiment.ngrams import HASH_BITS, HASH_SIZE
 
-FORMAT = 2
+FORMAT = 3
 FEATURES: tuple[str, ...] = (
     "compound",
     "phrases",
@@ -34,12 +34,18 @@ FEATURES: tuple[str, ...] = (
     "pattern_polarity",
     "pattern_subjectivity",
     "pattern_silent",
+    "length",
+    "shortness",
 )
 
 
-def features(score: LexiconScore, pattern: PatternScore) -> list[float]:
+def features(score: LexiconScore, pattern: PatternScore, grams: int) -> list[float]:
     """The model's dense inputs, all roughly within [-1, 1]: the review lexicon's reading (VADER's
-    rules) and TextBlob's pattern lexicon's reading of the same text."""
+    rules), TextBlob's pattern lexicon's reading of the same text, and its length (``grams``
+    distinct n-grams), so the intercept can differ between a short sentence and a long review:
+    the n-gram vector has unit length, and what its many small weights add up to grows with the
+    number of n-grams."""
+    size = max(1, grams)
     return [
         score.compound,
         max(-1.0, min(1.0, score.phrases / 4.0)),
@@ -53,6 +59,8 @@ def features(score: LexiconScore, pattern: PatternScore) -> list[float]:
         pattern.polarity,
         pattern.subjectivity,
         1.0 if pattern.assessed == 0 else 0.0,
+        math.sqrt(size) / 10.0,
+        1.0 / math.sqrt(size),
     ]
 
 
