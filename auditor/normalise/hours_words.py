@@ -84,7 +84,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "fi": ("suljettu",), "nb": ("stengt",), "cs": ("zavreno",), "hr": ("zatvoreno",),
         "sl": ("zaprto",), "tr": ("kapali",), "ko": ("휴무", "휴무일", "정기휴무"),
         "hu": ("zarva", "szunnap"), "et": ("suletud",), "lt": ("nedirba", "uzdaryta"), "lv": ("slegts",),
-        "bg": ("почивен ден", "затворено"),
+        "bg": ("почивен ден", "затворено"), "ro": ("inchis",),
         "id": ("tutup", "libur"),
         "pl": ("nieczynne", "zamkniete", "nieczynny"),
         "sv": ("stangt",), "da": ("lukket",),
@@ -115,7 +115,8 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("tutti i giorni", "ogni giorno", "tutti i gg", "tutta la settimana"),
         "pt": ("todos os dias", "diariamente"),
         "ca": ("cada dia", "tots els dies"),
-        "ru": ("ежедневно", "каждый день", "без выходных"),
+        "ru": ("ежедневно", "каждый день", "без выходных", "7 дней в неделю", "семь дней в неделю"),
+        "ro": ("zilnic",),
         "uk": ("щодня", "щоденно", "без вихідних"),
         "ja": ("毎日", "年中無休", "無休"),
         "zh": ("每天", "每日", "全年无休"),
@@ -153,6 +154,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("feriali", "giorni feriali"),
         "pt": ("dias uteis",),
         "ru": ("будни", "будние", "будние дни", "в будние дни", "по будням"),
+        "ko": ("평일", "주중"),
         "uk": ("будні", "будні дні", "у будні"),
         "ja": ("平日",),
         "zh": ("工作日", "平日"),
@@ -171,6 +173,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("fine settimana", "weekend"),
         "pt": ("fim de semana", "fins de semana"),
         "ru": ("выходные",),
+        "ko": ("주말",),
         "uk": ("вихідні", "у вихідні"),
         "ja": ("土日", "週末"),
         "zh": ("周末", "週末"),
@@ -341,7 +344,7 @@ def fold(text: str) -> str:
 
 
 # letters with a stroke that Unicode does not decompose: 'całą dobę' folds as 'cala dobe'
-_STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"})
+_STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ı": "i"})
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -432,7 +435,7 @@ class Vocabulary:
             return _OSM_DAYS[word]
         if word in self.short_days.get("en", {}):
             return self.short_days["en"][word]
-        return self._truncated(word, lang) if len(word) >= 3 else self._inflected(word)
+        return self._truncated(word, lang) if len(word) >= 3 else self._inflected(word, lang)
 
     @lru_cache(maxsize=64)  # noqa: B019 - one vocabulary per process
     def narrow_days(self, lang: str) -> dict[str, int]:
@@ -452,7 +455,7 @@ class Vocabulary:
         found = {i for name, i in self.full_days.get(lang, {}).items() if name.startswith(word)}
         if len(found) == 1 and not any(m.startswith(word) for m in self.months.get(lang, {})):
             return found.pop()
-        return self._inflected(word)
+        return self._inflected(word, lang)
 
     def _short_anywhere(self, word: str, lang: str) -> bool:
         return word in self.short_days.get(lang, {}) or word in self.phrases.get(lang, {})
@@ -463,11 +466,14 @@ class Vocabulary:
         return len(meanings) == 1 and not any(word in m for m in self.months.values())
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one vocabulary per process
-    def _inflected(self, word: str) -> int | None:
-        """montags, lundis, понедельника, dinsdagochtend: a full day name's stem plus a short ending."""
+    def _inflected(self, word: str, lang: str = "") -> int | None:
+        """montags, lundis, понедельника, dinsdagochtend: a full day name's stem plus a short ending,
+        in the text's own language when it has day names ('неделю', a week in Russian, is not the
+        Bulgarian Sunday)."""
         if len(word) < 4:
             return None
-        for names in self.full_days.values():
+        own = self.full_days.get(lang)
+        for names in ([own] if own else self.full_days.values()):
             for name, index in names.items():
                 if len(name) >= 5 and not _CJK.search(name):
                     stem = name[:-1]

@@ -96,7 +96,7 @@ def _pair(groups: list[object]) -> list[Rule]:
         if isinstance(group, Selector) and pending_times is not None and pending_times.until is not None \
                 and not pending_times.ranges and group.has_days:
             # '; until 10pm on Fri+Sat': the closing time said before the days it is for
-            rules.append(Rule(group, _closing_later(rules, group, _until(groups, index))))
+            rules.append(Rule(group, _closing_later(rules, group, pending_times.until)))
             pending_times = None
             continue
         if isinstance(group, Selector) and pending_times is not None and pending_times.ranges \
@@ -164,6 +164,10 @@ def _pair(groups: list[object]) -> list[Rule]:
             group.status = "closed"
             rules.append(Rule(last.sel, group))
             continue
+        if group.is_break and pending_sel is None and pending_times is None and rules:
+            group.status = "closed"  # 'closed for lunch 1:30pm-2:00pm' on a line of its own: every day
+            rules.append(Rule(Selector(dates=list(context)), group))
+            continue
         if pending_sel is not None and group.until is not None and not group.ranges:
             rules.append(Rule(pending_sel, _closing_later(rules, pending_sel, group.until)))
             pending_sel = None
@@ -225,13 +229,6 @@ def _half_day(earlier: list[Rule], rule: Rule) -> Rule:
         raise TextError(f"closed for the {sel.half} on {days}, with no hours said for those days")
     plain = Selector(days=set(sel.days), ph=sel.ph, dates=list(sel.dates), single_date=sel.single_date)
     return Rule(plain, Times(ranges=kept) if kept else Times(status="closed"))
-
-
-def _until(groups: list[object], index: int) -> int:
-    """The closing time of the times just before ``groups[index]``."""
-    before = groups[index - 1]
-    assert isinstance(before, Times) and before.until is not None
-    return before.until
 
 
 def _closes_next(groups: list[object], index: int) -> bool:

@@ -11,7 +11,9 @@ compared as written. Figures: overall, and per language with at least five cases
 ``alltheplaces_hours_text_to_osm_expected.csv``: 20 free-text cases from another project's
 converter (English, Italian, Polish, Spanish, Russian), reported without a target.
 
-``stress_hours.tsv``: 342 strings written for this project as shops, restaurants, banks and
+``stress_hours.tsv`` and ``stress_hours_2.tsv``: 342 + 112 strings written for this project (the
+second batch after the first had been read, measured before the reader was changed for it: 102/112) as
+shops, restaurants, banks and
 pharmacies write hours in two dozen languages, each with its OSM meaning written by hand; ``UNREAD``
 rows count only when nothing open is read from them.
 """
@@ -122,25 +124,23 @@ def stress_rows(path: Path) -> list[tuple[str, str, str]]:
 
 
 def read_right(text: str, expected: str) -> bool:
-    """Read with the expected meaning; for UNREAD, not read or read as never open (no false claim)."""
-    reading = _read(text)
+    """Read with the expected meaning; for UNREAD, no weekly hours read, or none open (no false claim)."""
     if expected != UNREAD:
+        reading = _read(text)
         return reading is not None and equal_by_meaning(reading, expected)
-    if reading is None:
-        return True
     try:
-        return not reference_year(reading)
-    except OsmError:
-        return False
+        week = parse_hours(text)
+    except HoursError:
+        return True
+    return not any(week[day] for day in ("mo", "tu", "we", "th", "fr", "sa", "su"))
 
 
-def _stress(data_dir: Path) -> Metric:
-    rows = stress_rows(data_dir / "hours" / "stress_hours.tsv")
+def _stress(data_dir: Path, name: str, label: str, target: str) -> Metric:
+    rows = stress_rows(data_dir / "hours" / name)
     missed = [text for _, text, expected in rows if not read_right(text, expected)]
     good = len(rows) - len(missed)
     detail = f"{good}/{len(rows)}" + (f"; missed {missed[0][:50]!r}" if missed else "")
-    return Metric(SUITE, "stress set read (by meaning, written for the project)", share(good, len(rows)),
-                  ">= 0.98", detail)
+    return Metric(SUITE, label, share(good, len(rows)), target, detail)
 
 
 def _osm_values(data_dir: Path) -> Metric:
@@ -200,5 +200,11 @@ def _spot_check(data_dir: Path) -> list[Metric]:
 
 
 def measure(data_dir: Path) -> list[Metric]:
-    return [*_multilingual(data_dir), _alltheplaces(data_dir), _stress(data_dir), _osm_values(data_dir),
-            *_spot_check(data_dir)]
+    return [
+        *_multilingual(data_dir), _alltheplaces(data_dir),
+        _stress(data_dir, "stress_hours.tsv", "stress set read (by meaning, written for the project)",
+                ">= 0.98"),
+        # the second batch measured 102/112 before the reader was changed for it
+        _stress(data_dir, "stress_hours_2.tsv", "stress set, second batch, read (by meaning)", ">= 0.95"),
+        _osm_values(data_dir), *_spot_check(data_dir),
+    ]
