@@ -172,7 +172,8 @@ class _Parser:
         keeps = {"closed", "month", "date", "day", "daily", "weekdays", "weekend"}
         lone_time = not has_range and any(  # '(日曜は23時まで)'; but '(Thursday until 9pm)' is read
             t.kind in ("time", "num") and not (t.closes or t.opens) and not (
-                k + 1 < len(inner) and inner[k + 1].kind == "range" and k + 2 == len(inner))
+                k + 1 < len(inner) and (inner[k + 1].kind == "range" or inner[k + 1].text == "-")
+                and k + 2 == len(inner))
             for k, t in enumerate(inner))
         if has_range or "closed" in kinds or (keeps & set(kinds) and not lone_time):
             r.toks = r.toks[:start] + inner + r.toks[end + 1 :]
@@ -405,6 +406,10 @@ class _Parser:
                 elif tok.kind == "time" and tok.minutes == 24 * 60 and not tok.has_minutes:
                     times.ranges.append((0, 24 * 60))  # 'open 24h'
                     r.i += 1
+                    read = True
+                elif tok.kind == "time" and _from_then_on(r) and r.peek(1).text in ("まで", "迄"):  # type: ignore[union-attr]
+                    times.until = _resolve_point(tok) or 24 * 60  # '日曜は23時まで': until then
+                    r.i += 2
                     read = True
                 elif tok.kind == "time" and (tok.opens or _until_late(r) or _from_then_on(r)):
                     times.since = _resolve_point(tok)  # open from then on

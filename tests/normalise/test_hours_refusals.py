@@ -73,6 +73,8 @@ def test_closed_days_alone_give_no_weekly_hours() -> None:
         ("９：００～１８：００（土・日・祝日除く）", "Mo-Fr 09:00-18:00; PH off"),
         ("Mondays to Fridays - 09:00 to 18:00 excl. Public Holidays", "Mo-Fr 09:00-18:00; PH off"),
         ("Czynne całą dobę", "24/7"),
+        ("10:00～21:00（土日祝は9:00～）", "Mo-Fr 10:00-21:00; Sa,Su,PH 09:00-21:00"),
+        ("11:00～22:00（日曜は21時まで）", "Mo-Sa 11:00-22:00; Su 11:00-21:00"),
         ("Mo-Fr 9.00-12.00 Uhr & 14.00-18.00 Uhr, Mi nachmittags geschlossen",
          "Mo,Tu,Th,Fr 09:00-12:00,14:00-18:00; We 09:00-12:00"),
         ("11H à 14H 18H à 23H fermé le dimanche midi", "Mo-Sa 11:00-14:00,18:00-23:00; Su 18:00-23:00"),

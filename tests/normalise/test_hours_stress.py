@@ -47,8 +47,6 @@ KNOWN_FAILURES_2 = {
     "Mon - Sat: 10AM - 8PM; Sun: 11AM - 6PM; Christmas Day: Closed",
     # 'werktags' is read as Monday to Saturday (German working days); the batch expected it refused
     "werktags von 9 bis 17 Uhr",
-    # '（土日祝は9:00～）': an earlier opening on some days, in brackets, is dropped
-    "10:00～21:00（土日祝は9:00～）",
 }
 
 
