@@ -68,6 +68,7 @@ def _pt_ordinal_days(text: str) -> str:
 
 # 'AM9:00-PM10:00': am/pm written before the clock, as in East Asia
 _AMPM_BEFORE = re.compile(r"(^|[^\d\s]\s*)\b([ap]\.?m\.?)\s?(\d{1,2}:\d\d)", re.I)
+_AMPM_GLUED = re.compile(r"(?<=\d)\s?([ap])(\.?)m\2(?=[^\W\d_]{2})", re.I)  # 'p.m.Sábado', 'pmSat'
 _GLUED_HOURS = re.compile(r"\b(\d{1,2})h(\d{1,2})h\b", re.I)  # '9h12h': 9h-12h
 _CJK_PAREN_DAY = re.compile(r"[(（]\s*([一二三四五六日天])\s*[)）]")  # '(一)~(五)': 週一~週五
 
@@ -75,7 +76,7 @@ _CJK_PAREN_DAY = re.compile(r"[(（]\s*([一二三四五六日天])\s*[)）]")  
 def clean(text: str) -> str:
     text = _URLS.sub(" ", text)
     text = _AMPM_BEFORE.sub(r"\1\3\2", text)
-    text = re.sub(r"(?<=\d)\s?([ap])\.m\.(?=[^\W\d_])", r" \1.m. ", text, flags=re.I)  # '5:00 p.m.Sábado'
+    text = _AMPM_GLUED.sub(r" \1\2m\2 ", text)
     text = _GLUED_HOURS.sub(r"\1h-\2h", text)
     text = _CJK_PAREN_DAY.sub(r"週\1", text)
     text = _GLUED_CLOCKS.sub(" ", text)
@@ -491,7 +492,7 @@ def _prepare_times(tokens: list[Tok]) -> list[Tok]:
             if prev is not None and prev.kind == "hour_before":
                 out.pop()
                 _make_time(tok)
-            if pending_period and tok.suffix is None:
+            if pending_period and tok.suffix is None and not tok.text.startswith("0"):  # not '… soir de 09:00
                 _make_time(tok)
                 tok.suffix = pending_period if 1 <= (tok.minutes or 0) // 60 <= 12 else None
                 pending_period = None

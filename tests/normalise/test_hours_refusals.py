@@ -70,6 +70,8 @@ def test_closed_days_alone_give_no_weekly_hours() -> None:
         ("Lunes a Viernes9:00 a.m. - 5:00 p.m.Sábado9:00 a.m. - 12:30 p.m",
          "Mo-Fr 09:00-17:00; Sa 09:00-12:30"),
         ("8am - Midnite Daily", "Mo-Su 08:00-24:00"),
+        ("Mon - Fri7:00 am - 7:00 pmSat8:00 am - 5:00 pm", "Mo-Fr 07:00-19:00; Sa 08:00-17:00"),
+        ("lundi après-midi au samedi soir de 09:00-12:00,14:00-19:00", "Mo-Sa 09:00-12:00,14:00-19:00"),
         ("９：００～１８：００（土・日・祝日除く）", "Mo-Fr 09:00-18:00; PH off"),
         ("Mondays to Fridays - 09:00 to 18:00 excl. Public Holidays", "Mo-Fr 09:00-18:00; PH off"),
         ("Czynne całą dobę", "24/7"),
