@@ -605,6 +605,12 @@ def _refuse_nth_weekday(cleaned: str, lang: str) -> None:
     for match in _NTH.finditer(cleaned):
         if vocabulary().day(match.group(1), lang) is not None:
             raise TextError(f"a weekday of the month is not read ('{match.group(0)}')")
+    indexed = re.search(r"\b(?:mo|tu|we|th|fr|sa|su)\[\s*-?\d[^\]]{0,10}\]", cleaned)
+    if indexed:  # 'Mo,Tu[3] OFF' outside OSM syntax: the index would be lost
+        raise TextError(f"a weekday of the month is not read ('{indexed.group(0)}')")
+    unknown = re.search(r"[^\W\d_]\.?\s*:?\s*\?+\s*(?:[;,|\n]|$)", cleaned)
+    if unknown:  # 'Mo-Sa ?; Su 09:00-17:00'
+        raise TextError(f"hours written as unknown ('{unknown.group(0).strip()}')")
 
 
 def _refuse_unread_days(tokens: list[Tok]) -> None:
@@ -628,7 +634,8 @@ def _refuse_unread_days(tokens: list[Tok]) -> None:
         in_list = listed and any(t.kind == "day" for t in meaningful[max(0, k - 2) : k + 3])
         if len(word) <= 2 and (beside or in_list):
             raise TextError(f"days not read: '{tok.text}'")  # 'M T Th F Sa'
-        starts = before is None or before.text in (";", ",", "\n", "|", "/") or (
+        after_times = before is not None and before.kind in ("time", "num")  # '8:00 - 20:00?Sut 9:00'
+        starts = before is None or before.text in (";", ",", "\n", "|", "/") or after_times or (
             before.text == "-" and k > 1 and meaningful[k - 2].kind == "unknown_word")
         rest = meaningful[k + 1 : k + 4]
         if rest and rest[0].text == "-" and len(rest) > 1 and rest[1].kind == "unknown_word":

@@ -77,6 +77,8 @@ def clean(text: str) -> str:
     text = _URLS.sub(" ", text)
     text = _AMPM_BEFORE.sub(r"\1\3\2", text)
     text = _AMPM_GLUED.sub(r" \1\2m\2 ", text)
+    text = re.sub(r"\b12(?::00)?\s?mn\b", " midnight ", text)  # '7am a 12mn' (Philippines)
+    text = re.sub(r"\b12(?::00)?\s?nn\b", " noon ", text)
     text = _GLUED_HOURS.sub(r"\1h-\2h", text)
     text = _CJK_PAREN_DAY.sub(r"週\1", text)
     text = _GLUED_CLOCKS.sub(" ", text)
