@@ -617,6 +617,12 @@ def _refuse_unread_days(tokens: list[Tok]) -> None:
     """'H-P: 9-17 Sz: 9-12', 'Mo-Th 9-16; Pt 9-15': short words where the days stand, not read; their
     times would be taken for other days or every day."""
     meaningful = [t for t in tokens if t.kind != "filler"]
+    for k in range(len(meaningful) - 2):  # 'Даваа-Баасан 10.00-19.00': a range of words not read
+        first, link, last = meaningful[k : k + 3]
+        if first.kind == last.kind == "unknown_word" and (link.text == "-" or link.kind == "range") \
+                and k + 3 < len(meaningful) and (meaningful[k + 3].kind in ("time", "num")
+                                                 or meaningful[k + 3].text == ":"):
+            raise TextError(f"days not read: '{first.text}-{last.text}'")
     for k, tok in enumerate(meaningful):
         word = str(tok.value)
         if tok.kind != "unknown_word" or len(word) > 3 or not word.isalpha() or word == "sh":
@@ -627,8 +633,8 @@ def _refuse_unread_days(tokens: list[Tok]) -> None:
         ends = [t for t in (meaningful[k - 2] if k > 1 and before in joined else None,
                             meaningful[k + 2] if k + 2 < len(meaningful) and after in joined else None)
                 if t is not None]
-        if any(t.kind == "day" or (len(t.text) == 1 and t.text.isalpha()) for t in ends):
-            raise TextError(f"days not read: '{tok.text}'")  # 'Mo-Fo', 'T - Su', 'Ma-Fr'
+        if any(t.kind in ("day", "month") or (len(t.text) == 1 and t.text.isalpha()) for t in ends):
+            raise TextError(f"days not read: '{tok.text}'")  # 'Mo-Fo', 'T - Su', 'Ma-Fr', 'Jen-Nov'
         beside = [t for t in (before, after) if t is not None and t.kind == "day"]
         listed = [t for t in (before, after) if t is not None and t.text in (",", "&", "/")]
         in_list = listed and any(t.kind == "day" for t in meaningful[max(0, k - 2) : k + 3])

@@ -364,6 +364,15 @@ def _rules_text(rules: list[Rule]) -> str:
     kept: list[Rule] = []
     last_timed = max((k for k, r in enumerate(rules) if r.times is not None), default=-1)
     for index, rule in enumerate(rules):
+        open_only = rule.times is not None and rule.times.status == "open" and not rule.times.ranges
+        ranged = [r for r in rules[:index] if r.times is not None and r.times.ranges and not r.times.status]
+        if open_only and rule.sel.has_days and ranged \
+                and rule.sel.days <= {d for r in ranged for d in _every(r.sel)}:
+            continue  # '11:00-23:00, 日曜営業': open on Sunday too, at the hours already said
+        if (rule.times is None or open_only) and has_times and (rule.sel.open_word or open_only) \
+                and rule.sel.has_days and any(r.times is not None and r.times.ranges for r in rules):
+            # '…, 日曜営業': said open, its hours not said (OSM would read it open all day)
+            raise TextError(f"{_selector_text(rule.sel)} said open with no hours")
         if rule.times is None and has_times and not rule.sel.open_word:
             if rule.sel.has_days and not rule.sel.dates and index > last_timed and not rule.sel.all_but:
                 raise TextError(f"no times read for {_selector_text(rule.sel)}")  # '18-22 Su-Tu, Fr-Sa'
@@ -458,9 +467,14 @@ def _every(sel: Selector) -> set[int]:
     return sel.days or (set() if sel.ph else set(range(7)))
 
 
+def _spans(times: Times) -> list[tuple[int, int]]:
+    """Ranges, with an open end ('17:00+') counted to midnight."""
+    return [*times.ranges, *([(times.since, 24 * 60)] if times.since is not None else [])]
+
+
 def _adds_to(rule: Rule, earlier: list[Rule]) -> bool:
     """Same days, times that do not overlap: lunch and dinner add up instead of overriding."""
-    if rule.times is None or rule.times.status or not rule.times.ranges:
+    if rule.times is None or rule.times.status or not _spans(rule.times):
         return False
     overlapping = [
         e for e in earlier
@@ -472,8 +486,8 @@ def _adds_to(rule: Rule, earlier: list[Rule]) -> bool:
     apart = all(
         not (s1 < _end(s2, e2) and s2 < _end(s1, e1))
         for e in overlapping
-        for s1, e1 in e.times.ranges  # type: ignore[union-attr]
-        for s2, e2 in rule.times.ranges
+        for s1, e1 in _spans(e.times)  # type: ignore[arg-type]
+        for s2, e2 in _spans(rule.times)
     )
     # 'Su-Th 8-14, We-Sa 13-18' adds up; 'Mo-Fr 9-18, Th 9-20' (days within days) overrides
     narrower = all(_every(rule.sel) <= _every(e.sel) for e in overlapping)

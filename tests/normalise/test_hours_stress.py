@@ -41,8 +41,6 @@ def test_what_no_one_can_read_stays_unread() -> None:
 
 DATA_2 = DATA.with_name("stress_hours_2.tsv")
 KNOWN_FAILURES_2 = {
-    # two services' hours in one string (the lobby and the drive-up of a bank): read as one schedule
-    "Lobby: Mon–Fri 9am–5pm | Drive-up: Mon–Fri 8am–6pm, Sat 9am–12pm",
     # a holiday named in words ('Christmas Day: Closed') is left out of the weekly hours
     "Mon - Sat: 10AM - 8PM; Sun: 11AM - 6PM; Christmas Day: Closed",
     # 'werktags' is read as Monday to Saturday (German working days); the batch expected it refused
