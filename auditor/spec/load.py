@@ -7,6 +7,7 @@ found, each as ``file:line: message``.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,6 +145,10 @@ def load_spec(path: str | Path) -> Spec:
             Problem(name, roster_line, f"roster file '{model.roster}' not found (looked for {roster_path})")
         )
     else:
+        if not model.country:
+            model, missing = _country_from_roster(model, roster_path)
+            if missing:
+                problems.append(Problem(name, 1, missing))
         roster, roster_problems, roster_lines = load_roster(roster_path, model.country)
         problems.extend(roster_problems)
         problems.extend(_check_roster(roster_path, model, roster, roster_lines))
@@ -166,6 +171,18 @@ def load_spec(path: str | Path) -> Spec:
         spec_hash=_hash_files([path, roster_path, *rule_paths]),
         warnings=warnings,
     )
+
+
+def _country_from_roster(model: BrandSpec, roster_path: Path) -> tuple[BrandSpec, str | None]:
+    """A spec that names no ``country`` takes the one most of its roster's stores are in; when
+    some stores name none, the spec must say it (never a silent guess)."""
+    rows, _problems, _lines = load_roster(roster_path, "")
+    countries = Counter(row.country.upper() for row in rows if row.country)
+    if rows and countries and all(row.country for row in rows):
+        return model.model_copy(update={"country": countries.most_common(1)[0][0]}), None
+    return model, ("country: not set, and the roster does not give every store's country: add "
+                   "'country: XX' (the ISO code of the brand's main country, e.g. DE) to brand.yaml, "
+                   "or a country column to the roster")  # fmt: skip
 
 
 def _check_roster(

@@ -364,7 +364,9 @@ class BrandSpec(Strict):
 
     version: int = 1
     brand: BrandInfo
-    country: str = "AU"
+    # the country phones and addresses are read in when a store, page or listing names none; when
+    # brand.yaml leaves it out, the roster's country column gives it (see auditor.spec.load)
+    country: str = ""
     languages: list[str] = Field(default_factory=list)  # the languages the brand writes in
     regions: list[str] = Field(default_factory=list)
     roster: str
