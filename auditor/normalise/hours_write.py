@@ -127,6 +127,12 @@ def _pair(groups: list[object]) -> list[Rule]:
                 pending_sel.open_word = True
             continue
         if isinstance(group, Selector):
+            if group.dates and not group.has_days and last is not None and last_sel_first \
+                    and not last.sel.dates and pending_sel is None and pending_times is None \
+                    and following in (None, "sep", "line"):
+                # 'We 16:00-20:00 Jul-Sep': the months of the rule just read
+                last.sel.dates, last.sel.single_date = list(group.dates), group.single_date
+                continue
             if group.dates and not group.has_days:
                 context = group.dates
                 if pending_sel is not None and pending_sel.has_days and not pending_sel.dates:

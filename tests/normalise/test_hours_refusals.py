@@ -77,6 +77,7 @@ def test_closed_days_alone_give_no_weekly_hours() -> None:
          "Mo-Fr 09:00-17:00; Sa 09:00-12:30"),
         ("8am - Midnite Daily", "Mo-Su 08:00-24:00"),
         ("Lunch Mon to Fri, 12:00nn – 3:00pm", "Mo-Fr 12:00-15:00"),
+        ("We 16:00-20:00 Jul-Sep", "Jul-Sep We 16:00-20:00"),
         ("11:30～15:00 17:30～23:30頃 Lunch（休）火曜日", "Mo,We-Su 11:30-15:00,17:30-23:30"),
         ("11:00～15:00 18:00～23:00,月曜定休,日曜営業", "Tu-Su 11:00-15:00,18:00-23:00"),
         ("Lunch: Mon-Fri 11:00 - 14:00 Dinner: Tue-Sun 17:00 - late",
