@@ -60,6 +60,9 @@ _DASHED_CLOCKS = re.compile(
     r"(?<![\d\-./:])([01]?\d|2[0-4])-([0-5]\d) ?- ?([01]?\d|2[0-4])-([0-5]\d)(?![\d\-./:])")
 
 
+_PT_FEIRA = re.compile(r"\b(segunda|ter[cç]a|quarta|quinta|sexta)\s+(feira)\b", re.I)  # 'segunda feira'
+
+
 def _pt_ordinal_days(text: str) -> str:
     if not _PT_ORDINAL_CONTEXT.search(text):
         return text
@@ -75,6 +78,7 @@ _CJK_PAREN_DAY = re.compile(r"[(（]\s*([一二三四五六日天])\s*[)）]")  
 
 def clean(text: str) -> str:
     text = _URLS.sub(" ", text)
+    text = _PT_FEIRA.sub(r"\1-\2", text)
     text = _AMPM_BEFORE.sub(r"\1\3\2", text)
     text = _AMPM_GLUED.sub(r" \1\2m\2 ", text)
     text = re.sub(r"\b12(?::00)?\s?mn\b", " midnight ", text)  # '7am a 12mn' (Philippines)
@@ -402,8 +406,10 @@ def _classify(tok: Tok, before: Tok | None, after: list[Tok], lang: str, unknown
     next_tok = after[0] if after else None
     number_follows = next_tok is not None and next_tok.kind == "num"
     month = vocab.month(word, lang)
+    full_month = word in vocab.months.get(lang, {}) and len(word) > 4  # 'agosto' even in a sentence
     if month is not None and (number_follows or kind is None) and (
-        number_follows or (_is_month_context(word, lang) and _abbreviation_context(after, lang))
+        number_follows
+        or (_is_month_context(word, lang) and (full_month or _abbreviation_context(after, lang)))
     ):
         return Tok("month", month, tok.text, tok.spaced)
     if kind and kind != "filler":

@@ -133,6 +133,11 @@ def _pair(groups: list[object]) -> list[Rule]:
                 # 'We 16:00-20:00 Jul-Sep': the months of the rule just read
                 last.sel.dates, last.sel.single_date = list(group.dates), group.single_date
                 continue
+            if group.has_days and not group.dates and last is not None and last.sel.dates \
+                    and not last.sel.has_days and pending_sel is None and pending_times is None \
+                    and following in (None, "sep", "line"):
+                last.sel.days, last.sel.ph = set(group.days), group.ph  # 'Dec-Feb 08:30-20:30 Mo-Fr'
+                continue
             if group.dates and not group.has_days:
                 context = group.dates
                 if pending_sel is not None and pending_sel.has_days and not pending_sel.dates:
