@@ -35,7 +35,7 @@ HELD_OUT: dict[str, int] = {"womens_clothing_reviews": 5}
 """Sets of which one part in N (by text key) is never trained on, for in-domain evaluation."""
 
 
-_NOTHING_WRONG = re.compile(
+_NOTHING = re.compile(
     r"^\W*(?:nothing|none|no complaints?|n\W?a|nil|not applicable)"
     r"(?:\W+(?:at all|really|whatsoever|much|in particular"
     r"|to (?:complain about|complain|dislike|mention|say)))*\W*$",
@@ -43,11 +43,13 @@ _NOTHING_WRONG = re.compile(
 )
 
 
-def says_nothing_wrong(sentence: str, label: int) -> bool:
-    """A text labelled negative that only says nothing was wrong ("Nothing", "No complaints",
-    "Nothing at all", "N A"): the hotel set's answers to "what did you dislike" hold 240, and
-    training on them teaches that "no complaints" is a complaint."""
-    return label == 0 and bool(_NOTHING_WRONG.match(sentence))
+def answers_nothing(sentence: str) -> bool:
+    """A text that only answers "nothing" ("Nothing", "None", "N A", "No complaints", "Nothing at
+    all"): the hotel set's parts answer "what did you dislike" (240 such answers, labelled
+    negative) and "what did you like" (101, labelled positive); without its question the text
+    says nothing either way, and training on it as a complaint teaches that "no complaints" is
+    one. Not trained on; still scored by the evaluation."""
+    return bool(_NOTHING.match(sentence))
 
 
 def held_out(labelled: LabelledSet, sentence: str) -> bool:
@@ -72,11 +74,11 @@ class Encoded:
 
 
 def encode(labelled: LabelledSet, lexicon: ReviewLexicon) -> Encoded:
-    """Features of every text of the set that may be trained on (not held out, not a "nothing
-    was wrong" text labelled negative)."""
+    """Features of every text of the set that may be trained on (not held out, not a bare
+    "nothing" answer)."""
     out = Encoded(trained_name(labelled), [], [], [], [])
     for sentence, label in zip(labelled.sentences, labelled.labels, strict=True):
-        if held_out(labelled, sentence) or says_nothing_wrong(sentence, label):
+        if held_out(labelled, sentence) or answers_nothing(sentence):
             continue
         text = clean_review_text(sentence)
         grams = hashed_ngrams(text)
