@@ -55,6 +55,7 @@ _PT_ORDINAL_CONTEXT = re.compile(r"feira|[2-6]\s?[ªº°]\.?\s*(?:a|à|-|e|/|,)\
 _KEY_SLIPS = re.compile(r"(?<=\d)::(?=\d)|(?<=\b\d\d);(?=\d\d\b(?![ \t]*[-:.h]|[ \t]*\d))")
 # '09:00:17:00': a colon between two clock times (a clock with seconds has three parts, not four)
 _COLON_RANGE = re.compile(r"(?<![\d.])(?<!\d:)(\d{1,2}:[0-5]\d):(\d{1,2}:[0-5]\d)(?![\d:.])")
+_DOT_RANGE = re.compile(r"(?<![\d.:])(\d{1,2}:[0-5]\d)\.(\d{1,2}:[0-5]\d)(?![\d:])")  # '16:30.20:30'
 # '09-00-18-00': dashes between hours and minutes as well as between the two times
 _DASHED_CLOCKS = re.compile(
     r"(?<![\d\-./:])([01]?\d|2[0-4])-([0-5]\d) ?- ?([01]?\d|2[0-4])-([0-5]\d)(?![\d\-./:])")
@@ -97,6 +98,7 @@ def clean(text: str) -> str:
     text = _QUOTED.sub(" ", text)
     text = _KEY_SLIPS.sub(":", text)
     text = _COLON_RANGE.sub(r"\1-\2", text)
+    text = _DOT_RANGE.sub(r"\1-\2", text)
     text = _DASHED_CLOCKS.sub(r"\1:\2-\3:\4", text)
     text = _COLON_SPACES.sub(r"\1", text)
     text = _UHR_MINUTES.sub(r"\1:\2", text)

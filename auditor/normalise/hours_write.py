@@ -254,7 +254,7 @@ def _kinds(groups: list[object]) -> list[str]:
     """'S' for a selection of days, 'T' for times, in order; separators and dates-only left out."""
     out: list[str] = []
     for group in groups:
-        if isinstance(group, Selector) and group.has_days:
+        if isinstance(group, Selector) and (group.has_days or group.dates):
             out.append("S")
         elif isinstance(group, Times):
             out.append("T")

@@ -78,6 +78,8 @@ def test_closed_days_alone_give_no_weekly_hours() -> None:
         ("8am - Midnite Daily", "Mo-Su 08:00-24:00"),
         ("Lunch Mon to Fri, 12:00nn – 3:00pm", "Mo-Fr 12:00-15:00"),
         ("We 16:00-20:00 Jul-Sep", "Jul-Sep We 16:00-20:00"),
+        ("10:00-18:00 Apr-Sep; Mo closed", "Apr-Sep Tu-Su 10:00-18:00"),
+        ("Mo-Fr 09:00-13:00,16:30.20:30; Sa 09:00-13:00", "Mo-Fr 09:00-13:00,16:30-20:30; Sa 09:00-13:00"),
         ("Dec-Feb 08:30-20:30 Mo-Fr; Jun-Aug 08:30-14:30 Mo-Su",
          "Dec-Feb Mo-Fr 08:30-20:30; Jun-Aug 08:30-14:30"),
         ("Domingos: 10:00-14:00 sólo julio, agosto y septiembre", "Jul-Sep Su 10:00-14:00"),
