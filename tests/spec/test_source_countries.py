@@ -37,3 +37,10 @@ def test_norway_unquoted_is_told_to_be_quoted(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as caught:
         load_spec(path)
     assert str(caught.value.problems[0]).endswith("write 'NO' in quotes: YAML reads NO as false")
+
+
+def test_a_platform_preset_takes_countries_too(tmp_path: Path) -> None:
+    block = "  - {preset: osm_overpass, wikidata: Q1, countries: [SE, DK]}\n"
+    path = _spec(tmp_path, "sources:\n", "sources:\n" + block)
+    spec = load_spec(path)
+    assert spec.sources[0].countries == ["SE", "DK"]
