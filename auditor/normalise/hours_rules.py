@@ -175,6 +175,9 @@ class _Parser:
                 k + 1 < len(inner) and (inner[k + 1].kind == "range" or inner[k + 1].text == "-")
                 and k + 2 == len(inner))
             for k, t in enumerate(inner))
+        if lone_time and not has_range and {"day", "weekend", "weekdays", "ph"} & set(kinds):
+            # '11:00-21:30 (20:00 on weekend)': some days' other time, opening or closing not said
+            raise TextError("a time in brackets for some days is not read")
         if has_range or "closed" in kinds or (keeps & set(kinds) and not lone_time):
             r.toks = r.toks[:start] + inner + r.toks[end + 1 :]
         else:

@@ -151,6 +151,7 @@ def detect_language(text: str) -> str:
         return "ja" if re.search(r"[\u3040-\u30ff曜]", text) else "zh"
     vocab = vocabulary()
     scores: dict[str, float] = {}
+    letter_range = bool(_LETTER_PAIR.search(text))  # 'H-P', 'E-R': one-letter days joined
     for word in re.findall(r"(?<!\d)[^\W\d_]{2,}|(?<![\d\w])[^\W\d_](?![\d\w])", text):  # not the h of 9h30
         if word in _AMPM and len(word) > 1:
             continue
@@ -158,7 +159,7 @@ def detect_language(text: str) -> str:
         if langs and len(word) == 1 and word.isascii():
             # one letter tells a language only as 'a', 'y', 'e' or as its day ('H-P' hu, 'E-R' et)
             langs = {lang for lang in langs if vocab.phrases.get(lang, {}).get(word) in ("range", "and")
-                     or (word in vocab.short_days.get(lang, {}) and word != "h")}  # '13 h' is an hour
+                     or (letter_range and word in vocab.short_days.get(lang, {}) and word != "h")}
         if not langs:
             continue
         for lang in langs:
@@ -171,6 +172,7 @@ def detect_language(text: str) -> str:
     return max(sorted(scores), key=lambda lang: (scores[lang], -rank.get(lang, len(rank))))
 
 
+_LETTER_PAIR = re.compile(r"(?<![\w.])[^\W\d_]\s*[-–,/]\s*[^\W\d_](?![\w.])")
 _LETTER_DAYS = re.compile(
     r"(?<![\w.])(?:l\s*-\s*v|[lmxjv](?:\s*[,/]\s*[lmxjvsd])*\s*[,/]\s*[xj](?:\s*[,/]\s*[lmxjvsd])*)(?![\w.])")
 _PRIORITY = ("en", "de", "fr", "nl", "es", "it", "pt", "ru", "ja", "zh")

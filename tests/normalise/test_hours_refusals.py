@@ -19,6 +19,7 @@ from auditor.normalise.hours import HoursError, hours_to_osm, parse_hours
         ("Mo-Fr: 8:00; Sa: 8:00-12:00", "no time range read for Mo-Fr"),
         ("M-F 9-5, S 10-2", "days not read: 's'"),
         ("Jen-Nov 12:00-23:00", "days not read: 'jen'"),
+        ("11:00-21:30(20:00 on weekend)", "a time in brackets for some days"),
         ("Даваа-Баасан 10.00-19.00, Бямба 11.00-18.00", "days not read"),
         ("Mo-Fr 9-17, Sa open", "Sa said open with no hours"),
         ("WD 9:00-19:00; Sa,Su 8:30-18:00; Mo,Tu[3] OFF", "a weekday of the month"),
