@@ -530,7 +530,8 @@ def _resolve(start: Tok, end: Tok, twelve: bool = True) -> tuple[int, int]:
     e = _apply(eh, e_suffix) * 60 + em
     # "11 - 11" read by a person as 11 am to 11 pm, as "9-5" is morning to afternoon
     same_bare_hour = e == s and sh >= 1 and not (start.has_minutes or end.has_minutes)
-    twelve_hour = twelve and not (start.clock24 or end.clock24) and (not end.has_minutes or sh >= 7)
+    twelve_hour = twelve and not (start.clock24 or end.clock24) and (not end.has_minutes or sh >= 7) \
+        and end.value != "midnight"  # '10:00 - Midnight' ends the day, not at noon
     if s_suffix is None and e_suffix is None and (e < s or same_bare_hour) and eh < 12 and sh <= 12 \
             and (eh + 12) * 60 > s and twelve_hour:
         e += 12 * 60  # "9-5": morning to afternoon
@@ -626,6 +627,10 @@ def _refuse_unread_days(tokens: list[Tok]) -> None:
                 and k + 3 < len(meaningful) and (meaningful[k + 3].kind in ("time", "num")
                                                  or meaningful[k + 3].text == ":"):
             raise TextError(f"days not read: '{first.text}-{last.text}'")
+    for k, tok in enumerate(meaningful):  # 'März-Anfang Januar': a month range ending on a word not read
+        if tok.kind == "month" and k + 2 < len(meaningful) and meaningful[k + 1].text == "-" \
+                and meaningful[k + 2].kind == "unknown_word":
+            raise TextError(f"dates not read: '{tok.text}-{meaningful[k + 2].text}'")
     for k, tok in enumerate(meaningful):
         word = str(tok.value)
         if tok.kind != "unknown_word" or len(word) > 3 or not word.isalpha() or word == "sh":
@@ -680,6 +685,7 @@ def text_to_osm(text: str) -> str:
     _refuse_undated_season(tokens)
     _refuse_nth_weekday(cleaned, lang)
     garbled = re.search(r"(?<![\d:.])\d{1,2}-\d{1,2}:\d\d:\d\d|\?\??[:.h]\d\d|\d[:.h]\?\?"
+                        r"|\d\?+[:.\d]|[:.]\?+\d"
                         r"|(?<![\d.])\d{1,2}\.(?:1[3-9]|[2-5]\d)\.\d\d(?![\d.])", cleaned)
     if garbled:  # '09-00:17:30', '16.20.00', '??:00': no one can tell which clock time is meant
         raise TextError(f"unreadable clock time '{garbled.group(0)}'")
