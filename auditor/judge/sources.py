@@ -144,8 +144,9 @@ def coverage_notes(facts: dict[str, SourceFacts], stores: Counter[str]) -> dict[
         if f.covers:
             expected = sum(n for c, n in stores.items() if c in f.covers)
             others = sum(stores.values()) - expected
+            noun = "open roster store" if expected == 1 else "open roster stores"
             notes[sid] = (
-                f"{sid} covers {', '.join(f.covers)} ({expected} open roster stores); "
+                f"{sid} covers {', '.join(f.covers)} ({expected} {noun}); "
                 f"the {others} elsewhere are not expected there"
             )
         elif len(f.uncovered) == 1:

@@ -114,6 +114,7 @@ def write_html_report(
                 estate_change=estate_change,
                 finding_count=len(all_findings),
                 source_findings=source_findings,
+                source_coverage=json.loads(run.stats or "{}").get("source_coverage") or {},
                 diff=diff,
                 distribution=histogram(scored),
                 estate_spark=sparkline([v for _, v in estate]),
