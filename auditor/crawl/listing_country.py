@@ -37,14 +37,19 @@ def stated_country(raw: Any, default: str) -> str | None:
         return None
     from auditor.crawl.fields import normalise_field
 
-    value, _problem = normalise_field("address", address, default)
+    read_with = default or "US"  # the address normaliser's own default
+    value, _problem = normalise_field("address", address, read_with)
     named = str(value.get("country") or "") if isinstance(value, dict) else ""
-    if named and named != default:
+    if named and named != read_with:
         return named
     from auditor.normalise.address_tables import country_code
 
-    last = address.replace("\n", ",").rsplit(",", 1)[-1] if "," in address or "\n" in address else ""
-    return default if last.strip() and country_code(last) == default else None
+    last = address.replace("\n", ",").rsplit(",", 1)[-1].strip() if "," in address or "\n" in address else ""
+    code = country_code(last) if last else None
+    if code and code == default:
+        return default
+    # with no default, a country written out (not a two-letter code, which may be a region: CA)
+    return code if code and not default and len(last) > 2 else None
 
 
 def unstated_country(raw: Any, covered: tuple[str, ...], roster: tuple[str, ...]) -> str | None:

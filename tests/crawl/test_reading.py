@@ -324,3 +324,11 @@ def test_a_page_of_several_places_is_read_one_listing_a_block_or_not_at_all() ->
     each = read_page(page, "", fields=fields, generic=False, syntaxes=(), blocks="div.biz")
     assert [(r["name"], r["hours"]) for r in each.locations] == [
         ("Nordhem Möbler Stockholm", "Mån–Fre 10–19"), ("Möbelhuset AB", "Mån–Fre 10–18")]
+
+
+def test_a_listing_read_without_a_spec_states_no_country_it_does_not_name() -> None:
+    from auditor.crawl.listing_country import stated_country
+
+    assert stated_country({"address": "Kirchstraße 22, 66606 St. Wendel-Bliesen"}, "") is None
+    assert stated_country({"address": "Storgata 5, 0155 Oslo, Norge"}, "") == "NO"
+    assert stated_country({"address": "1 Main St, Springfield, IL 62701, USA"}, "") == "US"
