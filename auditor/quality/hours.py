@@ -8,20 +8,16 @@ the library cannot read itself (a few use KDE's extensions such as ``Dec 24-26,3
 through the same front end as the inputs; a time of day alone (``5:00 PM`` -> ``17:00``) is
 compared as written. Figures: overall, and per language with at least five cases.
 
-``alltheplaces_hours_text_to_osm_expected.csv``: 20 free-text cases from another project's
-converter (English, Italian, Polish, Spanish, Russian), reported without a target.
-
 ``stress_hours.tsv`` and ``stress_hours_2.tsv``: 342 + 112 strings written for this project (the
-second batch after the first had been read, measured before the reader was changed for it: 102/112) as
-shops, restaurants, banks and
-pharmacies write hours in two dozen languages, each with its OSM meaning written by hand; ``UNREAD``
-rows count only when nothing open is read from them.
+second batch after the first had been read, measured before the reader was changed for it:
+102/112) as shops, restaurants, banks and pharmacies write hours in two dozen languages, each
+with its OSM meaning written by hand; ``UNREAD`` rows count only when nothing open is read from
+them.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -98,18 +94,6 @@ def _multilingual(data_dir: Path) -> list[Metric]:
     name = "multilingual hours read: languages with < 5 cases"
     metrics.append(Metric(SUITE, name, share(few_good, few_total), "", detail))
     return metrics
-
-
-def _alltheplaces(data_dir: Path) -> Metric:
-    path = data_dir / "hours" / "alltheplaces_hours_text_to_osm_expected.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    good = 0
-    for row in rows:
-        reading = _read(json.loads(row["inputs_json"]))
-        good += reading is not None and equal_by_meaning(reading, row["expected_osm_opening_hours"])
-    return Metric(SUITE, "alltheplaces free-text hours read (by meaning)", share(good, len(rows)), "",
-                  f"{good}/{len(rows)}")
 
 
 UNREAD = "UNREAD"
@@ -201,7 +185,7 @@ def _spot_check(data_dir: Path) -> list[Metric]:
 
 def measure(data_dir: Path) -> list[Metric]:
     return [
-        *_multilingual(data_dir), _alltheplaces(data_dir),
+        *_multilingual(data_dir),
         _stress(data_dir, "stress_hours.tsv", "stress set read (by meaning, written for the project)",
                 ">= 0.98"),
         # the second batch measured 102/112 before the reader was changed for it

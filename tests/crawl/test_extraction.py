@@ -35,14 +35,6 @@ def test_microdata_example_maps_to_fields():
     ]
 
 
-def test_real_jsonld_page_phone_inside_address():
-    page = html("https://www.maaf.fr/x", (DATA / "maaf_fr_st_brieuc.html").read_bytes())
-    (record,) = adapter_for("maaf", {"type": "jsonld", "types": ["InsuranceAgency"]}).extract(page).records
-    assert record["phone"] == "0296618155"
-    assert record["address"] == {"street": "25 RUE DE PARIS", "locality": "ST BRIEUC", "postcode": "22000"}
-    assert record["hours"].startswith("Mo 09H00-17H30")
-
-
 def test_malformed_jsonld_block_is_reported_and_the_good_one_still_read():
     good = {"@type": "Store", "name": "Furn.Co Parramatta", "branchCode": "FC-00001"}
     body = (
