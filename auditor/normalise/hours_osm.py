@@ -26,6 +26,7 @@ from functools import lru_cache
 from opening_hours import OpeningHours, State
 
 from auditor.normalise.errors import NormaliseError
+from auditor.normalise.hours_spill import keep_night_spills
 
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 REFERENCE_YEAR = 2026  # weekly views and meaning comparisons are taken over this year
@@ -44,9 +45,10 @@ class OsmError(NormaliseError):
 
 @lru_cache(maxsize=16384)
 def parse_osm(expression: str) -> OpeningHours:
-    """The library's reading of an OSM expression; raises OsmError with the parser's own reason."""
+    """The library's reading of an OSM expression (nights past midnight kept as their writers mean
+    them: see ``hours_spill``); raises OsmError with the parser's own reason."""
     try:
-        return OpeningHours(expression)
+        return OpeningHours(keep_night_spills(expression))
     except SyntaxError as exc:
         raise OsmError(_reason(str(exc), expression)) from None
     except Exception as exc:
@@ -63,8 +65,10 @@ def _reason(message: str, expression: str) -> str:
 
 @lru_cache(maxsize=16384)
 def canonical(expression: str) -> str:
-    """The library's normalised expression (``Mo-Su 00:00-24:00`` -> ``24/7``)."""
-    return str(parse_osm(expression).normalize())
+    """The library's normalised expression (``Mo-Su 00:00-24:00`` -> ``24/7``), as written (no
+    night added back: that is a reading, not a spelling)."""
+    parse_osm(expression)  # the parser's own reason when it is not OSM
+    return str(OpeningHours(expression).normalize())
 
 
 def open_intervals(expression: str, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
