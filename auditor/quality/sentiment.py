@@ -35,7 +35,7 @@ def _held_out(data_dir: Path) -> list[Metric]:
     ]
 
 
-# Target +0.10 over TextBlob not yet met on either set (+0.095 and +0.053 reached): the reached
+# Target +0.10 over TextBlob not yet met on either set (+0.096 and +0.053 reached): the reached
 # gains are registered.
 CROSS_SET_TARGETS = {"amazon_cells_labelled": ">= 0.09", "imdb_labelled": ">= 0.05"}
 

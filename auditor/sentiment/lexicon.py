@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer, negated
 
 from auditor.sentiment.spelling import with_spelling_variants
 from auditor.sentiment.text import Clause, split_clauses, split_sentences
@@ -19,6 +19,7 @@ _RATING = re.compile(
     r"|(?<![\w.])(\d(?:\.\d)?|one|two|three|four|five|zero)\s+stars?\b",
     re.IGNORECASE,
 )
+_PHRASE_SCOPE = re.compile(r"[,;:]|\b(?:and|or|so|then)\b")
 _NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -99,13 +100,17 @@ class ReviewLexicon:
         return _default_lexicon()
 
     def phrase_hits(self, text: str) -> tuple[str, list[float]]:
-        """The text with review phrases removed, and their valences."""
+        """The text with review phrases removed, and their valences; a phrase after a negator
+        within three words of its own part of the clause is negated as VADER negates a word
+        ("I don't think I will be back"; not "it never came and nobody answered")."""
         if self._phrase_re is None:
             return text, []
         hits: list[float] = []
 
         def take(match: re.Match[str]) -> str:
-            hits.append(self._phrases[" ".join(match.group(0).lower().split())])
+            valence = self._phrases[" ".join(match.group(0).lower().split())]
+            before = _PHRASE_SCOPE.split(text[: match.start()].lower())[-1].split()[-3:]
+            hits.append(valence * N_SCALAR if before and negated(before) else valence)
             return " , "
 
         return self._phrase_re.sub(take, text), hits

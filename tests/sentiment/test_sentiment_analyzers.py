@@ -9,7 +9,7 @@ from auditor.sentiment import (
     get_analyzer,
     label_for,
 )
-from auditor.sentiment.lexicon import pattern_score, written_rating
+from auditor.sentiment.lexicon import ReviewLexicon, pattern_score, written_rating
 
 DELIVERY_COMPLAINT = (
     "The staff were friendly but the delivery took three weeks and the sofa arrived damaged."
@@ -149,3 +149,11 @@ def test_pattern_reading_matches_textblob(text):
     assert got.polarity == pytest.approx(expected.polarity)
     assert got.subjectivity == pytest.approx(expected.subjectivity)
     assert (got.assessed == 0) == (expected.subjectivity == 0.0)
+
+
+def test_a_review_phrase_after_a_negator_is_negated():
+    lexicon = ReviewLexicon.default()
+    assert lexicon.score("I don't think we will be back.").phrases < 0
+    assert lexicon.score("We will be back.").phrases > 0
+    # the negator of another part of the clause does not reach the phrase
+    assert lexicon.score("It never came and nobody answered the phone.").phrases < 0
