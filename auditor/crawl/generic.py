@@ -222,10 +222,14 @@ def _prose_hours(paragraphs: list[str]) -> tuple[str | None, str | None] | None:
 
 
 _HOLIDAY = re.compile(
-    r"holiday|christmas|new year|easter|feiertag|weihnacht|ostern|silvester|férié|ferie|noël|noel|pâques"
+    r"holiday|christmas|new year|easter|festive|boxing day|stephen|thanksgiving"
+    r"|feiertag|weihnacht|ostern|silvester|férié|ferie|noël|noel|pâques"
     r"|festivo|festivi|navidad|natale|feestdag|kerst|pasen|祝日|祝祭日|年末年始|праздни",
     re.IGNORECASE,
 )
+
+
+_USUAL = re.compile(r"\b(?:usual|normal|regular) (?:hours|opening|times)\b", re.IGNORECASE)
 
 
 def _holiday_hours(lines: list[str]) -> str | None:
@@ -234,10 +238,13 @@ def _holiday_hours(lines: list[str]) -> str | None:
     for index, line in enumerate(lines):
         if not _HOLIDAY.search(line) or len(line) > 300:
             continue
-        text = line
-        if not (_TIME.search(line) or _CLOSED.search(line)) and index + 1 < len(lines):
-            text = lines[index + 1]  # a heading ("Holiday hours") and its line
-        if _TIME.search(text) or _CLOSED.search(text):
+        if _TIME.search(line) or _CLOSED.search(line):
+            picked.append(line)
+            continue
+        # a heading ("Holiday hours", "Festive opening") and the lines of times under it
+        for text in lines[index + 1 : index + 12]:
+            if len(text) > 300 or not (_TIME.search(text) or _CLOSED.search(text) or _USUAL.search(text)):
+                break
             picked.append(text)
     return "\n".join(dict.fromkeys(picked)) or None
 
@@ -287,7 +294,7 @@ def read_generic(root: Any, country: str | None, wanted: set[str] | None = None)
         record.put("hours", hours, "heuristic")
         if problem:
             unread.append(f"hours: {problem}")
-    if "holiday_hours" in want and "hours" in record:
+    if "holiday_hours" in want and ("hours" in record or "hours" not in want):  # regular hours known
         record.put("holiday_hours", _holiday_hours(lines), "heuristic")
     if "name" in want and record:
         record.put("name", named or _name(root, lines), "heuristic")

@@ -11,7 +11,6 @@ passed on as a value. Bad input never raises: it becomes a line in ``unread``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +22,7 @@ from auditor.crawl.placeholders import example_host, phone_placeholder, text_pla
 from auditor.crawl.schema_org import fields_from_schema, one_line
 from auditor.crawl.schema_types import is_location_type, is_subtype
 from auditor.crawl.structured import SYNTAXES, extract_structured, type_names
+from auditor.normalise.accents import strip_accents
 
 # properties through which a page nests the business it is about
 _NESTING = ("mainEntity", "about", "itemListElement", "item", "subOrganization", "department",
@@ -46,8 +46,7 @@ class PageReading:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text).casefold())
-    return " ".join(re.sub(r"[\W_]+", " ", "".join(c for c in text if not unicodedata.combining(c))).split())
+    return " ".join(re.sub(r"[\W_]+", " ", strip_accents(str(text).casefold())).split())
 
 
 def _label(obj: dict) -> str:
@@ -321,7 +320,7 @@ def read_page(
 
         have = set(records[0]) if records else set()
         missing = {"name", "address", "phone", "hours", "holiday_hours"} - have
-        if missing and (not records or missing & {"phone", "hours", "address"}):
+        if missing and (not records or missing & {"phone", "hours", "address", "holiday_hours"}):
             local = (record_country(records[0]) if records else None) or country or hint
             found, unread = read_generic(root, local, missing)
             if records:

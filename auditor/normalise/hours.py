@@ -309,6 +309,14 @@ def _date_span(first: str, last: str | None) -> list[str]:
     return [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
 
 
+_USUAL_HOURS = re.compile(
+    r"\b(?:usual|normal|regular) (?:hours|opening|times)\b|horaires? habituels?|normale öffnungszeiten"
+    r"|gewohnte öffnungszeiten|orario (?:normale|abituale)|horario (?:normal|habitual)"
+    r"|normale openingstijden",
+    re.IGNORECASE,
+)
+
+
 def _times_read(text: str) -> bool:
     """Whether the hours reader understands ``text`` (times or a closed word) for one day."""
     try:
@@ -351,6 +359,8 @@ def parse_holiday_hours(
     for segment in re.split(r"[;\n]", _DOTTED_DATE.sub(_iso, raw)):
         segment = segment.strip()
         if not segment:
+            continue
+        if _USUAL_HOURS.search(segment):  # "Christmas Eve: usual hours": nothing special that day
             continue
         match = _DATE.search(segment)
         if not match:

@@ -71,8 +71,12 @@ def hours_on(day: date, expression: str, country: str, region: str | None = None
     return ranges_on(_for_day(expression, holiday), day)
 
 
+_SAINT = {"st": "saint", "ste": "sainte"}  # St Stephen's Day = Saint Stephen's Day
+
+
 def _folded(name: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", "", name.replace("’", "'").casefold()).split())
+    words = re.sub(r"[^\w\s]", " ", name.replace("’", "").replace("'", "").casefold()).split()
+    return " ".join(_SAINT.get(word, word) for word in words)
 
 
 @lru_cache(maxsize=256)

@@ -13,6 +13,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from auditor.normalise.accents import strip_accents
 from auditor.normalise.errors import NormaliseError
 
 _WORDS = Path(__file__).with_name("data") / "status_words.tsv"
@@ -36,8 +37,7 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = strip_accents(text.casefold())
     return " ".join(plain.replace("_", " ").replace("-", " ").split())
 
 
@@ -58,7 +58,7 @@ def normalise_status(raw: str) -> str:
         raise StatusError("empty status")
     if text in STATUSES or text.replace(" ", "_") in STATUSES:
         return text.replace(" ", "_")
-    if _has(text, "temporary"):
+    if _has(text, "temporary") or (_has(text, "cause") and _has(text, "closed")):
         return "temporarily_closed"
     if _has(text, "permanent"):
         return "closed"
@@ -75,4 +75,5 @@ def names_closure(raw: str) -> bool:
     """Whether a text names a temporary or a permanent closure (not only the word "closed", which
     an hours table uses for a day)."""
     text = _fold(str(raw or ""))[:500]
-    return bool(text) and (_has(text, "temporary") or _has(text, "permanent")) and _has(text, "closed")
+    named = _has(text, "temporary") or _has(text, "permanent") or _has(text, "cause")
+    return bool(text) and named and _has(text, "closed")

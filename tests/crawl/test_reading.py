@@ -332,3 +332,15 @@ def test_a_listing_read_without_a_spec_states_no_country_it_does_not_name() -> N
     assert stated_country({"address": "Kirchstraße 22, 66606 St. Wendel-Bliesen"}, "") is None
     assert stated_country({"address": "Storgata 5, 0155 Oslo, Norge"}, "") == "NO"
     assert stated_country({"address": "1 Main St, Springfield, IL 62701, USA"}, "") == "US"
+
+
+def test_holiday_hours_under_a_heading_are_read_beside_structured_data() -> None:
+    page = """<html lang="en-IE"><head><script type="application/ld+json">{"@context": "https://schema.org",
+      "@type": "Restaurant", "name": "The Anchor Dublin", "telephone": "+353 1 555 0101",
+      "openingHours": "Mo-Su 12:00-23:00"}</script></head><body><main><h1>The Anchor Dublin</h1>
+      <h2>Festive opening</h2><p>Christmas Eve: usual hours</p><p>Christmas Day: closed</p>
+      <p>St Stephen's Day: 12pm – 11pm</p><p>Sunday roasts and a proper pint.</p></main></body></html>"""
+    record = only(read_page(page, ""))
+    assert record["holiday_hours"].splitlines() == [
+        "Christmas Eve: usual hours", "Christmas Day: closed", "St Stephen's Day: 12pm – 11pm"]
+    assert record.origins["holiday_hours"] == "heuristic"

@@ -47,3 +47,8 @@ def test_a_date_without_a_year_is_the_next_one_after_the_page_was_read() -> None
 def test_a_line_naming_no_day_the_auditor_can_place_is_unread(text: str) -> None:
     with pytest.raises(NormaliseError, match="no date"):
         parse_holiday_hours(text, "US", TODAY)
+
+
+def test_a_festive_list_with_usual_hours_lines_and_saints_days() -> None:
+    text = "Christmas Eve: usual hours\nChristmas Day: closed\nSt Stephen's Day: 12pm – 11pm"
+    assert parse_holiday_hours(text, "IE", TODAY) == {"2026-12-25": [], "2026-12-26": [["12:00", "23:00"]]}
