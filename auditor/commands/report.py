@@ -146,6 +146,7 @@ def scorecard(
                     "findings": rows,
                 },
                 indent=2,
+                ensure_ascii=False,
                 default=str,
             )
         )

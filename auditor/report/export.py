@@ -54,7 +54,7 @@ def emit_rows(
 ) -> None:
     """Print ``rows`` (dicts with the same keys) in the chosen format to standard output."""
     if fmt is OutputFormat.json:
-        typer.echo(json.dumps(list(rows), indent=2, default=str))
+        typer.echo(json.dumps(list(rows), indent=2, ensure_ascii=False, default=str))
         return
     if fmt is OutputFormat.csv:
         typer.echo(csv_text(rows), nl=False)
