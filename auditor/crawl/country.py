@@ -5,9 +5,10 @@ language tag (CLDR likely subtags)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
+
+from auditor.normalise.accents import strip_accents
 
 # codes people write that are not the ISO code of the country they mean
 _ALIASES = {"UK": "GB", "EL": "GR"}
@@ -18,8 +19,7 @@ _GENERIC_TLDS = {"com", "org", "net", "info", "biz", "app", "dev", "io", "co", "
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return re.sub(r"[\W_]+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
+    return re.sub(r"[\W_]+", " ", strip_accents(text.casefold())).strip()
 
 
 @cache

@@ -5,8 +5,9 @@ dummy digit runs (``123 456 789``). Each answer is the reason the value is not t
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
+
+from auditor.normalise.accents import strip_accents
 
 # "your" in the languages the readers cover, and what a template asks to be filled in
 _YOUR = ("your", "you", "my", "tu", "tus", "su", "sus", "votre", "vos", "ton", "ihre", "ihr", "ihren", "dein",
@@ -34,8 +35,7 @@ _GENERIC_HOST = re.compile(r"^(?:www\.)?(?:{})\.[a-z]+$".format("|".join(_SLOT))
 
 
 def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return strip_accents(text)
 
 
 _FIRST_WORDS = frozenset(w.split()[0] for w in _YOUR)

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from auditor.normalise.accents import strip_accents
+
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -337,11 +339,7 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 def fold(text: str) -> str:
     """Casefolded, compatibility forms unified (full-width digits, ligatures), accents dropped."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    if _CJK.search(text):  # a dakuten is not an accent
-        return text
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", bare).translate(_STROKES)
+    return strip_accents(text, compatibility=False).translate(_STROKES)  # a dakuten is not an accent
 
 
 # letters with a stroke that Unicode does not decompose: 'całą dobę' folds as 'cala dobe'

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from auditor.normalise.accents import strip_accents
+
 _DATA = Path(__file__).with_name("data") / "names"
 _PUNCT = re.compile(r"[^\w\s&]+")
 _SPACE = re.compile(r"\s+")
@@ -25,8 +27,7 @@ _SPACE = re.compile(r"\s+")
 @lru_cache(maxsize=65536)
 def normalise_name(raw: str) -> str:
     """Casefolded, accents and punctuation dropped, whitespace folded; `&` kept as `and`."""
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", raw or ""))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = strip_accents(unicodedata.normalize("NFKC", raw or "")).casefold()
     text = text.replace("&", " and ").replace("+", " and ")
     text = _PUNCT.sub("", text)
     return _SPACE.sub(" ", text).strip()

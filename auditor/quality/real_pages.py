@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
+from auditor.normalise.accents import strip_accents
 from auditor.quality.base import Metric, share
 
 SUITE = "real_pages"
@@ -33,8 +33,7 @@ _SUSPECT = {"telephone": "phone", "url": "website", "openingHoursSpecification":
 
 def fold(text: Any) -> str:
     """Case, accents, punctuation and spacing folded."""
-    text = unicodedata.normalize("NFKD", str(text or "").casefold().replace("ß", "ss"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(str(text or "").casefold().replace("ß", "ss"))
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 

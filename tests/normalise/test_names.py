@@ -70,3 +70,17 @@ def test_nsi_variants_with_legal_forms_or_joining_words_match() -> None:
     assert all(names_match(a, b) for a, b in folded)
     unrelated = sum(names_match(a, b) for (a, _), (b, _) in zip(pairs, pairs[7:], strict=False) if a != b)
     assert unrelated / len(pairs) < 0.01
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("ドトールコーヒーショップ", "トトールコーヒーショッフ"), ("雲ビル", "雲ヒル"), ("パン", "ハン")],
+)
+def test_kana_keep_their_voicing_marks(a: str, b: str) -> None:
+    """A dakuten or handakuten is part of the letter (ド is not ト), not an accent to drop."""
+    assert fold_name(a) == a
+    assert not names_match(a, b)
+
+
+def test_latin_accents_are_still_dropped_beside_kana() -> None:
+    assert fold_name("Café ドトール") == "cafe ドトール"
