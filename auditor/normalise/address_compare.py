@@ -66,10 +66,23 @@ _UMLAUT_SPELLING = re.compile(r"(?<=[aou])e")
 _HOUSE_LETTER = re.compile(r"-(?=[a-z]$)")  # 12-A = 12A
 
 
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
+_LATIN = re.compile(r"[a-zA-Z]")
+
+
+def _other_scripts(a: str, b: str) -> bool:
+    """One side in an East Asian script, the other in Latin letters only (渋谷区 / Shibuya-ku):
+    the same name written in two scripts cannot be told equal or different by its letters."""
+    x, y = (bool(_EAST_ASIAN.search(t)) for t in (a, b))
+    return x != y and bool(_LATIN.search(b if x else a))
+
+
 def _part_equal(part: str, a: str, b: str, country: str) -> bool:
     if part in ("street", "locality"):
         if _words_match(fold(a), fold(b), country):
             return True
+        if _EAST_ASIAN.search(a) and _EAST_ASIAN.search(b):  # written unspaced: 大阪駅前第1ビル 2F
+            return fold(a).replace(" ", "") == fold(b).replace(" ", "")
         # German written with or without its umlauts: Zürich = Zuerich = Zurich
         german = "de" in country_format(country or "US").languages
         return german and _words_match(*(_UMLAUT_SPELLING.sub("", fold(x)) for x in (a, b)), country)
@@ -110,6 +123,10 @@ def compare_addresses(a: Address, b: Address) -> AddressComparison:
     scores: list[tuple[float, float]] = []
     for part in PARTS:
         x, y = getattr(a, part), getattr(b, part)
+        if x and y and part in ("street", "locality") and _other_scripts(x, y):
+            missing.append(part)  # not comparable; never a difference, and half the credit
+            scores.append((_WEIGHTS[part], 0.5))
+            continue
         if not x or not y:
             if x or y:
                 missing.append(part)

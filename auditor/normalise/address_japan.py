@@ -26,6 +26,17 @@ _CITY = re.compile(rf"{_NAME}市")
 _WARD = re.compile(rf"{_NAME}区")
 _TOWN = re.compile(rf"{_NAME}[町村]")
 _KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_DASH = r"\s*[-‐－ー―−]\s*"
+# 1丁目3番1号, 1丁目3-1, 1丁目3番地1 -> 1-3-1 (chōme, banchi, gō); 3番1号 -> 3-1; 1丁目3 -> 1-3
+_BLOCKS = (
+    (re.compile(rf"(\d+)\s*丁目\s*(\d+)\s*(?:番地?|{_DASH})\s*(\d+)(?:\s*号)?"), r"\1-\2-\3"),
+    (re.compile(r"(\d+)\s*丁目\s*(\d+)(?:\s*(?:番地?|号))?"), r"\1-\2"),
+    (re.compile(r"(\d+)\s*番地?\s*(\d+)(?:\s*号)?"), r"\1-\2"),
+    (re.compile(r"(\d+)\s*(?:番地?|号)"), r"\1"),
+    (re.compile(r"(\d+)\s*丁目"), r"\1"),
+    (re.compile(rf"(?<=\d){_DASH}(?=\d)"), "-"),
+)
+_SEPARATORS = re.compile(r"\s*[,、，]\s*")
 
 
 
@@ -41,6 +52,30 @@ def _municipality(text: str, after_prefecture: bool) -> str:
     return ""
 
 
+def japanese_blocks(text: str) -> str:
+    """Block numbers in one form: ``1丁目3番1号`` and ``１丁目３−１`` are ``1-3-1``."""
+    text = unicodedata.normalize("NFKC", text)
+    for pattern, form in _BLOCKS:
+        text = pattern.sub(form, text)
+    return text
+
+
+def _areas_first(text: str) -> str:
+    """A line written from the smallest part (``北区梅田1-3-1, 大阪市``): its trailing areas moved
+    to the front, where Japanese writes them."""
+    segments = [s for s in _SEPARATORS.split(text) if s]
+    moved: list[str] = []
+    while len(segments) > 1 and (_POSTCODE.fullmatch(segments[-1]) or _is_area(segments[-1])):
+        moved.insert(0, segments.pop())
+    return "".join(moved) + "、".join(segments) if moved else text
+
+
+def _is_area(segment: str) -> bool:
+    if (found := _PREFECTURE.fullmatch(segment)) and region_code(found.group(), "JP").isdigit():
+        return True
+    return _municipality(segment, True) == segment
+
+
 def split_japanese(raw: str) -> AreaLine | None:
     """The areas of a Japanese one-line address, or None when the line does not read as one."""
     text = unicodedata.normalize("NFKC", raw).strip()
@@ -51,6 +86,7 @@ def split_japanese(raw: str) -> AreaLine | None:
         digits = "".join(g for g in found.groups() if g)
         postcode = f"{digits[:3]}-{digits[3:]}"
         text = (text[: found.start()] + " " + text[found.end() :]).strip()
+    text = _areas_first(text)
     # words before the address proper (a floor, a building) are kept for the end of the street line
     start = next((m.start() for m in re.finditer(r"\S+", text) if _KANJI.match(m.group())), 0)
     lead, text = text[:start].strip(" ,、"), text[start:]

@@ -7,10 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from auditor.normalise.address_china import split_chinese
-from auditor.normalise.address_japan import split_japanese
+from auditor.normalise.address_floors import EAST_ASIA, take_floors
+from auditor.normalise.address_hongkong import split_hongkong
+from auditor.normalise.address_japan import japanese_blocks, split_japanese
+from auditor.normalise.address_korea import split_korean
 from auditor.normalise.address_model import Address, AreaLine
 from auditor.normalise.address_postcodes import postcode_form, region_code, trailing_region
+from auditor.normalise.address_singapore import singapore_line, singapore_locality
 from auditor.normalise.address_tables import country_code, country_format, street_types
+from auditor.normalise.address_taiwan import split_taiwanese
 from auditor.normalise.address_units import SLASH, UNIT_NUMBER, take_units, unit_text
 from auditor.normalise.address_words import (
     Lexicon,
@@ -22,9 +27,16 @@ from auditor.normalise.address_words import (
 from auditor.normalise.errors import NormaliseError
 
 # countries whose one-line addresses open with the largest area: how each is split
-_AREA_FIRST: dict[str, Callable[[str], AreaLine | None]] = {"JP": split_japanese, "CN": split_chinese}
+_AREA_FIRST: dict[str, Callable[[str], AreaLine | None]] = {
+    "JP": split_japanese, "CN": split_chinese, "KR": split_korean, "TW": split_taiwanese,
+    "HK": split_hongkong,
+}
+_NUMBER_WORDS = frozenset({"no", "nr", "number"})  # No. 68, Gongyi Rd.: the number, not the street
+_UNSPACED = frozenset({"JP", "CN", "TW", "HK", "MO"})
+_HAN_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=\d)")
+_EAST_ASIAN_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
 SEGMENTS = re.compile(r"[,;|\n\r\t]+")
-_HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?|-[a-z])?")
+_HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?|-[a-z])?|\d{1,4}-\d{1,4}-\d{1,4}")  # 2-14-5: Japan
 
 
 @dataclass
@@ -121,20 +133,38 @@ def _trailing_country(segments: list[list[str]], country: str) -> str:
     return ""
 
 
+def _prepared(raw: str, country: str, street_only: bool) -> tuple[str, list[str]]:
+    """The line in the forms the parser reads (Japanese blocks as ``1-3-1``, Singapore's ``S(…)``
+    postcode plain), and the floors taken out of it as levels."""
+    if country == "SG":
+        raw = singapore_line(raw)
+    elif country == "JP":
+        raw = japanese_blocks(raw)
+    if street_only and country in _UNSPACED:  # 曙町 2-39-3 = 曙町2-39-3: words are not spaced apart there
+        raw = _HAN_GAP.sub("", raw)
+    return take_floors(raw, country)
+
+
 def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts, str]:
     """Parts of one line of text, and the country it names (or the one given)."""
+    raw, floors = _prepared(raw, country, street_only)
     if not street_only and country in _AREA_FIRST and (areas := _AREA_FIRST[country](raw)):
         parts, _ = parse_line(areas.street, country, street_only=True)
         parts.locality = tokenise(areas.locality, country)
         parts.region = region_code(areas.region, country) if areas.region else ""
         parts.postcode = postcode_form(areas.postcode, country) if areas.postcode else ""
+        parts.unit = unit_text([*floors, parts.unit])
         return parts, country
-    segments = [t for t in (tokenise(s, country) for s in SEGMENTS.split(raw)) if t]
+    segments = [_without_number_word(t) for t in (tokenise(s, country) for s in SEGMENTS.split(raw)) if t]
     if not segments:
         raise NormaliseError("empty address")
     country = _trailing_country(segments, country) or country
+    if country == "SG":
+        segments = [t for t in segments if singapore_locality(t)] or segments
     lexicon = lexicon_for(country)
     fmt = country_format(country)
+    # an East Asian address in Latin letters is written as English writes it: number first
+    number_first = fmt.number_first or (country in EAST_ASIA and not _EAST_ASIAN_SCRIPT.search(raw))
     locality: list[str] = []
     region = postcode = ""
     if not street_only:
@@ -165,7 +195,7 @@ def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts
     if not segments:
         raise NormaliseError("no street in address")
     # unit-only segments ("Unit 3", "#100") join the street that follows
-    units: list[str] = []
+    units: list[str] = list(floors)
     rest: list[list[str]] = []
     for tokens in segments:
         remaining, found = take_units(tokens, lexicon)
@@ -175,18 +205,26 @@ def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts
             rest.append(tokens)
     if not rest:
         raise NormaliseError("no street in address")
-    rest = _join_numbers(rest, fmt.number_first)
-    if not locality and len(rest) >= 2 and not street_only:
+    rest = _join_numbers(rest, number_first)
+    if not locality and len(rest) >= 2 and not street_only and country != "SG":
         locality = rest.pop()
     street_index = _street_segment(rest, lexicon)
     tokens = rest[street_index]
-    parts = _street_and_number(tokens, fmt.number_first, lexicon)
-    if not locality and not street_only and len(rest) == 1:
+    for other in rest[:street_index] + rest[street_index + 1 :]:  # a building's unit: #01-32 Guoco Tower
+        if "#" in other:
+            units.extend(take_units(other, lexicon)[1])
+    parts = _street_and_number(tokens, number_first, lexicon)
+    if not locality and not street_only and len(rest) == 1 and country != "SG":
         end = _street_end(parts.street, lexicon)
         parts.street, locality = parts.street[:end], parts.street[end:]
     parts.unit = unit_text([*units, parts.unit])
     parts.locality, parts.region, parts.postcode = locality, region, postcode
     return parts, country
+
+
+def _without_number_word(tokens: list[str]) -> list[str]:
+    """``No. 68`` -> ``68``: a word for 'number' before a house number is not part of the street."""
+    return tokens[1:] if len(tokens) >= 2 and tokens[0] in _NUMBER_WORDS and _is_house(tokens[1]) else tokens
 
 
 def _has_number(tokens: list[str]) -> bool:
@@ -231,13 +269,14 @@ def build_address(parts: Parts, country: str) -> Address:
     """The Address of parts read, its street words in canonical form."""
     lexicon = lexicon_for(country)
     street = canonical_words(parts.street, lexicon)
+    locality = singapore_locality(parts.locality) if country == "SG" else parts.locality
     if not street:
         raise NormaliseError("no street in address")
     return Address(
         unit=parts.unit,
         number=parts.number,
         street=street,
-        locality=" ".join(split_hyphens(parts.locality)),
+        locality=" ".join(split_hyphens(locality)),
         region=parts.region,
         postcode=parts.postcode,
         country=country,

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from auditor.normalise.accents import strip_accents
+
 DATA = Path(__file__).with_name("data") / "addresses"
 LIBPOSTAL_LANGUAGES = ("en", "de", "fr", "nl", "es", "it", "pl", "no", "ru", "ca")
 CONVENTION_LANGUAGES = ("pt",)  # tables of data/addresses/conventions (see its README)
@@ -35,10 +37,11 @@ Vocabulary = dict[Phrase, frozenset[str]]
 
 
 def fold(text: str) -> str:
-    """Lower case, accents dropped, ``ß`` as ``ss``, full-width forms narrowed, punctuation as space."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    """Lower case, accents of Latin, Greek and Cyrillic letters dropped (kana and Hangul keep their
+    marks), ``ß`` as ``ss``, full-width forms narrowed, punctuation as space."""
+    text = strip_accents(unicodedata.normalize("NFKC", text).casefold())
     text = text.replace("ø", "o").replace("æ", "ae").replace("đ", "d").replace("ł", "l")
+    text = text.replace("臺", "台")  # the two forms of Taiwan's 'tai' (臺北市 = 台北市)
     return _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
 
 
@@ -323,9 +326,18 @@ def country_names() -> dict[str, str]:
                 continue
             if own:
                 names.setdefault(fold(own), code)
-    for alias, code in (("usa", "US"), ("us", "US"), ("uk", "GB"), ("great britain", "GB")):
+    for alias, code in _COUNTRY_ALIASES:
         names.setdefault(alias, code)
     return names
+
+
+# names addresses write that CLDR spells otherwise (``South Korea``, ``Hong Kong SAR China``)
+_COUNTRY_ALIASES = (
+    ("usa", "US"), ("us", "US"), ("uk", "GB"), ("great britain", "GB"), ("korea", "KR"),
+    ("republic of korea", "KR"), ("korea republic of", "KR"), ("taiwan roc", "TW"), ("taiwan r o c", "TW"),
+    ("republic of china", "TW"), ("hong kong", "HK"), ("hong kong sar", "HK"),
+    ("macau", "MO"), ("macao", "MO"), ("macau sar", "MO"), ("singapore", "SG"),
+)
 
 
 def country_code(value: str) -> str:

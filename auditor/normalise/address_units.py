@@ -8,6 +8,7 @@ from auditor.normalise.address_words import Lexicon
 
 SLASH = re.compile(r"([a-z]?\d{1,5}[a-z]?)/(\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?)?)")  # 3/12: unit 3, number 12
 UNIT_NUMBER = re.compile(r"[a-z]?\d{1,6}[a-z]?|[a-z]")
+FLOOR_UNIT = re.compile(r"[a-z]?\d{1,3}-\d{1,5}[a-z]?")  # Singapore's #01-32: floor 01, unit 32
 
 
 def take_units(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], list[str]]:
@@ -23,9 +24,9 @@ def take_units(tokens: list[str], lexicon: Lexicon) -> tuple[list[str], list[str
             hash_sign = tokens[i + size] == "#" and i + size + 1 < len(tokens) and phrase != ("#",)
             following = tokens[i + size + hash_sign]  # Suite #200
             # a one-letter designator ("u", "o") needs a number with a digit, not a letter
-            numbered = UNIT_NUMBER.fullmatch(following) and (
+            numbered = (UNIT_NUMBER.fullmatch(following) and (
                 len(phrase) > 1 or len(phrase[0]) > 1 or any(ch.isdigit() for ch in following)
-            )
+            )) or (phrase == ("#",) and FLOOR_UNIT.fullmatch(following))
             if kinds and (numbered or SLASH.fullmatch(following)):
                 slash = SLASH.fullmatch(following)
                 if slash:

@@ -26,6 +26,7 @@ _LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # P.O., N.E.
 _DIGIT_RANGE = re.compile(r"(?<=\d) ?- ?(?=\d)")  # 165 - 167
 _LONE_SLASH = re.compile(r"(?<!\d)/|/(?!\d)")  # C/ Mayor, but 3/12 stays
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")  # Queen's Road = Queens Road
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -74,7 +75,7 @@ def tokenise(text: str, country: str = "") -> list[str]:
     """Folded words; where German is written, ``ö`` is ``oe`` (``Mönckeberg`` = ``Moenckeberg``)."""
     if country and "de" in country_format(country).languages:
         text = text.translate(_UMLAUTS)
-    text = _DASHES.sub("-", text)
+    text = _DASHES.sub("-", _POSSESSIVE.sub("s", text))
     text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _LONE_SLASH.sub(" / ", _DIGIT_RANGE.sub("-", text))
     text = fold(text.replace("#", " # ").replace(".", " "))
