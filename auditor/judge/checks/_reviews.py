@@ -33,6 +33,11 @@ def wilson_upper(successes: float, n: float, z: float) -> float:
     return min(1.0, (centre + spread) / (1 + z2 / n))
 
 
+def wilson_lower(successes: float, n: float, z: float) -> float:
+    """Lower end of the Wilson score interval for a share ``successes / n`` (0 < n)."""
+    return 1.0 - wilson_upper(n - successes, n, z)
+
+
 def bounded_mean(mean: float, n: float, low: float, high: float, z: float) -> float:
     """The optimistic bound of a mean on the scale [low, high] over ``n`` readable values."""
     share = (mean - low) / (high - low)
