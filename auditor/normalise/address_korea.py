@@ -36,10 +36,11 @@ def split_korean(raw: str) -> AreaLine | None:
         postcode = found.group(1) or found.group(2)
         text = (text[: found.start()] + " " + text[found.end() :]).strip()
     words = text.split()
+    region = region_code(words[0], "KR") if words else ""
+    if not region.isdigit():  # no region: a district or city may still open the line (강남구 테헤란로 152)
+        opens = len(words) >= 3 and (_MUNICIPALITY.fullmatch(words[0]) or _DISTRICT.fullmatch(words[0]))
+        return AreaLine(" ".join(words[1:]), words[0], "", postcode) if opens else None
     if len(words) < 3:
-        return None
-    region = region_code(words[0], "KR")
-    if not region.isdigit():
         return None
     pattern = _DISTRICT if region in _CITY_REGIONS else _MUNICIPALITY
     if not pattern.fullmatch(words[1]):

@@ -20,6 +20,7 @@ _COUNTRY = re.compile(r"^(?:中華民國|[台臺]灣省?)")
 _POSTCODE = re.compile(r"^(\d{3}(?:\d{2,3})?)(?!\d)")
 _REGION = re.compile(r"[^\s\d\W]{2}[市縣]")
 _DISTRICT = re.compile(r"[^\s\d\W]{1,3}?[區鄉鎮市]")
+_WARD = re.compile(r"[^\s\d\W]{1,3}?區")
 
 
 def split_taiwanese(raw: str) -> AreaLine | None:
@@ -35,8 +36,9 @@ def split_taiwanese(raw: str) -> AreaLine | None:
     region = ""
     if (found := _REGION.match(text)) and region_code(found.group(), "TW") != found.group():
         region, text = found.group(), text[found.end() :].lstrip(" ,，")
-    district = _DISTRICT.match(text)
-    if not district or not region:
+    # without its city, only a 區 opens the line as a district (鄉, 鎮, 市 may begin a road's name)
+    district = _DISTRICT.match(text) if region else _WARD.match(text)
+    if not district:
         return None
     street = text[district.end() :].strip(" ,，")
     return AreaLine(street, district.group(), region, postcode) if street else None

@@ -55,6 +55,8 @@ def test_lines_from_the_largest_area_down_are_split(line, country, locality, reg
         ("〒530-0001 大阪府大阪市北区梅田３丁目１−１",
          {"street": "梅田3-1-1", "locality": "大阪市北区", "state": "大阪府", "postcode": "530-0001"}, "JP"),
         ("北区梅田3丁目1番1号, 大阪市", {"street": "梅田3-1-1", "locality": "大阪市北区"}, "JP"),
+        ("信義區信義路五段7號", {"street": "信義路五段7號", "locality": "信義區", "state": "臺北市"}, "TW"),
+        ("송파구 올림픽로 300", {"street": "올림픽로 300", "locality": "송파구", "state": "서울"}, "KR"),
     ],
 )
 def test_a_line_and_the_roster_parts_are_one_address(line, parts, country) -> None:
