@@ -12,13 +12,15 @@ When they name different stores, the store that more of the listing's evidence d
   judge the listing against the wrong store;
 - the listing's address also counts for a candidate when it agrees part by part with that
   store's roster address (an address written differently has no equal key);
-- a close name in the same locality adds half a key, to break a tie;
+- a close name in the same locality adds half a key, to break a tie (the store's ``other_names``,
+  its names in other languages or scripts, are its names too);
 - a tie left after that goes to the key trusted most: website, then phone, then address.
 
 A brand page's own URL (``own_url``) is not a link someone typed but the page itself: on the
 brand's site it decides, whatever the page shows. The fuzzy name+locality step alone needs both a
 close name and the same locality, so two stores of one brand in different suburbs never get
-confused.
+confused. A locality written in a script without spaces (Han, Kana) agrees when the listing's
+one-line address holds it (``大阪市`` + ``北区梅田…`` holds the roster's ``大阪市北区``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, utils
+
+from auditor.normalise.scripts import unspaced
 
 NAME_THRESHOLD = 90.0
 KEYS = ("website", "phone", "address")  # exact keys, most trusted first
@@ -56,6 +60,7 @@ class StoreKeys:
     name: str | None = None
     locality: str | None = None
     address: dict[str, str] | None = None  # the normalised parts, to compare when keys disagree
+    other_names: tuple[str, ...] = ()  # its names in other languages or scripts (normalised)
 
 
 def _fold(text: Any) -> str:
@@ -77,6 +82,20 @@ def _address_agrees(seen: Any, roster: dict[str, str] | None) -> bool:
         return False
     differs = compare_addresses(a, b).differences
     return not any(p in differs for p in (*ADDRESS_PARTS, "country"))
+
+
+def _locality_agrees(roster: str | None, address: dict[str, Any]) -> bool:
+    """Whether a listing's address is in the roster locality: the same locality, or, for one
+    written without spaces (``大阪市北区``, ``尖沙咀``), one the listing's one-line address holds."""
+    ours, theirs = _fold(roster), _fold(address.get("locality"))
+    if not ours or (not theirs and not address.get("street")):
+        return False
+    if ours == theirs:
+        return True
+    if len(ours) < 2 or not all(unspaced(ch) for ch in ours if ch.isalpha()):
+        return False
+    line = _fold(address.get("locality")) + _fold(address.get("street"))
+    return ours in line or ours in _fold(address.get("key"))
 
 
 class RosterMatcher:
@@ -147,17 +166,19 @@ class RosterMatcher:
         return self._decided(best, hits, by)
 
     def _by_name(self, name: Any, address: Any, among: set[str] | None = None) -> Match | None:
-        locality = _fold(address.get("locality")) if isinstance(address, dict) else ""
-        if not name or not locality:
+        if not name or not isinstance(address, dict):
             return None
         best: tuple[float, str] | None = None
         tie = False
         for store in self.stores:
             if among is not None and store.store_id not in among:
                 continue
-            if not store.name or _fold(store.locality) != locality:
+            if not store.name or not _locality_agrees(store.locality, address):
                 continue
-            score = fuzz.token_sort_ratio(name, store.name, processor=utils.default_process)
+            score = max(
+                fuzz.token_sort_ratio(name, known, processor=utils.default_process)
+                for known in (store.name, *store.other_names)
+            )
             if score < NAME_THRESHOLD:
                 continue
             if best is None or score > best[0]:

@@ -418,6 +418,8 @@ class RosterEntry(Strict):
     website: str = ""
     status: StoreStatus = "open"
     opened: str = ""
+    # the store's names in other languages or scripts ("クモコーヒー 渋谷店|雲咖啡 渋谷店"), separated by "|"
+    other_names: str = ""
     # the store's id on each platform (auditor.sources.PLATFORM_ID_COLUMNS)
     google_location: str = ""
     place_id: str = ""
@@ -465,6 +467,12 @@ class RosterEntry(Strict):
     def street_line(self) -> str:
         """The street with its house number (the roster loader puts it into ``street``)."""
         return with_house_number(self.street, self.house_number, self.country)
+
+
+def store_names(name: str, other_names: str) -> list[str]:
+    """A store's name, then each of its ``other_names`` ("|" between them), without repeats."""
+    names = [name, *str(other_names or "").split("|")]
+    return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
 def with_house_number(street: str, number: str, country: str) -> str:

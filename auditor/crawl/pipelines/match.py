@@ -8,6 +8,7 @@ from auditor.crawl.fields import normalise_field
 from auditor.crawl.items import ObservedPage
 from auditor.crawl.matching import Match, RosterMatcher, StoreKeys
 from auditor.crawl.roster import option, roster_rows
+from auditor.spec.models import store_names
 
 
 def _normalised(field: str, raw: Any, country: str) -> Any:
@@ -54,6 +55,11 @@ def _roster_keys(spec: Any) -> list[StoreKeys]:
                 address=address if isinstance(address, dict) else None,
                 name=_normalised("name", row.get("name"), country),
                 locality=str(row.get("locality") or ""),
+                other_names=tuple(
+                    n
+                    for other in store_names("", row.get("other_names"))
+                    if (n := _normalised("name", other, country))
+                ),
             )
         )
     return keys
