@@ -16,6 +16,10 @@ When they name different stores, the store that more of the listing's evidence d
   its names in other languages or scripts, are its names too);
 - a tie left after that goes to the key trusted most: website, then phone, then address.
 
+A listing with no exact key is matched by a close name in the same locality, else by an address
+that agrees part by part with exactly one store's (in its locality or postcode) when its name
+shares most of that store's name.
+
 A brand page's own URL (``own_url``) is not a link someone typed but the page itself: on the
 brand's site it decides, whatever the page shows. The fuzzy name+locality step alone needs both a
 close name and the same locality, so two stores of one brand in different suburbs never get
@@ -36,6 +40,7 @@ from auditor.normalise.scripts import unspaced
 NAME_THRESHOLD = 90.0
 KEYS = ("website", "phone", "address")  # exact keys, most trusted first
 NAME_VOTE = 0.5
+ADDRESS_NAME_THRESHOLD = 70.0  # a listing matched by its address alone shares most of a store's name
 ADDRESS_PARTS = ("number", "street", "locality", "postcode")  # an address agrees when none differs
 
 
@@ -108,6 +113,12 @@ class RosterMatcher:
         self.by_website = self._unique(lambda s: s.website)
         self.by_phone = self._unique(lambda s: s.phone)
         self.by_address = self._unique(lambda s: s.address_key)
+        self.by_place: dict[str, list[StoreKeys]] = {}  # folded locality and postcode -> stores
+        for store in self.stores:
+            parts = store.address or {}
+            places = {_fold(store.locality), _fold(parts.get("locality")), _fold(parts.get("postcode"))}
+            for place in places - {""}:
+                self.by_place.setdefault(place, []).append(store)
 
     def _unique(self, key: Callable[[StoreKeys], str | None]) -> dict[str, str]:
         """key -> store id, leaving out keys two stores share (they cannot decide)."""
@@ -138,7 +149,8 @@ class RosterMatcher:
             return Match(self.by_ref[str(ref).casefold()], "store_ref")
         hits = self._hits(values)
         if not hits:
-            return self._by_name(values.get("name"), values.get("address"))
+            named = self._by_name(values.get("name"), values.get("address"))
+            return named or self._by_address(values.get("name"), values.get("address"))
         stores = list(dict.fromkeys(store for _key, store in hits))
         if len(stores) == 1 or (own_url and hits[0][0] == "website"):
             return self._decided(hits[0][1], hits)
@@ -164,6 +176,29 @@ class RosterMatcher:
         best = max(stores, key=lambda s: (scores[s], -trust[s]))
         by = "+".join(k for k in KEYS if k in votes[best])
         return self._decided(best, hits, by)
+
+    def _by_address(self, name: Any, address: Any) -> Match | None:
+        """The one store whose roster address the listing's agrees with part by part, when the
+        listing's name is close to one of that store's names or not shown (a directory without the
+        store's phone that writes its address another way: ``尖沙咀廣東道30號…`` on one line)."""
+        if not isinstance(address, dict):
+            return None
+        places = {_fold(address.get("locality")), _fold(address.get("postcode"))} - {""}
+        candidates = {s.store_id: s for p in places for s in self.by_place.get(p, [])}
+        agreed = [s for s in candidates.values() if _address_agrees(address, s.address)]
+        if len(agreed) != 1:
+            return None
+        store = agreed[0]
+        if (
+            name
+            and max(
+                fuzz.token_set_ratio(name, known, processor=utils.default_process)
+                for known in (store.name or "", *store.other_names)
+            )
+            < ADDRESS_NAME_THRESHOLD
+        ):
+            return None  # another business at the same address
+        return Match(store.store_id, "address")
 
     def _by_name(self, name: Any, address: Any, among: set[str] | None = None) -> Match | None:
         if not name or not isinstance(address, dict):

@@ -8,8 +8,8 @@ from auditor.crawl.matching import RosterMatcher, StoreKeys
 from auditor.normalise import normalise_name
 
 
-def _address(line: str) -> dict:
-    value, _problem = normalise_field("address", line, "JP")
+def _address(line: str, country: str = "JP") -> dict:
+    value, _problem = normalise_field("address", line, country)
     return value
 
 
@@ -58,3 +58,25 @@ def test_a_phone_decides_when_name_and_address_do_not_match() -> None:
     }
     found = RosterMatcher(STORES).match(values)
     assert found is not None and (found.store_id, found.by) == ("JP-2", "phone")
+
+
+HONG_KONG = [
+    StoreKeys("HK-1", None, "+85227306622", None, "brand tsim sha tsui", "尖沙咀",
+              _address("廣東道30號地下G12號舖, 尖沙咀 九龍", "HK")),
+    StoreKeys("HK-2", None, "+85225213388", None, "brand central", "中環",
+              _address("皇后大道中88號2樓, 中環 香港", "HK")),
+]  # fmt: skip
+
+
+def test_an_address_written_another_way_matches_a_listing_without_a_phone() -> None:
+    """No exact key: the one store whose address agrees part by part, when the name is close."""
+    line, _problem = normalise_field("address", "尖沙咀廣東道30號地下G12號舖", "HK")
+    found = RosterMatcher(HONG_KONG).match({"name": normalise_name("Brand (尖沙咀)"), "address": line})
+    assert found is not None and (found.store_id, found.by) == ("HK-1", "address")
+    assert RosterMatcher(HONG_KONG).match({"address": line}).store_id == "HK-1"
+
+
+def test_another_business_at_the_stores_address_is_not_matched() -> None:
+    line, _problem = normalise_field("address", "尖沙咀廣東道30號地下G12號舖", "HK")
+    values = {"name": normalise_name("Harbour Noodle Bar"), "address": line}
+    assert RosterMatcher(HONG_KONG).match(values) is None
