@@ -9,15 +9,12 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditor.demo.platforms import HOSTS as DEMO_HOSTS
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "locations" / "starbucks_gb_ca.csv"
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 HOSTS = {
-    "google_business_profile": "mybusinessbusinessinformation.googleapis.com",
-    "google_places": "places.googleapis.com",
-    "foursquare": "api.foursquare.com",
-    "facebook": "graph.facebook.com",
-    "apple_business_connect": "businessconnect.apple.com",
-    "osm_overpass": "overpass-api.de",
+    **DEMO_HOSTS,
     "alltheplaces": "alltheplaces-data.openaddresses.io",
     "google_business_profile_reviews": "mybusiness.googleapis.com",
 }
