@@ -25,6 +25,8 @@ def postcode_form(raw: str, country: str) -> str:
         return ""
     if country == "US":
         return f"{compact[:5]}-{compact[5:]}" if len(compact) == 9 else compact
+    if country == "IE" and len(compact) == 7:  # an Eircode: routing key, then the unique identifier
+        return f"{compact[:3]} {compact[3:]}"
     if country in ("GB", "CA", "IE", "MT"):
         return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 4 else compact
     if country == "NL" and len(compact) == 6:

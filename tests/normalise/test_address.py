@@ -384,3 +384,9 @@ def test_a_street_type_left_out_in_english_still_differs() -> None:
     a = normalise_address("12 Park Lane, London W1K 1AA", "GB")
     b = normalise_address("12 Lane, London W1K 1AA", "GB")
     assert "street" in compare_addresses(a, b).differences
+
+
+def test_an_eircode_is_written_routing_key_first() -> None:
+    from auditor.normalise.address_postcodes import postcode_form
+
+    assert postcode_form("d02xe80", "IE") == postcode_form("D02 XE80", "IE") == "D02 XE80"
