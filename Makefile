@@ -37,8 +37,9 @@ postgresql:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	  else echo "postgresql is missing: sudo apt-get install -y postgresql"; fi; }
 
+TEST_WORKERS ?= 3  # pytest-xdist workers: the suite mostly waits on its local servers, so 3 on 2 cores
 test: $(STAMP) chromium postgresql
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
 
 bench: $(STAMP)
 	$(BIN)/python -m auditor.bench
