@@ -10,6 +10,7 @@ notices of different kinds leave the status unread.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from auditor.crawl.generic import text_lines
@@ -24,6 +25,8 @@ def closure_notice(root: Any) -> str | None:
     """The page content's one closure notice (as written), or None."""
     from auditor.normalise.status import StatusError, names_closure, normalise_status
 
+    if not _may_carry_notice(root):
+        return None
     found: dict[str, str] = {}
     for line in text_lines(root, skip=_OUTSIDE):
         for sentence in _SENTENCES.split(line):
@@ -36,3 +39,15 @@ def closure_notice(root: Any) -> str | None:
                 continue
     return next(iter(found.values())) if len(found) == 1 else None
 
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
+def _may_carry_notice(root: Any) -> bool:
+    """Whether the page's text holds any word of a closure at all (most pages do not)."""
+    from auditor.normalise.status import closure_words
+
+    text = " ".join(root.itertext()).casefold()
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+    return closure_words().search(" ".join(text.replace("_", " ").replace("-", " ").split())) is not None

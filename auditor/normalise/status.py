@@ -77,3 +77,12 @@ def names_closure(raw: str) -> bool:
     text = _fold(str(raw or ""))[:500]
     named = _has(text, "temporary") or _has(text, "permanent") or _has(text, "cause")
     return bool(text) and named and _has(text, "closed")
+
+
+@cache
+def closure_words() -> re.Pattern[str]:
+    """Any word of a temporary or permanent closure or its cause, on folded text (a quick test of
+    whether a page may carry a closure notice at all)."""
+    table = _table()
+    words = sorted({w for kind in ("temporary", "permanent", "cause") for w in table.get(kind, ())}, key=len)
+    return re.compile("|".join(re.escape(w) for w in reversed(words)))
