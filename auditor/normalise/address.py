@@ -47,4 +47,12 @@ def normalise_address(raw: str | Mapping[str, Any], country: str) -> Address:
         return _from_text(text, country)
     if not isinstance(raw, Mapping):
         raise NormaliseError(f"cannot read an address from {type(raw).__name__}")
+    if all(isinstance(v, str | int | float) or v is None for v in raw.values()):
+        return _from_parts(tuple(sorted((str(k), v) for k, v in raw.items())), country)
     return from_parts(raw, country)
+
+
+@lru_cache(maxsize=65536)
+def _from_parts(parts: tuple[tuple[str, Any], ...], country: str) -> Address:
+    """Parts of plain values read once per country (the same store's address on many pages)."""
+    return from_parts(dict(parts), country)
