@@ -53,32 +53,14 @@ CATEGORY = "Coffee shop"  # the category the brand chose on Google
 WIKIDATA = "Q4875901"  # the demo brand's (made-up) Wikidata item, as OSM tags it
 COMPANY = "990001"  # the brand's company id in Apple Business Connect
 # what each platform's answer shows (fields the world's truth expects read)
+_LISTING = ["name", "address", "phone", "website", "hours"]
 SHOWN = {
-    "google_business_profile": [
-        "name",
-        "address",
-        "phone",
-        "website",
-        "hours",
-        "holiday_hours",
-        "status",
-        "categories",
-        "platform_updated",
-    ],
-    "google_places": [
-        "name",
-        "address",
-        "phone",
-        "website",
-        "hours",
-        "holiday_hours",
-        "status",
-        "categories",
-    ],
-    "foursquare": ["name", "address", "phone", "website", "hours", "status"],
-    "facebook": ["name", "address", "phone", "website", "hours", "status"],
-    "apple_business_connect": ["name", "address", "phone", "website", "hours", "holiday_hours", "status"],
-    "osm_overpass": ["name", "address", "phone", "website", "hours", "status"],
+    "google_business_profile": [*_LISTING, "holiday_hours", "status", "categories", "platform_updated"],
+    "google_places": [*_LISTING, "holiday_hours", "status", "categories"],
+    "foursquare": [*_LISTING, "status"],
+    "facebook": [*_LISTING, "status"],
+    "apple_business_connect": [*_LISTING, "holiday_hours", "status"],
+    "osm_overpass": [*_LISTING, "status"],
 }
 DAYS_AHEAD = 14  # how far ahead hours.holiday_ahead looks (rules/hours.yml)
 PLACES_WEEK = 7  # Places shows special days for the coming week only (its preset's holiday_window_days)
