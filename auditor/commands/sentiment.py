@@ -54,8 +54,8 @@ def sentiment_eval(
     from auditor.sentiment.evaluate import evaluate_set
     from auditor.sentiment.labelled import (
         LabelledFileError,
+        all_labelled_files,
         default_labelled_dir,
-        default_labelled_files,
         read_labelled,
     )
 
@@ -66,7 +66,7 @@ def sentiment_eval(
             f"unknown analyzer {unknown[0]!r}; choose from {', '.join(analyzer_names())}",
             param_hint="'--analyzer'",
         )
-    paths = list(files or ()) if files or pattern_corpora else default_labelled_files()
+    paths = list(files or ()) if files or pattern_corpora else all_labelled_files()
     if pattern_corpora:
         try:
             paths += fetch_pattern_corpora()

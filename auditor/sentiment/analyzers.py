@@ -122,11 +122,18 @@ class ReviewAnalyzer:
     and no confident n-gram reading is neutral."""
 
     name = "review"
-    languages = frozenset({"en"})
 
     def __init__(self, model: LinearModel | None = None, lexicon: ReviewLexicon | None = None):
+        """The shipped English model and every other language's shipped model; given a model,
+        that model alone (English)."""
+        from auditor.sentiment.language_models import LanguageModelAnalyzer, shipped_languages
+
         self.model = model or shipped_model("review")
         self.lexicon = lexicon or ReviewLexicon.default()
+        self.others = (
+            {} if model else {lang: LanguageModelAnalyzer(lang) for lang in shipped_languages()}
+        )
+        self.languages = frozenset({"en", *self.others})
 
     @property
     def label(self) -> str:
@@ -149,6 +156,8 @@ class ReviewAnalyzer:
     def analyze(
         self, text: str, language: str = "en", stars: float | None = None
     ) -> SentimentResult:
+        if language in self.others:
+            return self.others[language].analyze(text, language, stars)
         _check_language(self, language)
         text = clean_review_text(text)
         if not text:
@@ -185,11 +194,16 @@ def shipped_model(name: str) -> LinearModel:
     return LinearModel.load(path)
 
 
-def shipped_models() -> list[LinearModel]:
-    """Every model in the package, the production one first."""
+def shipped_models(language: str = "en") -> list[LinearModel]:
+    """Every model of one language in the package, the production one first (``review`` and
+    ``review-without-<set>`` for English, ``review-<language>[-without-<set>]`` for another)."""
+    from auditor.sentiment.language_models import model_name
+
+    default = model_name(language)
     folder = model_path("review").parent
-    names = sorted(p.name.removesuffix(".json.gz") for p in folder.glob("*.json.gz"))
-    names.sort(key=lambda n: n != "review")
+    names = sorted(p.name.removesuffix(".json.gz") for p in folder.glob("review*.json.gz"))
+    names = [n for n in names if n == default or n.startswith(f"{default}-without-")]
+    names.sort(key=lambda n: n != default)
     return [shipped_model(n) for n in names]
 
 
@@ -206,15 +220,23 @@ FOREIGN_ANALYZERS = ("lexicon-de", "lexicon-fr", "lexicon-nl")
 
 
 def analyzer_names() -> list[str]:
-    return sorted([*ANALYZERS, *FOREIGN_ANALYZERS])
+    from auditor.sentiment.language_models import model_name, shipped_languages
+
+    models = [model_name(lang) for lang in shipped_languages()]
+    return sorted([*ANALYZERS, *FOREIGN_ANALYZERS, *models])
 
 
 def get_analyzer(name: str = DEFAULT_ANALYZER) -> Analyzer:
-    """An analyzer by name (``review``, ``lexicon``, ``textblob``, ``vader``, ``lexicon-de`` ...)."""
+    """An analyzer by name (``review``, ``lexicon``, ``textblob``, ``vader``, ``lexicon-de``,
+    ``review-de`` ...). ``review`` reads English and every language with a shipped model."""
+    from auditor.sentiment.language_models import LanguageModelAnalyzer, shipped_languages
+
     if name in FOREIGN_ANALYZERS:
         from auditor.sentiment.foreign import ForeignLexiconAnalyzer
 
         return ForeignLexiconAnalyzer(name.removeprefix("lexicon-"))
+    if name.startswith("review-") and name.removeprefix("review-") in shipped_languages():
+        return LanguageModelAnalyzer(name.removeprefix("review-"))
     try:
         return ANALYZERS[name]()
     except KeyError:

@@ -21,7 +21,8 @@ from auditor.sentiment.analyzers import (
 )
 from auditor.sentiment.labelled import LabelledSet
 from auditor.sentiment.language import NO_LANGUAGE, detect_language
-from auditor.sentiment.model import seen_key
+from auditor.sentiment.language_models import LanguageModelAnalyzer, shipped_languages
+from auditor.sentiment.model import LinearModel, seen_key
 from auditor.sentiment.text import clean_review_text
 
 BASELINES = ("textblob", "vader", "lexicon")
@@ -88,7 +89,7 @@ def predict_binary(analyzer: Analyzer, sentences: Sequence[str]) -> list[int]:
     """1 when the text reads positive. The trained model's probability above one half; the
     lexicons' polarity above zero (their frequent 0.0 counts as negative, their better rule on
     these sets)."""
-    if isinstance(analyzer, ReviewAnalyzer):
+    if isinstance(analyzer, ReviewAnalyzer | LanguageModelAnalyzer):
         return [
             1 if analyzer.probability(clean_review_text(s))[0] > 0.5 else 0 for s in sentences
         ]
@@ -104,21 +105,38 @@ def _unseen(model_seen: frozenset[int], labelled: LabelledSet, keep: Sequence[in
     return [i for i in keep if seen_key(labelled.sentences[i]) not in model_seen]
 
 
+TrainedAnalyzer = ReviewAnalyzer | LanguageModelAnalyzer
+
+
+def _trained(model: LinearModel) -> TrainedAnalyzer:
+    if model.language == "en":
+        return ReviewAnalyzer(model)
+    return LanguageModelAnalyzer(model.language, model)
+
+
 def trained_candidates(
-    labelled: LabelledSet, keep: Sequence[int]
-) -> list[tuple[str, ReviewAnalyzer, list[int]]]:
-    """The default model on the texts it never saw, and, if another shipped model saw fewer of
-    them, that one too (a model trained on every other set)."""
-    models = shipped_models()
+    labelled: LabelledSet, keep: Sequence[int], language: str = "en"
+) -> list[tuple[str, TrainedAnalyzer, list[int]]]:
+    """The language's default model on the texts it never saw, and, if another shipped model
+    saw fewer of them, that one too (a model trained on every other set)."""
+    models = shipped_models(language)
+    if not models:
+        return []
     default = models[0]
     shown = f"{DEFAULT_ANALYZER}{DEFAULT_MARK}"
-    out = [(shown, ReviewAnalyzer(default), _unseen(default.seen, labelled, keep))]
+    out = [(shown, _trained(default), _unseen(default.seen, labelled, keep))]
     best = max(models[1:], key=lambda m: len(_unseen(m.seen, labelled, keep)), default=None)
     if best is not None:
         unseen = _unseen(best.seen, labelled, keep)
         if len(unseen) > len(out[0][2]):
-            out.append((DEFAULT_ANALYZER, ReviewAnalyzer(best), unseen))
+            out.append((DEFAULT_ANALYZER, _trained(best), unseen))
     return out
+
+
+def _main_language(detected: Sequence[str], readable: frozenset[str]) -> str:
+    """The language most of a set's texts are in, among those the default analyzer reads."""
+    counts = Counter(lang for lang in detected if lang in readable)
+    return counts.most_common(1)[0][0] if counts else "en"
 
 
 def evaluate_set(
@@ -136,9 +154,10 @@ def evaluate_set(
             analyzers.append(foreign)
     instances = {name: get_analyzer(name) for name in analyzers if name != DEFAULT_ANALYZER}
     languages = {name: a.languages for name, a in instances.items()}
-    languages[DEFAULT_ANALYZER] = ReviewAnalyzer.languages
+    languages[DEFAULT_ANALYZER] = frozenset({"en", *shipped_languages()})
     supported = frozenset().union(*(languages[name] for name in analyzers))
     detected = languages_of(labelled.sentences, supported)
+    main_language = _main_language(detected, languages[DEFAULT_ANALYZER])
     for name in analyzers:
         readable = languages[name] | {NO_LANGUAGE}
         keep = [i for i, lang in enumerate(detected) if lang in readable]
@@ -154,7 +173,8 @@ def evaluate_set(
             scores = binary_scores(truth, predict_binary(instances[name], sentences))
             yield Evaluation(display, name, scores, len(keep), note)
             continue
-        for shown, analyzer, unseen in trained_candidates(labelled, keep):
+        keep = [i for i in keep if detected[i] in (main_language, NO_LANGUAGE)]
+        for shown, analyzer, unseen in trained_candidates(labelled, keep, main_language):
             trained = "+".join(analyzer.model.trained_on)
             label = f"{shown}(train={trained};unseen={len(unseen)}/{total})"
             if not unseen:

@@ -179,3 +179,22 @@ def default_labelled_files(repo_root: Path | None = None) -> list[Path]:
     folder = default_labelled_dir(repo_root)
     found = {p for pattern in LABELLED_PATTERNS for p in folder.glob(pattern)}
     return sorted(found, key=lambda p: p.name)
+
+
+def labelled_languages(repo_root: Path | None = None) -> dict[str, list[Path]]:
+    """Labelled sets in other languages: ``tests/data/sentiment/<language>/*.tsv[.gz]``, by
+    two-letter language code."""
+    folder = default_labelled_dir(repo_root)
+    found: dict[str, list[Path]] = {}
+    for sub in sorted(p for p in folder.glob("*") if p.is_dir()):
+        if len(sub.name) == 2 and sub.name.isalpha() and sub.name.islower() and sub.name != "en":
+            files = sorted({*sub.glob("*.tsv"), *sub.glob("*.tsv.gz")}, key=lambda p: p.name)
+            if files:
+                found[sub.name] = files
+    return found
+
+
+def all_labelled_files(repo_root: Path | None = None) -> list[Path]:
+    """The English sets, then each other language's."""
+    others = labelled_languages(repo_root)
+    return [*default_labelled_files(repo_root), *(p for lang in sorted(others) for p in others[lang])]

@@ -37,6 +37,19 @@ FEATURES: tuple[str, ...] = (
     "length",
     "shortness",
 )
+"""Dense inputs of the English model."""
+FOREIGN_FEATURES: tuple[str, ...] = ("lexicon_polarity", "lexicon_silent", "length", "shortness")
+"""Dense inputs of another language's model: its lexicon's reading where one ships, and length."""
+
+
+def feature_names(language: str) -> tuple[str, ...]:
+    return FEATURES if language == "en" else FOREIGN_FEATURES
+
+
+def length_features(grams: int) -> list[float]:
+    """sqrt(n)/10 and 1/sqrt(n) of a text's n distinct n-grams."""
+    size = max(1, grams)
+    return [math.sqrt(size) / 10.0, 1.0 / math.sqrt(size)]
 
 
 def features(score: LexiconScore, pattern: PatternScore, grams: int) -> list[float]:
@@ -45,7 +58,6 @@ def features(score: LexiconScore, pattern: PatternScore, grams: int) -> list[flo
     distinct n-grams), so the intercept can differ between a short sentence and a long review:
     the n-gram vector has unit length, and what its many small weights add up to grows with the
     number of n-grams."""
-    size = max(1, grams)
     return [
         score.compound,
         max(-1.0, min(1.0, score.phrases / 4.0)),
@@ -59,8 +71,7 @@ def features(score: LexiconScore, pattern: PatternScore, grams: int) -> list[flo
         pattern.polarity,
         pattern.subjectivity,
         1.0 if pattern.assessed == 0 else 0.0,
-        math.sqrt(size) / 10.0,
-        1.0 / math.sqrt(size),
+        *length_features(grams),
     ]
 
 
@@ -86,7 +97,8 @@ def _sigmoid(z: float) -> float:
 class LinearModel:
     """Dense weights per feature, int8 n-gram weights times ``scale``, and a bias.
 
-    ``trained_on`` names the labelled sets used (``set:part`` when only part of a set was)."""
+    ``trained_on`` names the labelled sets used (``set:part`` when only part of a set was);
+    ``language`` is the language it reads, which fixes its dense inputs (``feature_names``)."""
 
     weights: list[float]
     bias: float
@@ -95,6 +107,7 @@ class LinearModel:
     l2: float = 1.0
     hashed: array = field(default_factory=lambda: array("b"))
     scale: float = 0.0
+    language: str = "en"
 
     def logit(self, x: Sequence[float], grams: Mapping[int, float] | None = None) -> float:
         z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
@@ -115,7 +128,8 @@ class LinearModel:
         seen = array("I", sorted(self.seen))
         payload = {
             "format": FORMAT,
-            "features": list(FEATURES),
+            "features": list(feature_names(self.language)),
+            "language": self.language,
             "hash_bits": HASH_BITS,
             "weights": [round(w, 6) for w in self.weights],
             "bias": round(self.bias, 6),
@@ -132,9 +146,10 @@ class LinearModel:
     @classmethod
     def load(cls, path: Path) -> LinearModel:
         payload = json.loads(gzip.decompress(path.read_bytes()))
+        language = str(payload.get("language", "en"))
         if (
             payload.get("format") != FORMAT
-            or payload.get("features") != list(FEATURES)
+            or payload.get("features") != list(feature_names(language))
             or payload.get("hash_bits") != HASH_BITS
         ):
             raise ValueError(f"{path}: model made by another version; run `make sentiment-models`")
@@ -150,6 +165,7 @@ class LinearModel:
             l2=float(payload["l2"]),
             hashed=hashed,
             scale=float(payload["scale"]),
+            language=language,
         )
 
 

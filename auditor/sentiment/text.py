@@ -18,11 +18,15 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+|\n+")
 _CONTRAST = re.compile(
-    r"\s*(?:[,;:]\s*)?\b(but|however|yet|nevertheless|nonetheless|although|though|"
-    r"even though|whereas|except that)\b\s*,?\s*",
+    r"\s*(?:[,;:，；]\s*)?"
+    r"(\b(?:but|however|yet|nevertheless|nonetheless|although|though|even though|whereas|"
+    r"except that|aber|jedoch|allerdings|obwohl|mais|cependant|pourtant|toutefois|bien que|"
+    r"maar|echter|hoewel)\b|但是|可是|不过|虽然)\s*[,，]?\s*",
     re.IGNORECASE,
 )
-_CONCESSIVE = {"although", "though", "even though", "whereas"}
+"""Contrast words in English, German, French, Dutch and Chinese."""
+_CONCESSIVE = {"although", "though", "even though", "whereas", "obwohl", "bien que", "hoewel", "虽然"}
+_CLAUSE_COMMA = re.compile(r"[,，]")
 
 
 def clean_review_text(text: str | None, limit: int = MAX_REVIEW_CHARS) -> str:
@@ -73,7 +77,7 @@ def split_clauses(sentence: str) -> list[Clause]:
         marker = parts[i].lower()
         body = parts[i + 1].strip() if i + 1 < len(parts) else ""
         if marker in _CONCESSIVE:
-            conceded, _, rest = body.partition(",")
+            conceded, rest = [*_CLAUSE_COMMA.split(body, maxsplit=1), ""][:2]
             texts.append(conceded.strip())
             weights.append(0.5)
             if rest.strip():

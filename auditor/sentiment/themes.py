@@ -19,8 +19,14 @@ class ThemeLexiconError(ValueError):
     """A theme mapping that is not ``theme -> list of terms``."""
 
 
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+"""Chinese, Japanese and Korean terms: no spaces mark word ends, so they match anywhere."""
+
+
 def _term_pattern(term: str) -> str:
     term = term.strip().lower()
+    if _UNSPACED.search(term):
+        return re.escape(term.rstrip("*"))
     if term.endswith("*"):
         return r"\b" + re.escape(term[:-1]) + r"\w*"
     return r"\b" + re.escape(term) + r"\b"

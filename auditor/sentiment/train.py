@@ -20,10 +20,12 @@ from auditor.sentiment.labelled import (
     LabelledFileError,
     LabelledSet,
     default_labelled_files,
+    labelled_languages,
     read_labelled,
 )
+from auditor.sentiment.language_models import foreign_features, model_name
 from auditor.sentiment.lexicon import ReviewLexicon, pattern_score
-from auditor.sentiment.model import FEATURES, LinearModel, features, seen_key
+from auditor.sentiment.model import LinearModel, feature_names, features, seen_key
 from auditor.sentiment.ngrams import HASH_SIZE, hashed_ngrams
 from auditor.sentiment.text import clean_review_text
 
@@ -32,7 +34,9 @@ L2_NGRAMS = 1.0
 L2_DENSE = 0.01
 """L2 penalty on the lexicon-feature weights, which are few and well supported."""
 HELD_OUT: dict[str, int] = {"womens_clothing_reviews": 5}
-"""Sets of which one part in N (by text key) is never trained on, for in-domain evaluation."""
+"""English sets of which one part in N (by text key) is never trained on, for in-domain
+evaluation. Of every other language's sets one part in ``FOREIGN_HELD_OUT`` is."""
+FOREIGN_HELD_OUT = 5
 
 
 _NOTHING = re.compile(
@@ -52,14 +56,19 @@ def answers_nothing(sentence: str) -> bool:
     return bool(_NOTHING.match(sentence))
 
 
-def held_out(labelled: LabelledSet, sentence: str) -> bool:
+def _held_out_parts(labelled: LabelledSet, language: str) -> int | None:
+    return HELD_OUT.get(labelled.name) if language == "en" else FOREIGN_HELD_OUT
+
+
+def held_out(labelled: LabelledSet, sentence: str, language: str = "en") -> bool:
     """Whether this text of this set is kept out of every model's training."""
-    parts = HELD_OUT.get(labelled.name)
+    parts = _held_out_parts(labelled, language)
     return parts is not None and seen_key(sentence) % parts == 0
 
 
-def trained_name(labelled: LabelledSet) -> str:
-    return f"{labelled.name}:train" if labelled.name in HELD_OUT else labelled.name
+def trained_name(labelled: LabelledSet, language: str = "en") -> str:
+    held = _held_out_parts(labelled, language) is not None
+    return f"{labelled.name}:train" if held else labelled.name
 
 
 @dataclass
@@ -73,23 +82,26 @@ class Encoded:
     keys: list[int]
 
 
-def encode(labelled: LabelledSet, lexicon: ReviewLexicon) -> Encoded:
+def encode(labelled: LabelledSet, lexicon: ReviewLexicon, language: str = "en") -> Encoded:
     """Features of every text of the set that may be trained on (not held out, not a bare
     "nothing" answer)."""
-    out = Encoded(trained_name(labelled), [], [], [], [])
+    out = Encoded(trained_name(labelled, language), [], [], [], [])
     for sentence, label in zip(labelled.sentences, labelled.labels, strict=True):
-        if held_out(labelled, sentence) or answers_nothing(sentence):
+        if held_out(labelled, sentence, language) or answers_nothing(sentence):
             continue
         text = clean_review_text(sentence)
-        grams = hashed_ngrams(text)
-        out.dense.append(features(lexicon.score(text), pattern_score(text), len(grams)))
+        grams = hashed_ngrams(text, language)
+        if language == "en":
+            out.dense.append(features(lexicon.score(text), pattern_score(text), len(grams)))
+        else:
+            out.dense.append(foreign_features(text, language, len(grams)))
         out.grams.append(grams)
         out.labels.append(label)
         out.keys.append(seen_key(sentence))
     return out
 
 
-def fit(sets: Sequence[Encoded]) -> LinearModel:
+def fit(sets: Sequence[Encoded], language: str = "en") -> LinearModel:
     """Weighted L2 logistic regression by L-BFGS. Every set weighs the same in total, and each
     class half of it: a set's imbalance (88% positive clothing reviews) teaches no bias toward
     positive, and the largest set's habits (a plain description in a clothing review is most
@@ -98,7 +110,7 @@ def fit(sets: Sequence[Encoded]) -> LinearModel:
     import scipy.sparse as sp
     from scipy.optimize import minimize
 
-    n_dense = len(FEATURES)
+    n_dense = len(feature_names(language))
     blocks, labels, weights = [], [], []
     for encoded in sets:
         y = np.asarray(encoded.labels, dtype=np.float64)
@@ -113,7 +125,8 @@ def fit(sets: Sequence[Encoded]) -> LinearModel:
                 values.append(grams[key])
             indptr.append(len(indices))
         hashed = sp.csr_matrix((values, indices, indptr), shape=(len(y), HASH_SIZE))
-        blocks.append(sp.hstack([sp.csr_matrix(np.asarray(encoded.dense)), hashed]))
+        dense = np.asarray(encoded.dense, dtype=np.float64).reshape(len(y), n_dense)
+        blocks.append(sp.hstack([sp.csr_matrix(dense), hashed]))
         labels.append(y)
         weights.append(w)
     x = sp.vstack(blocks).tocsr()
@@ -153,13 +166,30 @@ def fit(sets: Sequence[Encoded]) -> LinearModel:
         l2=L2_NGRAMS,
         hashed=table,
         scale=round(scale, 9),
+        language=language,
     )
 
 
-def train(sets: Sequence[LabelledSet], lexicon: ReviewLexicon | None = None) -> LinearModel:
+def train(
+    sets: Sequence[LabelledSet], lexicon: ReviewLexicon | None = None, language: str = "en"
+) -> LinearModel:
     """Fit one model on the trainable texts of the given sets."""
     lexicon = lexicon or ReviewLexicon.default()
-    return fit([encode(s, lexicon) for s in sets])
+    return fit([encode(s, lexicon, language) for s in sets], language)
+
+
+def jobs_for(
+    sets: Sequence[LabelledSet], lexicon: ReviewLexicon, language: str
+) -> list[tuple[str, list[Encoded]]]:
+    """(model name, training sets): the language's model on every set, and with several sets
+    one model without each, so every set can be scored by a model that never saw it."""
+    encoded = {s.name: encode(s, lexicon, language) for s in sets}
+    name = model_name(language)
+    jobs = [(name, list(encoded.values()))]
+    if len(sets) > 1:
+        jobs += [(f"{name}-without-{s.name}", [e for n, e in encoded.items() if n != s.name])
+                 for s in sets]  # fmt: skip
+    return jobs
 
 
 def main(argv: Sequence[str]) -> int:
@@ -172,27 +202,26 @@ def main(argv: Sequence[str]) -> int:
             return 2
         out = Path(args[at + 1])
         del args[at : at + 2]
-    paths = [Path(a) for a in args] or default_labelled_files()
+    by_language = {"en": [Path(a) for a in args]} if args else {
+        "en": default_labelled_files(), **labelled_languages()}  # fmt: skip
     try:
-        sets = [read_labelled(p) for p in paths]
+        sets = {lang: [read_labelled(p) for p in paths] for lang, paths in by_language.items()}
     except LabelledFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if not sets:
+    if not any(sets.values()):
         print("error: no labelled sets found; pass FILE arguments", file=sys.stderr)
         return 2
     lexicon = ReviewLexicon.default()
-    encoded = {s.name: encode(s, lexicon) for s in sets}
-    jobs = [("review", list(encoded.values()))]
-    if len(sets) > 1:
-        jobs += [(f"review-without-{s.name}", [e for n, e in encoded.items() if n != s.name])
-                 for s in sets]  # fmt: skip
-    for name, chosen in jobs:
-        model = fit(chosen)
-        path = out / f"{name}.json.gz" if out else model_path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        model.save(path)
-        print(f"{path}: trained on {'+'.join(model.trained_on)} ({len(model.seen)} texts)")
+    for language, chosen_sets in sets.items():
+        if not chosen_sets:
+            continue
+        for name, chosen in jobs_for(chosen_sets, lexicon, language):
+            model = fit(chosen, language)
+            path = out / f"{name}.json.gz" if out else model_path(name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            model.save(path)
+            print(f"{path}: trained on {'+'.join(model.trained_on)} ({len(model.seen)} texts)")
     return 0
 
 

@@ -1,0 +1,81 @@
+"""Review models for languages other than English, one per language with labelled reviews.
+
+Each is the same logistic model as the English one over that language's hashed n-grams
+(characters and character pairs for Chinese and Japanese), its adjective lexicon's reading where
+one ships (``foreign.py``: German, French, Dutch) and the text's length. A language gets a model
+only from labelled reviews in ``tests/data/sentiment/<language>/`` (``make sentiment-models``), and
+is scored only once a model is shipped: every other language stays "not scored (language)".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+from auditor.sentiment.foreign import UnsupportedLexicon, lexicon_polarity
+from auditor.sentiment.model import LinearModel, length_features
+from auditor.sentiment.ngrams import hashed_ngrams
+from auditor.sentiment.result import SentimentResult
+from auditor.sentiment.text import clean_review_text
+
+STAR_PRIOR_RANGE = 0.35
+"""As for English: a 1-star review starts at P(positive) 0.15, a 5-star one at 0.85."""
+_LANGUAGE_MODEL = re.compile(r"^review-([a-z]{2})$")
+
+
+def model_name(language: str) -> str:
+    """``review`` for English, ``review-<language>`` for the others."""
+    return "review" if language == "en" else f"review-{language}"
+
+
+def foreign_features(text: str, language: str, grams: int) -> list[float]:
+    """Lexicon polarity (0 without a lexicon), whether no lexicon word was found, and length."""
+    try:
+        mean, rated = lexicon_polarity(text, language)
+    except UnsupportedLexicon:
+        mean, rated = 0.0, 0
+    return [mean, 0.0 if rated else 1.0, *length_features(grams)]
+
+
+@cache
+def shipped_languages() -> frozenset[str]:
+    """Languages other than English with a shipped model (``models/review-<xx>.json.gz``)."""
+    from auditor.sentiment.analyzers import model_path
+
+    folder = model_path("review").parent
+    names = (p.name.removesuffix(".json.gz") for p in folder.glob("review-*.json.gz"))
+    return frozenset(m[1] for n in names if (m := _LANGUAGE_MODEL.match(n)))
+
+
+class LanguageModelAnalyzer:
+    """One language's trained review model."""
+
+    def __init__(self, language: str, model: LinearModel | None = None) -> None:
+        from auditor.sentiment.analyzers import shipped_model
+
+        self.model = model or shipped_model(model_name(language))
+        self.language = language
+        self.name = model_name(language)
+        self.languages = frozenset({language})
+
+    def probability(self, text: str, stars: float | None = None) -> tuple[float, bool]:
+        """P(positive) of a cleaned text, and whether it holds any word at all."""
+        grams = hashed_ngrams(text, self.language)
+        logit = self.model.logit(foreign_features(text, self.language, len(grams)), grams)
+        if stars is not None:
+            prior = 0.5 + STAR_PRIOR_RANGE * (max(1.0, min(5.0, float(stars))) - 3.0) / 2.0
+            logit += math.log(prior / (1.0 - prior))
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+        return p, bool(grams)
+
+    def analyze(
+        self, text: str, language: str | None = None, stars: float | None = None
+    ) -> SentimentResult:
+        text = clean_review_text(text)
+        if not text:
+            return SentimentResult.from_polarity(0.0, 0.0, self.name)
+        p, words = self.probability(text, stars)
+        if not words:
+            return SentimentResult(0.0, "neutral", 0.0, self.name)
+        return SentimentResult.from_polarity(2.0 * p - 1.0, max(p, 1.0 - p), self.name)
