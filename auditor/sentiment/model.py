@@ -108,6 +108,9 @@ class LinearModel:
     hashed: array = field(default_factory=lambda: array("b"))
     scale: float = 0.0
     language: str = "en"
+    measured: dict[str, float] = field(default_factory=dict)
+    """Figures on texts it never saw, written by the trainer (``n``, ``balanced_accuracy``,
+    ``negative_recall``); a language model without them is never used."""
 
     def logit(self, x: Sequence[float], grams: Mapping[int, float] | None = None) -> float:
         z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
@@ -130,6 +133,7 @@ class LinearModel:
             "format": FORMAT,
             "features": list(feature_names(self.language)),
             "language": self.language,
+            "measured": self.measured,
             "hash_bits": HASH_BITS,
             "weights": [round(w, 6) for w in self.weights],
             "bias": round(self.bias, 6),
@@ -166,6 +170,7 @@ class LinearModel:
             hashed=hashed,
             scale=float(payload["scale"]),
             language=language,
+            measured={k: float(v) for k, v in (payload.get("measured") or {}).items()},
         )
 
 

@@ -23,7 +23,7 @@ from auditor.sentiment.labelled import (
     labelled_languages,
     read_labelled,
 )
-from auditor.sentiment.language_models import foreign_features, model_name
+from auditor.sentiment.language_models import foreign_features, good_enough, model_name
 from auditor.sentiment.lexicon import ReviewLexicon, pattern_score
 from auditor.sentiment.model import LinearModel, feature_names, features, seen_key
 from auditor.sentiment.ngrams import HASH_SIZE, hashed_ngrams
@@ -192,6 +192,26 @@ def jobs_for(
     return jobs
 
 
+def measure_held_out(model: LinearModel, sets: Sequence[LabelledSet]) -> dict[str, float]:
+    """A language model's figures on the held-out fifth of its sets, which it never saw."""
+    from auditor.sentiment.evaluate import binary_scores
+    from auditor.sentiment.language_models import LanguageModelAnalyzer
+
+    analyzer = LanguageModelAnalyzer(model.language, model)
+    truth, predicted = [], []
+    for labelled in sets:
+        for sentence, label in zip(labelled.sentences, labelled.labels, strict=True):
+            if held_out(labelled, sentence, model.language):
+                p, _ = analyzer.probability(clean_review_text(sentence))
+                truth.append(label)
+                predicted.append(1 if p > 0.5 else 0)
+    if not truth:
+        return {"n": 0.0}
+    scores = binary_scores(truth, predicted)
+    return {"n": float(len(truth)), "balanced_accuracy": round(scores.balanced_accuracy, 4),
+            "negative_recall": round(scores.negative_recall, 4)}  # fmt: skip
+
+
 def main(argv: Sequence[str]) -> int:
     args = list(argv)
     out: Path | None = None
@@ -218,6 +238,10 @@ def main(argv: Sequence[str]) -> int:
             continue
         for name, chosen in jobs_for(chosen_sets, lexicon, language):
             model = fit(chosen, language)
+            if language != "en" and name == model_name(language):
+                model.measured = measure_held_out(model, chosen_sets)
+                verdict = "reads reviews" if good_enough(model) else "too weak: not used"
+                print(f"{name}: held-out {model.measured} ({verdict})")
             path = out / f"{name}.json.gz" if out else model_path(name)
             path.parent.mkdir(parents=True, exist_ok=True)
             model.save(path)

@@ -63,7 +63,9 @@ def _toy_set(language: str, positive: list[str], negative: list[str]) -> Labelle
 
 
 def test_a_language_model_trains_stores_and_scores(tmp_path):
-    labelled = _toy_set("zh", ["质量很好，非常满意", "味道不错，值得推荐"], ["质量很差，非常失望", "味道难吃，不要推荐"])
+    positive = ["质量很好，非常满意", "味道不错，值得推荐"]
+    negative = ["质量很差，非常失望", "味道难吃，不要推荐"]
+    labelled = _toy_set("zh", positive, negative)
     model = train([labelled], language="zh")
     assert model.language == "zh"
     assert len(model.weights) == len(FOREIGN_FEATURES)
@@ -100,3 +102,22 @@ def test_language_folders_are_found(tmp_path):
     (folder / "zh" / "shop.tsv").write_text("很好\t1\n很差\t0\n", encoding="utf-8")
     (folder / "notes").mkdir()
     assert labelled_languages(tmp_path) == {"zh": [folder / "zh" / "shop.tsv"]}
+
+
+def test_a_language_model_reads_reviews_only_once_measured_well_enough():
+    from auditor.sentiment.language_models import MIN_MEASURED, good_enough
+    from auditor.sentiment.train import measure_held_out
+
+    positive = [f"sehr gut und freundlich {i}" for i in range(400)]
+    negative = [f"schlecht und unfreundlich {i}" for i in range(400)]
+    labelled = LabelledSet("de_toy", Path("toy.tsv"), positive + negative, [1] * 400 + [0] * 400)
+    model = train([labelled], language="de")
+    assert not good_enough(model)  # never measured
+    model.measured = measure_held_out(model, [labelled])
+    assert model.measured["n"] >= MIN_MEASURED
+    assert model.measured["balanced_accuracy"] == 1.0
+    assert good_enough(model)
+    coin = LabelledSet("de_coin", Path("coin.tsv"), positive + negative, [i % 2 for i in range(800)])
+    weak = train([coin], language="de")
+    weak.measured = measure_held_out(weak, [coin])
+    assert not good_enough(weak)
