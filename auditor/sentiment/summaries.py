@@ -45,6 +45,13 @@ def _mismatch(review: Review) -> bool:
     )
 
 
+def _unscored_languages(reviews: list[Review]) -> dict[str, int]:
+    """Reviews left unscored because no analyzer reads their language, by language."""
+    codes = (r.analyzer or "" for r in reviews if r.label == "not_scored")
+    counts = Counter(c.removeprefix("language:") for c in codes if c.startswith("language:"))
+    return dict(sorted(counts.items()))
+
+
 def _mean(values: list[float]) -> float | None:
     return round(fmean(values), 4) if values else None
 
@@ -165,6 +172,7 @@ def summarise_reviews(
             1 for r in reviews if r.label == "not_scored" and (r.analyzer or "").startswith("language:")
         ),
         "not_scored_no_text": sum(1 for r in reviews if r.analyzer == "no_text"),
+        "not_scored_languages": _unscored_languages(reviews),
         "languages": dict(sorted(Counter(r.language for r in reviews if r.language).items())),
         "mean_stars": _mean([r.stars for r in reviews if r.stars is not None]),
         "rated_recent": len(recent_stars),  # rated and dated within RECENT_DAYS

@@ -127,6 +127,8 @@ def test_rule_case(pack: str, case: dict, spec: Spec, rules: dict) -> None:
         by_source.setdefault(outcome.source, []).append(outcome.score)
     if "note" in case:  # a gap or a finding says why
         assert any(case["note"] in o.note for o in outcomes), [o.note for o in outcomes]
+    if "says" in case:  # what a finding says it saw
+        assert any(case["says"] == o.observed for o in outcomes), [o.observed for o in outcomes]
     for source, want in case["expect"].items():
         got = by_source.get(source, [])
         if want == "none":

@@ -16,16 +16,20 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
     if ev.is_closed:
         return []
     summary, gap = summary_or_gap(ev, "mean_sentiment", int(rule.option("min_reviews", 1)))
-    if gap:
-        return [gap]
     source = review_source(ev)
+    if gap:
+        unread = unscored_reviews(ev.reviews or {})
+        if unread and gap.note.startswith("not enough readable reviews"):
+            return [not_applicable(source, f"no review text could be scored: {unread}")]
+        return [gap]
     scored = int(summary.get("scored", summary["reviews"]))
+    unscored = unscored_reviews(summary)
     if scored < 1:
-        return [not_applicable(source, "no review text could be scored")]
+        return [not_applicable(source, f"no review text could be scored{': ' if unscored else ''}{unscored}")]
     floor = rule.threshold if rule.threshold is not None else -0.2
     mean = float(summary["mean_sentiment"])
     best = bounded_mean(mean, scored, -1.0, 1.0, z_score(rule))
-    observed = f"{mean:+.2f} over {scored} reviews"
+    observed = f"{mean:+.2f} over {scored} reviews" + (f" ({unscored})" if unscored else "")
     if mean >= floor:
         return [Outcome(source, 1.0, f">= {floor:+.2f}", observed, field="sentiment")]
     if best >= floor:
@@ -39,3 +43,17 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
         return [not_applicable(source, f"{observed}: too few to tell (could be {best:+.2f})")]
     score = round(max(0.0, 1 - (floor - mean)), 3)  # confident it misses: credit as seen
     return [Outcome(source, score, f">= {floor:+.2f}", observed, field="sentiment")]
+
+
+def unscored_reviews(summary: dict) -> str:
+    """Why some reviews were left out: "3 not scored (language: de 2, fr 1), 1 without text"."""
+    languages = summary.get("not_scored_languages") or {}
+    parts = []
+    if languages:
+        listed = ", ".join(f"{code} {n}" for code, n in sorted(languages.items(), key=lambda kv: -kv[1]))
+        parts.append(f"{sum(languages.values())} not scored (no analyzer for their language: {listed})")
+    elif summary.get("not_scored_language"):
+        parts.append(f"{summary['not_scored_language']} not scored (no analyzer for their language)")
+    if summary.get("not_scored_no_text"):
+        parts.append(f"{summary['not_scored_no_text']} without text")
+    return ", ".join(parts)
