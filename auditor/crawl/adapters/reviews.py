@@ -129,11 +129,13 @@ class ReviewReader:
                       fields: dict[str, str], country: str | None = None) -> list[dict]:  # fmt: skip
         """Each element ``review`` matches, its fields read by the ``fields`` selectors."""
         queries = {name: compiled(query) for name, query in {**DEFAULT_REVIEW_FIELDS, **fields}.items()}
+        stars_query = queries.pop("stars")
+        readers = [(name, query, _first if name in _ONE_VALUE else matches_text)
+                   for name, query in queries.items()]  # fmt: skip
         out: list[dict[str, Any]] = []
         for element in query_all(tree_of(response), review):
-            raw = {name: _first(query(element)) if name in _ONE_VALUE else matches_text(query(element))
-                   for name, query in queries.items() if name != "stars"}  # fmt: skip
-            stars = stars_of(queries["stars"](element), self.scale)
+            raw = {name: read(query(element)) for name, query, read in readers}
+            stars = stars_of(stars_query(element), self.scale)
             out.append(self.review(location_id, raw, stars, country))
         return _distinct_keys(out)
 
@@ -177,7 +179,11 @@ _ONE_VALUE = ("key", "date", "reply_date")  # the first match: a review's own da
 def _first(found: list[Any] | Any) -> str:
     if not isinstance(found, list):
         return matches_text(found)
-    return next((text for text in (matches_text([f]) for f in found) if text), "")
+    for match in found:
+        text = clean(match) if isinstance(match, str) else matches_text([match])
+        if text:
+            return text
+    return ""
 
 
 def _schema_stars(rating: dict, scale: float | None = None) -> tuple[float | None, str | None]:
@@ -261,12 +267,16 @@ def count_review_fields(stats: Any, source: str, reviews: list[dict]) -> None:
     """Per-field counters of a page's reviews (``auditor.crawl.field_stats``: ``review_stars``,
     ``review_date``, read / normalised / unreadable and why), and ``auditor/<source>/reviews_without_
     <field>`` for reviews that do not show the field at all."""
+    from collections import Counter
+
     from auditor.crawl.field_stats import count
 
+    tally: Counter[tuple[str, str | None]] = Counter()
     for review in reviews:
         for name in ("stars", "date"):
-            problem = review["problems"].get(name)
-            if problem is not None and problem.startswith("no ") and problem.endswith(" shown"):
-                stats.inc_value(f"auditor/{source}/reviews_without_{name}")
-            else:
-                count(stats, source, f"review_{name}", problem)
+            tally[name, review["problems"].get(name)] += 1
+    for (name, problem), n in tally.items():  # one counter update per kind, not per review
+        if problem is not None and problem.startswith("no ") and problem.endswith(" shown"):
+            stats.inc_value(f"auditor/{source}/reviews_without_{name}", n)
+        else:
+            count(stats, source, f"review_{name}", problem, n)
