@@ -16,7 +16,7 @@ from auditor.normalise.address_words import Lexicon, lexicon_for, word_classes
 def _words_match(a: str, b: str, country: str) -> bool:
     if a == b:
         return True
-    lexicon = lexicon_for(country or "US")
+    lexicon = lexicon_for(country or "US", latin=(a + b).isascii())
     xs = word_classes(a.split(), lexicon)
     ys = word_classes(b.split(), lexicon)
     if len(xs) == len(ys) and all(x & y for x, y in zip(xs, ys, strict=True)):

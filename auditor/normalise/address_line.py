@@ -31,7 +31,8 @@ _AREA_FIRST: dict[str, Callable[[str], AreaLine | None]] = {
     "JP": split_japanese, "CN": split_chinese, "KR": split_korean, "TW": split_taiwanese,
     "HK": split_hongkong,
 }
-_NUMBER_WORDS = frozenset({"no", "nr", "number"})  # No. 68, Gongyi Rd.: the number, not the street
+_NUMBER_WORDS = frozenset({"no", "nr", "number", "д", "дом", "буд"})  # No. 68, д. 7: the number
+_TOWN_WORDS = frozenset({"г", "город", "м", "місто"})  # г. Москва: "city", not part of its name
 _UNSPACED = frozenset({"JP", "CN", "TW", "HK", "MO"})
 _HAN_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=\d)")
 _EAST_ASIAN_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
@@ -159,12 +160,14 @@ def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts
     if not segments:
         raise NormaliseError("empty address")
     country = _trailing_country(segments, country) or country
+    segments = _sections_joined(segments)
     if country == "SG":
         segments = [t for t in segments if singapore_locality(t)] or segments
-    lexicon = lexicon_for(country)
+    lexicon = lexicon_for(country, latin=not _EAST_ASIAN_SCRIPT.search(raw))
     fmt = country_format(country)
     # an East Asian address in Latin letters is written as English writes it: number first
-    number_first = fmt.number_first or (country in EAST_ASIA and not _EAST_ASIAN_SCRIPT.search(raw))
+    latin_english = country in EAST_ASIA and "pt" not in fmt.languages  # Macau writes Portuguese
+    number_first = fmt.number_first or (latin_english and not _EAST_ASIAN_SCRIPT.search(raw))
     locality: list[str] = []
     region = postcode = ""
     if not street_only:
@@ -182,12 +185,15 @@ def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts
             else:
                 segments[s] = before
             segments = [t for t in segments if t]
+            country = _trailing_country(segments, country) or country  # ``…, Taiwan 110``
         if segments and not region:
             region, taken = trailing_region(segments[-1], country)
             whole = taken == len(segments[-1])
             # a segment that is only a region name is the region when a locality remains besides
-            # the street (``New York, NY``); else it is the locality (``…, Quebec G1C 5W2``)
-            if taken and (len(segments) > 2 if whole else len(segments) > 1 or taken < len(segments[-1]) - 1):
+            # the street (``New York, NY``); else it is the locality (``…, Quebec G1C 5W2``, a city
+            # that is a region of its own: ``ул. Тверская, 7, Москва``)
+            named = sum(1 for t in segments if not (len(t) == 1 and _is_house(t[0])))
+            if taken and (named > 2 if whole else named > 1 or taken < len(segments[-1]) - 1):
                 segments[-1] = segments[-1][: len(segments[-1]) - taken]
                 segments = [t for t in segments if t]
             else:
@@ -207,17 +213,25 @@ def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts
         raise NormaliseError("no street in address")
     rest = _join_numbers(rest, number_first)
     if not locality and len(rest) >= 2 and not street_only and country != "SG":
-        locality = rest.pop()
+        # the last segment, unless it is the numbered street after a plain name: written from
+        # the largest area down (``Москва, ул. Тверская, 7``), the town comes first
+        first = _has_number(rest[-1]) and not any(_has_number(t) for t in rest[:-1])
+        locality = rest.pop(0) if first else rest.pop()
     street_index = _street_segment(rest, lexicon)
     tokens = rest[street_index]
     for other in rest[:street_index] + rest[street_index + 1 :]:  # a building's unit: #01-32 Guoco Tower
         if "#" in other:
             units.extend(take_units(other, lexicon)[1])
+    number_last = not number_first and len(tokens) >= 2 and _is_house(tokens[-1])
     parts = _street_and_number(tokens, number_first, lexicon)
-    if not locality and not street_only and len(rest) == 1 and country != "SG":
+    if not locality and not street_only and len(rest) == 1 and country != "SG" and not number_last:
+        # one segment: the words after the street are the town (``123 Main St Springfield``),
+        # unless its number ends it (``Avenida da Praia Grande 429``)
         end = _street_end(parts.street, lexicon)
         parts.street, locality = parts.street[:end], parts.street[end:]
     parts.unit = unit_text([*units, parts.unit])
+    if len(locality) > 1 and locality[0] in _TOWN_WORDS:
+        locality = locality[1:]
     parts.locality, parts.region, parts.postcode = locality, region, postcode
     return parts, country
 
@@ -225,6 +239,18 @@ def parse_line(raw: str, country: str, street_only: bool = False) -> tuple[Parts
 def _without_number_word(tokens: list[str]) -> list[str]:
     """``No. 68`` -> ``68``: a word for 'number' before a house number is not part of the street."""
     return tokens[1:] if len(tokens) >= 2 and tokens[0] in _NUMBER_WORDS and _is_house(tokens[1]) else tokens
+
+
+def _sections_joined(segments: list[list[str]]) -> list[list[str]]:
+    """``Sec. 5, Zhongxiao E. Rd.`` -> ``Zhongxiao E. Rd. Section 5``: a road's numbered section,
+    written as a segment of its own before the road (Taiwan's addresses in Latin letters)."""
+    out: list[list[str]] = []
+    for tokens in segments:
+        if out and len(out[-1]) == 2 and out[-1][0] in ("sec", "section") and _is_house(out[-1][1]):
+            out[-1] = [*tokens, "section", out[-1][1]]
+        else:
+            out.append(tokens)
+    return out
 
 
 def _has_number(tokens: list[str]) -> bool:
@@ -267,9 +293,11 @@ def _street_segment(segments: list[list[str]], lexicon: Lexicon) -> int:
 
 def build_address(parts: Parts, country: str) -> Address:
     """The Address of parts read, its street words in canonical form."""
-    lexicon = lexicon_for(country)
+    lexicon = lexicon_for(country, latin=not _EAST_ASIAN_SCRIPT.search(" ".join(parts.street)))
     street = canonical_words(parts.street, lexicon)
     locality = singapore_locality(parts.locality) if country == "SG" else parts.locality
+    if country in EAST_ASIA:  # Xinyi Dist. = Xinyi District
+        locality = ["district" if word == "dist" else word for word in locality]
     if not street:
         raise NormaliseError("no street in address")
     return Address(

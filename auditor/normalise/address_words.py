@@ -66,9 +66,17 @@ def _lexicon(languages: tuple[str, ...]) -> Lexicon:
     )
 
 
-def lexicon_for(country: str) -> Lexicon:
-    """The street words of the languages written in a country."""
-    return _lexicon(country_format(country).languages)
+_ENGLISH_TOO = frozenset({"JP", "KR", "TW", "CN", "MO"})
+"""Countries whose addresses in Latin letters use English street words (``Zhongxiao E. Rd.``)."""
+
+
+def lexicon_for(country: str, latin: bool = False) -> Lexicon:
+    """The street words of the languages written in a country (and English, for an East Asian
+    address written in Latin letters)."""
+    languages = country_format(country).languages
+    if latin and country in _ENGLISH_TOO and "en" not in languages:
+        languages = (*languages, "en")
+    return _lexicon(languages)
 
 
 def tokenise(text: str, country: str = "") -> list[str]:

@@ -390,3 +390,31 @@ def test_an_eircode_is_written_routing_key_first() -> None:
     from auditor.normalise.address_postcodes import postcode_form
 
     assert postcode_form("d02xe80", "IE") == postcode_form("D02 XE80", "IE") == "D02 XE80"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ул. Тверская, 7, Москва, 125009",
+        "125009, Москва, ул. Тверская, 7",
+        "г. Москва, ул. Тверская, д. 7",
+        "Москва, ул. Тверская, 7",
+    ],
+)
+def test_russian_addresses_read_in_either_order(line: str) -> None:
+    address = normalise_address(line, "RU")
+    assert (address.street, address.number, address.locality) == ("улица тверская", "7", "москва")
+
+
+def test_a_macau_address_in_latin_letters_is_portuguese() -> None:
+    address = normalise_address("Avenida da Praia Grande 429, Macau", "MO")
+    assert (address.street, address.number, address.country) == ("avenida da praia grande", "429", "MO")
+
+
+def test_a_taiwanese_address_in_latin_letters_reads_its_abbreviations() -> None:
+    short = normalise_address("No. 68, Sec. 5, Zhongxiao E. Rd., Xinyi Dist., Taipei City 110", "TW")
+    full = normalise_address(
+        "No. 68, Section 5, Zhongxiao East Road, Xinyi District, Taipei City, Taiwan 110", "TW"
+    )
+    assert compare_addresses(short, full).differences == {}
+    assert (full.street, full.number, full.postcode) == ("zhongxiao east road", "68", "110")
