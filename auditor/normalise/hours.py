@@ -24,6 +24,7 @@ from typing import Any
 
 from auditor.normalise.errors import NormaliseError
 from auditor.normalise.hours_dates import split_dated
+from auditor.normalise.hours_day_lists import split_listed
 from auditor.normalise.hours_osm import OsmError, canonical, typical_week
 from auditor.normalise.hours_rules import text_to_osm
 from auditor.normalise.hours_text import MAX_LENGTH, TextError
@@ -364,7 +365,12 @@ def parse_holiday_hours(
             continue
         match = _DATE.search(segment)
         if not match:
-            written = split_dated(segment, country, today or date.today(), _times_read)
+            day = today or date.today()
+            written = (
+                split_listed(segment, country, day, _times_read)
+                or split_dated(segment, country, day, _times_read)
+                or split_listed(segment, country, day, _times_read, single=True)
+            )
             if written is None:
                 raise HoursError(f"no date in a form the auditor reads in '{segment[:60]}'")
             days, rest = written

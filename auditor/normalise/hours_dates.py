@@ -45,7 +45,7 @@ def split_dated(
                 if not rest or not (_boundary(words, end, times_read) and times_read(rest)):
                     continue
                 date_part = " ".join(words[start:end]).strip(" :,")
-                days = read_days(date_part, country, today) or _holiday_named(date_part, country, today)
+                days = read_days(date_part, country, today) or holiday_named(date_part, country, today)
                 if days:
                     return days, rest
     return None
@@ -58,7 +58,7 @@ def _boundary(words: list[str], end: int, times_read: Callable[[str], bool]) -> 
     return words[end - 1].endswith((":", ",")) or following[:1].isdigit() or times_read(following)
 
 
-def _holiday_named(text: str, country: str | None, today: dt.date) -> list[dt.date]:
+def holiday_named(text: str, country: str | None, today: dt.date) -> list[dt.date]:
     """The public holiday of the country a label names ("Christmas Day", "Neujahr"), from the
     ``holidays`` library, its next occurrence; empty when it names none or several."""
     from auditor.normalise.hours_holidays import holiday_dates_named

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import holidays
 
+from auditor.normalise.accents import strip_accents
 from auditor.normalise.hours_osm import ranges_on
 
 
@@ -96,10 +97,26 @@ def _named(country: str, year: int) -> dict[str, tuple[date, ...]]:
     return {name: tuple(sorted(days)) for name, days in names.items() if name}
 
 
+EVES: dict[str, tuple[int, int]] = {
+    name: (12, 24) for name in ("christmas eve", "heiligabend", "heiliger abend", "veille de noel",
+                                "reveillon de noel", "kerstavond", "vigilia di natale", "nochebuena")
+} | {
+    name: (12, 31) for name in ("new years eve", "silvester", "sylvester", "saint sylvestre",
+                                "reveillon du nouvel an", "oudejaarsdag", "oudejaarsavond", "oudjaar",
+                                "san silvestro", "nochevieja")
+}  # fmt: skip
+"""Days that close shops early in many countries but are no public holiday, so the ``holidays``
+library does not name them (folded as ``_folded`` folds, accents left out)."""
+
+
 def holiday_dates_named(text: str, country: str, since: date) -> date | None:
     """The next date on or after ``since`` of the public holiday ``text`` names in the country
-    ("Christmas Day", "Neujahr", "Jour de l'an"), or None when it names none."""
+    ("Christmas Day", "Neujahr", "Jour de l'an") or of an eve in ``EVES``, or None when it
+    names none."""
     wanted = _folded(text)
+    if (eve := EVES.get(strip_accents(wanted))) is not None:
+        day = date(since.year, *eve)
+        return day if day >= since else date(since.year + 1, *eve)
     for year in (since.year, since.year + 1):
         named = _named(country.upper(), year)
         # the name as written, or its first words ("Thanksgiving" for "Thanksgiving Day") when

@@ -43,7 +43,9 @@ def test_a_date_without_a_year_is_the_next_one_after_the_page_was_read() -> None
     assert just_past == {"2026-11-20": []}
 
 
-@pytest.mark.parametrize("text", ["Christmas Eve: closed", "Sometime soon: 10-12", "Our baker's day: closed"])
+@pytest.mark.parametrize(
+    "text", ["Sometime soon: 10-12", "Our baker's day: closed", "Eerste en laatste dag: gesloten"]
+)
 def test_a_line_naming_no_day_the_auditor_can_place_is_unread(text: str) -> None:
     with pytest.raises(NormaliseError, match="no date"):
         parse_holiday_hours(text, "US", TODAY)
@@ -52,3 +54,31 @@ def test_a_line_naming_no_day_the_auditor_can_place_is_unread(text: str) -> None
 def test_a_festive_list_with_usual_hours_lines_and_saints_days() -> None:
     text = "Christmas Eve: usual hours\nChristmas Day: closed\nSt Stephen's Day: 12pm – 11pm"
     assert parse_holiday_hours(text, "IE", TODAY) == {"2026-12-25": [], "2026-12-26": [["12:00", "23:00"]]}
+
+
+MORNING, SHORT_DAY = ["08:00", "12:00"], ["09:00", "15:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Eerste en Tweede Kerstdag gesloten.", "NL", {"2026-12-25": [], "2026-12-26": []}),
+        ("Gesloten op 1e en 2e Kerstdag", "NL", {"2026-12-25": [], "2026-12-26": []}),
+        ("Geschlossen am 25.12. und 26.12.", "DE", {"2026-12-25": [], "2026-12-26": []}),
+        ("Am 2. Weihnachtstag geschlossen", "DE", {"2026-12-26": []}),
+        ("Heiligabend und Silvester geschlossen", "DE", {"2026-12-24": [], "2026-12-31": []}),
+        ("24. und 31.12.: 8-12 Uhr", "DE", {"2026-12-24": [MORNING], "2026-12-31": [MORNING]}),
+        ("Fermé le 25 décembre et le 1er janvier.", "FR", {"2026-12-25": [], "2027-01-01": []}),
+        ("Fermé les 25 et 26 décembre", "FR", {"2026-12-25": [], "2026-12-26": []}),
+        ("Closed on Christmas Day and New Year's Day", "GB", {"2026-12-25": [], "2027-01-01": []}),
+        ("December 24 and 31: 9am-3pm", "US", {"2026-12-24": [SHORT_DAY], "2026-12-31": [SHORT_DAY]}),
+        ("Christmas Eve: closed", "US", {"2026-12-24": []}),
+    ],
+)
+def test_several_days_given_one_status(text: str, country: str, expected: dict) -> None:
+    assert parse_holiday_hours(text, country, TODAY) == expected
+
+
+def test_a_list_with_a_day_that_cannot_be_read_is_no_reading() -> None:
+    with pytest.raises(NormaliseError):
+        parse_holiday_hours("Geschlossen am 25.12. und am Tag danach", "DE", TODAY)
