@@ -14,9 +14,11 @@ postcode prefixes and spacing (``D-10115``, ``1012AB``/``1012 AB``, ``922626970`
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from auditor.normalise.address_bilingual import either, versions
 from auditor.normalise.address_compare import addresses_match, compare_addresses
 from auditor.normalise.address_line import build_address, parse_line
 from auditor.normalise.address_mapping import from_parts
@@ -31,8 +33,20 @@ __all__ = [
 
 @lru_cache(maxsize=65536)
 def _from_text(raw: str, country: str) -> Address:
+    if (both := versions(raw, country)) is not None:
+        return _merged(_from_text(both[0], country), _from_text(both[1], country))
     parts, country = parse_line(raw, country)
     return build_address(parts, country)
+
+
+def _merged(first: Address, second: Address) -> Address:
+    """One address read in two languages: the street and town keep both names."""
+    return replace(
+        first,
+        street=either(first.street, second.street),
+        locality=either(first.locality, second.locality),
+        number=first.number or second.number,
+    )
 
 
 def normalise_address(raw: str | Mapping[str, Any], country: str) -> Address:
@@ -55,4 +69,9 @@ def normalise_address(raw: str | Mapping[str, Any], country: str) -> Address:
 @lru_cache(maxsize=65536)
 def _from_parts(parts: tuple[tuple[str, Any], ...], country: str) -> Address:
     """Parts of plain values read once per country (the same store's address on many pages)."""
+    split = {k: versions(v, country) if isinstance(v, str) else None for k, v in parts}
+    if any(split.values()):
+        first = {k: both[0] if (both := split[k]) else v for k, v in parts}
+        second = {k: both[1] if (both := split[k]) else v for k, v in parts}
+        return _merged(from_parts(first, country), from_parts(second, country))
     return from_parts(dict(parts), country)

@@ -6,6 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from auditor.normalise.address_bilingual import ALTERNATIVES
 from auditor.normalise.address_model import PARTS, Address, AddressComparison
 from auditor.normalise.address_postcodes import region_code, same_postcode
 from auditor.normalise.address_tables import country_format, fold
@@ -78,6 +79,9 @@ def _other_scripts(a: str, b: str) -> bool:
 
 
 def _part_equal(part: str, a: str, b: str, country: str) -> bool:
+    if ALTERNATIVES in a or ALTERNATIVES in b:  # named in two languages: either name will do
+        names = [(x, y) for x in a.split(ALTERNATIVES) for y in b.split(ALTERNATIVES)]
+        return any(_part_equal(part, x, y, country) for x, y in names)
     if part in ("street", "locality"):
         if _words_match(fold(a), fold(b), country):
             return True

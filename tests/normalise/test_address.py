@@ -418,3 +418,25 @@ def test_a_taiwanese_address_in_latin_letters_reads_its_abbreviations() -> None:
     )
     assert compare_addresses(short, full).differences == {}
     assert (full.street, full.number, full.postcode) == ("zhongxiao east road", "68", "110")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Rue Neuve 85 / Nieuwstraat 85, Bruxelles / Brussel 1000, BE",
+        "Rue Neuve 85, 1000 Bruxelles",
+        {"streetAddress": "Rue Neuve - Nieuwstraat 85", "addressLocality": "Bruxelles - Brussel",
+         "postalCode": "1000"},
+    ],
+)
+def test_a_brussels_address_in_both_languages_matches_either(written) -> None:
+    french = normalise_address("Rue Neuve 85, 1000 Bruxelles", "BE")
+    dutch = normalise_address("Nieuwstraat 85, 1000 Brussel", "BE")
+    both = normalise_address(written, "BE")
+    assert compare_addresses(french, both).differences == {}
+    if "|" in both.street:
+        assert compare_addresses(dutch, both).differences == {}
+
+
+def test_a_spaced_slash_elsewhere_is_no_second_language() -> None:
+    assert "|" not in normalise_address("Unit 5 / 12 Main Street, Sydney NSW 2000", "AU").street
