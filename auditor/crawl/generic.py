@@ -19,6 +19,13 @@ _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "sec
           "blockquote", "hr", "nav", "figure", "figcaption", "form", "pre"}  # fmt: skip
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title"}
 _TEL = etree.XPath('//a[starts-with(translate(@href, "TEL", "tel"), "tel:")]/@href')
+_CHROME = frozenset({"header", "footer", "nav", "aside"})
+"""A site's header, footer, navigation and sidebars: the same on every page, so a number there
+is the company's (customer care, head office), not one store's, unless the page shows no other."""
+_INNER_TEL = etree.XPath(
+    '//a[starts-with(translate(@href, "TEL", "tel"), "tel:")]'
+    "[not(ancestor::header or ancestor::footer or ancestor::nav or ancestor::aside)]/@href"
+)
 _ADDRESS = etree.XPath("//address")
 _H1 = etree.XPath("//h1")
 _TITLE = etree.XPath("//title/text()")
@@ -77,16 +84,34 @@ def text_lines(root: Any, skip: frozenset[str] = frozenset()) -> list[str]:
 
 def _phones(root: Any, lines: list[str], country: str | None) -> tuple[str | None, str | None]:
     """(phone, problem): a ``tel:`` link, else the one number the text shows (a labelled one
-    when there are several)."""
+    when there are several). The page's own content is read first; the header, footer,
+    navigation and sidebars only when it shows no number, and never their toll-free or
+    shared-cost numbers (a chain's customer care line is no store's number)."""
+    inner = _phone_in(_links(_INNER_TEL(root)), text_lines(root, skip=_CHROME), country, False)
+    if inner != (None, None):
+        return inner
+    return _phone_in(_links(_TEL(root)), lines, country, True)
+
+
+def _links(hrefs: list[str]) -> list[str]:
+    return list(dict.fromkeys(h.split(":", 1)[1].strip() for h in hrefs if ":" in h))
+
+
+def _phone_in(
+    links: list[str], lines: list[str], country: str | None, local_only: bool
+) -> tuple[str | None, str | None]:
     import phonenumbers
 
-    links = list(dict.fromkeys(h.split(":", 1)[1].strip() for h in _TEL(root) if ":" in h))
+    if local_only:
+        links = [link for link in links if not _company_line(link, country)]
     if len(links) == 1:
         return links[0], None
     found: list[tuple[bool, str, str]] = []  # (labelled, raw, e164)
     for line in lines:
         matcher = phonenumbers.PhoneNumberMatcher(line, country or "ZZ", leniency=phonenumbers.Leniency.VALID)
         for match in matcher:
+            if local_only and _company_type(match.number):
+                continue
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             labelled = bool(_PHONE_LABEL.search(line[max(0, match.start - 25): match.start]))
             found.append((labelled, match.raw_string, e164))
@@ -99,6 +124,25 @@ def _phones(root: Any, lines: list[str], country: str | None) -> tuple[str | Non
     if distinct:
         return None, f"several phone numbers and none marked as the store's ({', '.join(distinct[:3])})"
     return None, None
+
+
+def _company_type(number: Any) -> bool:
+    """Toll-free, shared-cost, premium-rate or universal access numbers: a company's lines."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+
+    kinds = {PhoneNumberType.TOLL_FREE, PhoneNumberType.SHARED_COST, PhoneNumberType.PREMIUM_RATE,
+             PhoneNumberType.UAN}  # fmt: skip
+    return phonenumbers.number_type(number) in kinds
+
+
+def _company_line(raw: str, country: str | None) -> bool:
+    import phonenumbers
+
+    try:
+        return _company_type(phonenumbers.parse(raw, country or "ZZ"))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _postcode_pattern(country: str | None) -> re.Pattern[str]:
@@ -115,7 +159,7 @@ def _address(root: Any, lines: list[str], country: str | None) -> tuple[str | No
     after an address label, else the part of a line around a postcode that follows a street
     with a number ("Name, Street 22, 12345 Town")."""
     for element in _ADDRESS(root):
-        text = clean(" ".join(element.itertext()))
+        text = ", ".join(text_lines(element))  # its lines (<br>) are the address's parts
         if text and any(c.isdigit() for c in text):
             return text, None
     for index, line in enumerate(lines):

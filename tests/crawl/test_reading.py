@@ -344,3 +344,17 @@ def test_holiday_hours_under_a_heading_are_read_beside_structured_data() -> None
     assert record["holiday_hours"].splitlines() == [
         "Christmas Eve: usual hours", "Christmas Day: closed", "St Stephen's Day: 12pm – 11pm"]
     assert record.origins["holiday_hours"] == "heuristic"
+
+
+def test_text_reader_address_block_lines_and_no_company_line_from_the_footer() -> None:
+    page = """<html lang="en-CA"><body><header><a href="tel:18005550199">Call us</a></header>
+      <main><h1>Harbor &amp; Pine Burnaby</h1>
+      <address>4700 Kingsway<br>Burnaby, BC V5H 4M1<br>Canada</address></main>
+      <footer>Customer care 1-800-555-0199</footer></body></html>"""
+    record = only(read_page(page, ""))
+    assert record["address"] == "4700 Kingsway, Burnaby, BC V5H 4M1, Canada"
+    assert "phone" not in record  # the chain's toll-free line is no store's number
+    with_store = page.replace("<footer>", "<footer>Store: (604) 555-0159. ")
+    assert only(read_page(with_store, ""))["phone"] == "(604) 555-0159"
+    in_content = page.replace("</address>", "</address><p>Tel. (604) 555-0159</p>")
+    assert only(read_page(in_content, ""))["phone"] == "(604) 555-0159"
