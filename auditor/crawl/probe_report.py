@@ -82,10 +82,16 @@ def report_source(spec: Any, crawl: ProbeCrawl, sid: str, kind: str, matcher: Ro
     """The lines and warnings of one source."""
     out = SourceReport()
     fetches = [f for f in crawl.fetches if f["source"] == sid and not str(f["url"]).endswith("/robots.txt")]
+    unaddressed = [f for f in fetches if f.get("outcome") == "no_url"]  # no request was made
+    fetches = [f for f in fetches if f.get("outcome") != "no_url"]
     failed = [f for f in fetches if f.get("error") and (f.get("status") is None or f.get("outcome")
               or not 200 <= int(f.get("status") or 0) < 400)]  # fmt: skip
     title = f"{sid} ({kind})"
     out.lines.append(f"{title}: {len(fetches)} requests, {len(failed)} failed")
+    if unaddressed:
+        stores = ", ".join(str(f.get("location_id") or "?") for f in unaddressed[:8])
+        out.lines.append(f"  no page address for {len(unaddressed)} store(s) ({stores}): "
+                         f"{short(unaddressed[0]['error'], 90)}")  # fmt: skip
     for fetch in failed[:5]:
         out.lines.append(f"  failed {fetch['url']}: {short(fetch['error'], 100)}")
     if failed:

@@ -82,9 +82,13 @@ def template_url(template: str, row: dict[str, Any]) -> str:
     return template.format(**values)
 
 
-def record_unfilled(crawler: Any, source: str, store_id: str, template: str, exc: UnfilledTemplate) -> None:
+def record_unfilled(crawler: Any, source: str, store_id: str, template: str, exc: UnfilledTemplate,
+                    row: dict[str, Any] | None = None) -> None:  # fmt: skip
     """A store whose page cannot be addressed: one fetch record (a coverage gap naming the field)
-    instead of a request; the crawl goes on with the other stores."""
+    instead of a request; the crawl goes on with the other stores. A store the roster says is
+    closed needs no page there: nothing is recorded."""
+    if row is not None and str(row.get("status", "")).strip().lower() == "closed":
+        return
     from auditor.crawl.fetchlog import fetch_log_for
     from auditor.crawl.items import FetchRecord
 

@@ -45,7 +45,7 @@ class SiteSpider(AuditSpider):
                 try:
                     url = template_url(self.url_template, row)
                 except UnfilledTemplate as exc:
-                    record_unfilled(self.crawler, "site", store_id, self.url_template, exc)
+                    record_unfilled(self.crawler, "site", store_id, self.url_template, exc, row)
                     continue
                 yield self.request(url, self.parse_page, "site", store_id)
         if self.sitemap:

@@ -68,7 +68,7 @@ class SourceSpider(AuditSpider):
             try:
                 url = template_url(template, row)
             except UnfilledTemplate as exc:
-                record_unfilled(self.crawler, sid, store_id, template, exc)
+                record_unfilled(self.crawler, sid, store_id, template, exc, row)
                 continue
             lastmod = lastmods.get(url)
             chain = self.carried_chain(url) if self.unchanged(url, lastmod) else None

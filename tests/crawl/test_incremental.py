@@ -106,3 +106,29 @@ def test_refresh_days_zero_checks_every_page_every_run(tmp_path):
         assert world.hits[base] == 1 and world.hits[f"{base}?page=2"] == 1
         assert world.conditional_hits[base] == 1  # asked with validators, answered 304
     assert world.hits[f"{SITE}/robots.txt"] == 1
+
+
+def test_a_store_whose_page_cannot_be_addressed_is_a_gap_and_a_closed_one_is_left_alone(tmp_path):
+    import csv
+
+    world = build_world(logo_png())
+    with ProxyServer(world) as server:
+        spec = write_spec(tmp_path, server.proxy_url)
+        roster = tmp_path / "roster.csv"
+        rows = list(csv.DictReader(roster.open(encoding="utf-8")))
+        for row in rows:  # a roster column the review source's address is built from
+            row["review_slug"] = "" if row["store_id"] in ("FC-00001", "FC-00002") else row["store_id"]
+        rows[1]["status"] = "closed"
+        with roster.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        text = spec.read_text(encoding="utf-8")
+        spec.write_text(text.replace("/furnco/{store_id}/reviews", "/furnco/{review_slug}/reviews"), "utf-8")
+        engine = make_engine(tmp_path / "audit.db")
+        run = crawl(spec, tmp_path / "audit.db")
+        with Session(engine) as session:
+            gaps = session.exec(select(Fetch).where(Fetch.run_id == run, Fetch.outcome == "no_url")).all()
+        assert [(g.location_id, g.source) for g in gaps] == [("FC-00001", "reviewhub")]
+        assert "review_slug" in (gaps[0].error or "")
+        assert not [u for u in world.hits if "{review_slug}" in u]
