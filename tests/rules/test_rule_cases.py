@@ -80,7 +80,7 @@ def _evidence(spec: Spec, case: dict) -> Evidence:
         failure_reasons=dict(failed) if isinstance(failed, dict) else {},
         reviews=case.get("reviews"),
         facts=_facts(case),
-        today=dt.date.fromisoformat(case["today"]) if "today" in case else None,  # the run's date
+        today=dt.date.fromisoformat(case.get("today", "2026-11-20")),  # the run's date
     )
 
 

@@ -88,7 +88,11 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
     pages = ev.observed.get(source, {})
     if expected is None:
         return [not_applicable(source, "the roster has no holiday hours")]
-    expected, window = within_window(expected, ev.spec, source, ev.today or date.today())
+    today = ev.today or date.today()
+    coming = {day: ranges for day, ranges in expected.items() if day >= today.isoformat()}
+    if not coming:  # a holiday past is no longer shown by a source that keeps itself up to date
+        return [not_applicable(source, f"every roster holiday date is before {today.isoformat()}")]
+    expected, window = within_window(coming, ev.spec, source, today)
     if not expected:
         return [not_applicable(source, f"{source} shows dated hours only {window} days ahead: "
                                "no roster holiday date falls in them")]  # fmt: skip
@@ -113,17 +117,23 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
         same = sum(shown.get(day) == ranges for day, ranges in expected.items())
         score = round(same / len(expected), 3)
         if worst is None or score < worst[0]:
-            worst = (score, url, raw)
+            worst = (score, url, raw, shown)
     if worst is None:
         if not ev.carries(source, "holiday_hours"):
             return [not_applicable(source, f"{source} does not show holiday hours")]
         unread = any("holiday_hours" in f for f in pages.values())
         return [not_applicable(source, ev.field_gap(source, "holiday_hours" if unread else "hours"))]
-    score, url, raw = worst
-    text = "; ".join(
-        f"{d} {'closed' if not r else ','.join('-'.join(x) for x in r)}" for d, r in expected.items()
-    )
+    score, url, raw, shown = worst
+    text = "; ".join(f"{d} {_day_hours(r)}" for d, r in expected.items())
+    if score < 1.0:  # say which dates differ and how, not only what the source wrote
+        wrong = [f"{d} {_day_hours(shown[d]) if d in shown else 'not shown'}"
+                 for d, r in expected.items() if shown.get(d) != r]  # fmt: skip
+        raw = f"{'; '.join(wrong)} (as written: {raw})"
     return [Outcome(source, score, text, raw, url, "holiday_hours")]
+
+
+def _day_hours(ranges: list) -> str:
+    return "closed" if not ranges else ",".join("-".join(x) for x in ranges)
 
 
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:
