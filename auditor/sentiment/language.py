@@ -34,11 +34,14 @@ def detect_language(
     text: str,
     supported: Iterable[str] = ("en",),
     candidates: tuple[str, ...] = DETECTED_LANGUAGES,
+    local: Iterable[str] = (),
 ) -> str:
     """ISO 639-1 code of the text's main language, ``zxx`` without letters, ``und`` if unsure.
 
     A supported language is chosen when its confidence is at least half the top language's
-    (a quarter for texts of six words or fewer, where detectors guess)."""
+    (a quarter for texts of six words or fewer, where detectors guess), unless the top one is a
+    ``local`` language (one spoken where the store is): "Bon pain, service rapide." about a
+    French bakery is French, not English read badly."""
     if not any(ch.isalpha() for ch in text):
         return NO_LANGUAGE
     values = _detector(candidates).compute_language_confidence_values(text)
@@ -46,7 +49,7 @@ def detect_language(
         return UNDETERMINED
     top = values[0]
     top_code = top.language.iso_code_639_1.name.lower()
-    if top_code in supported:
+    if top_code in supported or top_code in set(local):
         return top_code
     ratio = 0.25 if len(text.split()) <= _SHORT_WORDS else 0.5
     for value in values[1:]:
@@ -54,3 +57,14 @@ def detect_language(
         if code in supported and value.value >= ratio * top.value:
             return code
     return top_code
+
+
+@cache
+def country_languages(country: str) -> tuple[str, ...]:
+    """The languages spoken in a country (official and de facto, by CLDR), as ISO 639-1 codes."""
+    from babel.languages import get_official_languages
+
+    try:
+        return tuple(code.split("_")[0] for code in get_official_languages(country.upper(), de_facto=True))
+    except Exception:  # an unknown territory
+        return ()

@@ -29,6 +29,15 @@ def test_supported_language_wins_only_when_close():
     assert detect_language(mixed_mostly_french) == "fr"
 
 
+def test_a_language_of_the_stores_country_keeps_a_close_call():
+    from auditor.sentiment.language import country_languages
+
+    assert detect_language("Bon pain, service rapide.", {"en"}) == "en"
+    assert detect_language("Bon pain, service rapide.", {"en"}, local=country_languages("FR")) == "fr"
+    assert detect_language("Great bread, friendly staff.", {"en"}, local=country_languages("FR")) == "en"
+    assert set(country_languages("BE")) >= {"fr", "nl"} and country_languages("XX") == ()
+
+
 def test_each_theme_gets_its_own_clause():
     analyzer = get_analyzer()
     found = theme_sentiments(
