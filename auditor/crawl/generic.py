@@ -43,6 +43,10 @@ _ADDRESS_LABEL = re.compile(
 _PHONE_TAIL = re.compile(r"[、,;]\s*(?:電話|tel|phone|telefon|téléphone|teléfono)", re.IGNORECASE)
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _PLACE = re.compile(r"^\s+[^\W\d_][^\d,;:!?]{1,40}$")  # the town after a postcode
+_ONE_LINE = re.compile(
+    r"^(?P<street>\d{1,5}\w?,?\s+[^\d,;:]{3,50}|[^\d,;:]{3,50}\s\d{1,5}\w?)[\s,–-]+"
+    r"(?P<postcode>(?:[A-Z]{1,2}-)?\d{4,5})\s+(?P<place>[^\W\d_][^\d,;:!?]{1,40})$"
+)  # a street with its number, then postcode and town, on one line without a comma between
 _INFO_LABEL = re.compile(r"^[^:：]{0,30}[:：]\s*")
 _TIME = re.compile(
     r"\d{1,2}\s*(?:[:.h時]\s*\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h\b|a\b|p\b|時))|\d{1,2}\s*[-–—~〜～]\s*\d{1,2}\b"
@@ -148,10 +152,12 @@ def _company_line(raw: str, country: str | None) -> bool:
 def _postcode_pattern(country: str | None) -> re.Pattern[str]:
     patterns = {
         "GB": r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", "CA": r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b",
-        "NL": r"\b\d{4}\s?[A-Z]{2}\b", "JP": r"〒?\s?\d{3}-\d{4}\b", "US": r"\b\d{5}(?:-\d{4})?\b",
+        "NL": r"\b\d{4}(?:\s?[A-Z]{2})?\b", "JP": r"〒?\s?\d{3}-\d{4}\b", "US": r"\b\d{5}(?:-\d{4})?\b",
         "AU": r"\b\d{4}\b", "AT": r"\b\d{4}\b", "CH": r"\b\d{4}\b", "BE": r"\b\d{4}\b", "DK": r"\b\d{4}\b",
     }  # fmt: skip
-    return re.compile(patterns.get(country or "", r"\b\d{5}\b"))
+    # elsewhere, or where the country is not known: four or five digits, perhaps after a country
+    # letter (CH-8004, D-50672)
+    return re.compile(patterns.get(country or "", r"\b(?:[A-Z]{1,2}-)?\d{4,5}\b"))
 
 
 def _address(root: Any, lines: list[str], country: str | None) -> tuple[str | None, str | None]:
@@ -190,6 +196,10 @@ def _address(root: Any, lines: list[str], country: str | None) -> tuple[str | No
                 name = _INFO_LABEL.sub("", segments[index - 2]).strip() if index >= 2 else None
                 name = name if name and not re.search(r"\d", name) and len(name) < 60 else None
                 return f"{street}, {segment}", name
+    for line in lines:  # "27 rue des Sarrazins 59000 Lille", "48, rue Oberkampf – 75011 Paris"
+        found = _ONE_LINE.match(line.strip()) if len(line) <= 80 else None
+        if found and postcode.fullmatch(found["postcode"]) and re.search(r"[^\W\d_]{3,}", found["street"]):
+            return f"{found['street'].strip(' ,–-')}, {found['postcode']} {found['place']}", None
     return None, None
 
 
@@ -265,6 +275,11 @@ def _prose_hours(paragraphs: list[str]) -> tuple[str | None, str | None] | None:
     return (found[0], None) if found else None
 
 
+_CALENDAR_DAY = re.compile(
+    r"\b\d{1,2}(?:er|e|st|nd|rd|th|\.)?\s*(?:jan|feb|fév|fev|mär|mar|apr|avr|mai|may|mei|jun|juin|jul"
+    r"|juil|aug|aoû|sep|okt|oct|nov|dec|déc|dez|dic)[a-zéû]*\b|\b\d{1,2}[./]\d{1,2}\.(?!\d)",
+    re.IGNORECASE,
+)  # a day of the year: "25 december", "1er janvier", "25.12."
 _HOLIDAY = re.compile(
     r"holiday|christmas|new year|easter|festive|boxing day|stephen|thanksgiving"
     r"|feiertag|weihnacht|ostern|silvester|férié|ferie|noël|noel|pâques"
@@ -277,9 +292,13 @@ _USUAL = re.compile(r"\b(?:usual|normal|regular) (?:hours|opening|times)\b", re.
 
 
 def _holiday_hours(lines: list[str]) -> str | None:
-    """Lines about holidays that carry times or closures (read by the hours normaliser later)."""
+    """Lines about holidays that carry times or closures (read by the hours normaliser later),
+    and closures on a calendar day ("Gesloten op 25 december en 1 januari")."""
     picked: list[str] = []
     for index, line in enumerate(lines):
+        if len(line) <= 300 and _CLOSED.search(line) and _CALENDAR_DAY.search(line):
+            picked.append(line)
+            continue
         if not _HOLIDAY.search(line) or len(line) > 300:
             continue
         if _TIME.search(line) or _CLOSED.search(line):

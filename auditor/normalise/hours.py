@@ -25,6 +25,7 @@ from typing import Any
 from auditor.normalise.errors import NormaliseError
 from auditor.normalise.hours_dates import split_dated
 from auditor.normalise.hours_day_lists import split_listed
+from auditor.normalise.hours_holidays import closed_on_holidays
 from auditor.normalise.hours_osm import OsmError, canonical, typical_week
 from auditor.normalise.hours_rules import text_to_osm
 from auditor.normalise.hours_text import MAX_LENGTH, TextError
@@ -362,6 +363,10 @@ def parse_holiday_hours(
         if not segment:
             continue
         if _USUAL_HOURS.search(segment):  # "Christmas Eve: usual hours": nothing special that day
+            continue
+        every = closed_on_holidays(segment, country, today or date.today())
+        if every:  # "Fermé les jours fériés": each of the country's public holidays, closed
+            result.update({day: ranges for day, ranges in every.items() if day not in result})
             continue
         match = _DATE.search(segment)
         if not match:

@@ -131,3 +131,25 @@ def holiday_dates_named(text: str, country: str, since: date) -> date | None:
 
 def _only(days: set[date]) -> tuple[date, ...]:
     return tuple(days) if len(days) == 1 else ()
+
+
+CLOSED_ON_HOLIDAYS = re.compile(
+    r"^\W*(?:closed (?:on )?(?:all )?(?:public |bank )?holidays|(?:public |bank )?holidays:? closed"
+    r"|fermée? (?:les |tous les )?jours fériés|jours fériés\s*:?\s*fermée?"
+    r"|(?:an )?(?:gesetzlichen )?feiertag(?:en|s)? geschlossen|feiertags?\s*:?\s*geschlossen"
+    r"|(?:op )?(?:officiële |erkende )?feestdagen gesloten|feestdagen\s*:?\s*gesloten"
+    r"|chius[oa] (?:nei |i )?(?:giorni )?festivi|festivi\s*:?\s*chius[oa]"
+    r"|cerrado (?:los )?(?:días )?festivos|festivos\s*:?\s*cerrado)\W*$",
+    re.IGNORECASE,
+)
+"""A page saying the store is closed on every public holiday, without naming one."""
+
+
+def closed_on_holidays(text: str, country: str | None, since: date, days: int = 366) -> dict[str, list]:
+    """Every public holiday of ``country`` in the ``days`` from ``since``, closed, when ``text``
+    says the store closes on public holidays; empty otherwise (or for an unknown country)."""
+    if not country or not CLOSED_ON_HOLIDAYS.match(text.strip()):
+        return {}
+    last = date.fromordinal(since.toordinal() + days - 1)
+    found = {**public_holidays(country, None, since.year), **public_holidays(country, None, last.year)}
+    return {day.isoformat(): [] for day in sorted(found) if since <= day <= last}

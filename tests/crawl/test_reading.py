@@ -358,3 +358,23 @@ def test_text_reader_address_block_lines_and_no_company_line_from_the_footer() -
     assert only(read_page(with_store, ""))["phone"] == "(604) 555-0159"
     in_content = page.replace("</address>", "</address><p>Tel. (604) 555-0159</p>")
     assert only(read_page(in_content, ""))["phone"] == "(604) 555-0159"
+
+
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        ("27 rue des Sarrazins 59000 Lille", "27 rue des Sarrazins, 59000 Lille"),
+        ("Veldstraat 52, 9000 Gent", "Veldstraat 52, 9000 Gent"),
+        ("Langstrasse 87, CH-8004 Zürich", "Langstrasse 87, CH-8004 Zürich"),
+    ],
+)
+def test_text_reader_unlabelled_address_lines(line: str, address: str) -> None:
+    page = f"<html><body><h1>Maison Levain</h1><p>{line}</p></body></html>"
+    assert only(read_page(page, ""))["address"] == address
+
+
+def test_text_reader_closures_on_calendar_days_are_holiday_hours() -> None:
+    page = """<html lang="nl-BE"><body><h1>Maison Levain Gent</h1><p>Veldstraat 52, 9000 Gent</p>
+      <p>Openingsuren: ma-za: 7u-18u, zondag gesloten</p><p>Gesloten op 25 december en 1 januari</p>
+      </body></html>"""
+    assert only(read_page(page, ""))["holiday_hours"] == "Gesloten op 25 december en 1 januari"

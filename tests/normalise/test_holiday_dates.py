@@ -82,3 +82,13 @@ def test_several_days_given_one_status(text: str, country: str, expected: dict) 
 def test_a_list_with_a_day_that_cannot_be_read_is_no_reading() -> None:
     with pytest.raises(NormaliseError):
         parse_holiday_hours("Geschlossen am 25.12. und am Tag danach", "DE", TODAY)
+
+
+def test_closed_on_every_public_holiday_names_the_countrys_holidays() -> None:
+    reading = parse_holiday_hours("Fermé les jours fériés", "FR", TODAY)
+    assert reading["2026-12-25"] == [] and reading["2027-07-14"] == []
+    assert "2026-12-24" not in reading
+    german = parse_holiday_hours("An Feiertagen geschlossen; 24.12.: 8-12 Uhr", "DE", TODAY)
+    assert german["2026-12-26"] == [] and german["2026-12-24"] == [["08:00", "12:00"]]
+    with pytest.raises(NormaliseError):
+        parse_holiday_hours("Closed on holidays", None, TODAY)  # whose holidays?

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 
 from auditor.judge.checks.base import Evidence, Rule, Seen
@@ -43,7 +44,8 @@ def test_dated_special_hours() -> None:
 def _evidence(store: dict, fields: dict) -> Evidence:
     seen = {name: Seen(raw, value, "http://site.example/p") for name, (raw, value) in fields.items()}
     row = {"store_id": "S1", "status": "open", **store}
-    return Evidence(store=row, spec=None, observed={"site": {"p": seen}})
+    # the run's day: before the roster's holiday dates, which a past holiday would not be judged on
+    return Evidence(store=row, spec=None, observed={"site": {"p": seen}}, today=dt.date(2026, 1, 2))
 
 
 def _rule(**fields) -> Rule:
