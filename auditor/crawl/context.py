@@ -36,8 +36,11 @@ def engine_for(crawler: Any) -> Engine:
 def start_run(engine: Engine, spec: Any) -> int:
     """A new AuditRun row in state ``running``; returns its id."""
     with session_scope(engine) as session:
+        from auditor.crawl.reader_version import reader_fingerprint
+
         run = AuditRun(
             status="running",
+            reader=reader_fingerprint(),
             spec_hash=str(getattr(spec, "spec_hash", "") or ""),
             spec_path=str(getattr(spec, "path", "") or getattr(spec, "spec_path", "") or ""),
         )

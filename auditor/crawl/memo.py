@@ -48,12 +48,19 @@ def ensure_memo_table(engine: Engine) -> None:
 
 
 def load_memos(engine: Engine) -> dict[str, Memo]:
-    """All memos by URL (one row per crawled URL)."""
+    """Memos by URL (one row per crawled URL) of pages last read by runs whose page readers were
+    this version's: a page another version read is read afresh (``reader_version``)."""
+    from auditor.crawl.reader_version import reader_fingerprint
+    from auditor.store.tables import AuditRun
+
     ensure_memo_table(engine)
     table = CrawlMemo.__table__  # type: ignore[attr-defined]
+    runs = AuditRun.__table__  # type: ignore[attr-defined]
     columns = [table.c[name] for name in Memo.__slots__]
     with engine.connect() as conn:
-        return {row[0]: Memo(*row) for row in conn.execute(select(*columns))}
+        current = {r for (r,) in conn.execute(select(runs.c.id).where(runs.c.reader == reader_fingerprint()))}
+        rows = conn.execute(select(*columns))
+        return {row[0]: Memo(*row) for row in rows if row[1] in current}
 
 
 def run_start_times(engine: Engine) -> dict[int, datetime]:

@@ -35,6 +35,7 @@ class AuditRun(SQLModel, table=True):
     pid: int | None = Field(default_factory=os.getpid)
     heartbeat: datetime | None = None  # last sign of life of the run's process
     note: str | None = None  # why the run was interrupted or failed
+    reader: str | None = None  # the page readers' version (auditor.crawl.reader_version)
 
 
 class Location(SQLModel, table=True):

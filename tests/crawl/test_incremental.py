@@ -132,3 +132,25 @@ def test_a_store_whose_page_cannot_be_addressed_is_a_gap_and_a_closed_one_is_lef
         assert [(g.location_id, g.source) for g in gaps] == [("FC-00001", "reviewhub")]
         assert "review_slug" in (gaps[0].error or "")
         assert not [u for u in world.hits if "{review_slug}" in u]
+
+
+def test_pages_read_by_another_version_of_the_readers_are_read_afresh(tmp_path):
+    from sqlalchemy import update
+
+    from auditor.crawl.reader_version import reader_fingerprint
+    from auditor.store.tables import AuditRun
+
+    world = build_world(logo_png())
+    world.add(REVIEW_SITEMAP, _review_sitemap("2026-10-02"))
+    with ProxyServer(world) as server:
+        spec = _with_review_sitemap(write_spec(tmp_path, server.proxy_url))
+        engine = make_engine(tmp_path / "audit.db")
+        first = crawl(spec, tmp_path / "audit.db")
+        with Session(engine) as session:
+            assert session.get(AuditRun, first).reader == reader_fingerprint()
+            session.exec(update(AuditRun).where(AuditRun.id == first).values(reader="0.1.0+older"))
+            session.commit()
+        world.hits.clear()
+        crawl(spec, tmp_path / "audit.db")
+        # the sitemap dates every review page as before, but an older reader read them: fetched again
+        assert [u for u in world.hits if u.startswith("http://reviewhub.example/furnco/")]

@@ -125,7 +125,7 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
         return [not_applicable(source, ev.field_gap(source, "holiday_hours" if unread else "hours"))]
     score, url, raw, shown = worst
     text = "; ".join(f"{d} {_day_hours(r)}" for d, r in expected.items())
-    if score < 1.0:  # say which dates differ and how, not only what the source wrote
+    if score < 1.0 and shown:  # say which dates differ and how, not only what the source wrote
         wrong = [f"{d} {_day_hours(shown[d]) if d in shown else 'not shown'}"
                  for d, r in expected.items() if shown.get(d) != r]  # fmt: skip
         raw = f"{'; '.join(wrong)} (as written: {raw})"
