@@ -32,11 +32,48 @@ def _term_pattern(term: str) -> str:
     return r"\b" + re.escape(term) + r"\b"
 
 
+_ONE_WORD = re.compile(r"^\w+$")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class ThemeTerms:
+    """One theme's terms, compiled for speed: single words looked up in the text's set of words,
+    prefixes (``deliver*``) matched against each word, everything else (phrases, hyphenated
+    words, Chinese and Japanese terms) by a regular expression."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    other: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, terms: Sequence[str]) -> ThemeTerms:
+        words, prefixes, other = set(), set(), set()
+        for raw in terms:
+            term = raw.strip().lower()
+            if _ONE_WORD.match(term) and not _UNSPACED.search(term):
+                words.add(term)
+            elif term.endswith("*") and _ONE_WORD.match(term[:-1]) and not _UNSPACED.search(term):
+                prefixes.add(term[:-1])
+            else:
+                other.add(_term_pattern(term))
+        pattern = "|".join(sorted(other, key=len, reverse=True))
+        compiled = re.compile(pattern, re.IGNORECASE) if other else None
+        return cls(frozenset(words), tuple(sorted(prefixes)), compiled)
+
+    def found_in(self, text: str, words: set[str]) -> bool:
+        if not self.words.isdisjoint(words):
+            return True
+        if self.prefixes and any(word.startswith(self.prefixes) for word in words):
+            return True
+        return self.other is not None and self.other.search(text) is not None
+
+
 @dataclass(frozen=True)
 class ThemeLexicon:
     """Compiled theme terms."""
 
-    patterns: Mapping[str, re.Pattern[str]]
+    themes: Mapping[str, ThemeTerms]
 
     @classmethod
     def from_mapping(
@@ -45,7 +82,7 @@ class ThemeLexicon:
         """Build from ``{theme: [term, ...]}``; a bad shape is a one-line error naming ``where``."""
         if not isinstance(mapping, Mapping):
             raise ThemeLexiconError(f"{where}: expected a mapping of theme -> list of terms")
-        patterns: dict[str, re.Pattern[str]] = {}
+        themes: dict[str, ThemeTerms] = {}
         for theme, terms in mapping.items():
             if not isinstance(theme, str) or not theme.strip():
                 raise ThemeLexiconError(f"{where}: theme names must be non-empty strings")
@@ -53,20 +90,20 @@ class ThemeLexicon:
                 raise ThemeLexiconError(f"{where}.{theme}: expected a non-empty list of terms")
             if not all(isinstance(t, str) and t.strip().rstrip("*") for t in terms):
                 raise ThemeLexiconError(f"{where}.{theme}: every term must be a non-empty string")
-            alternatives = sorted({_term_pattern(t) for t in terms}, key=len, reverse=True)
-            patterns[theme.strip()] = re.compile("|".join(alternatives), re.IGNORECASE)
-        return cls(patterns)
+            themes[theme.strip()] = ThemeTerms.of(terms)
+        return cls(themes)
 
     def with_overrides(self, overrides: Mapping[str, Sequence[str]] | None) -> ThemeLexicon:
         """These themes with the spec's ``themes:`` applied (a named theme is replaced)."""
         if not overrides:
             return self
         extra = ThemeLexicon.from_mapping(overrides, where="spec themes")
-        return ThemeLexicon({**self.patterns, **extra.patterns})
+        return ThemeLexicon({**self.themes, **extra.themes})
 
     def mentioned(self, text: str) -> list[str]:
         """Themes the text mentions, in lexicon order."""
-        return [theme for theme, pattern in self.patterns.items() if pattern.search(text)]
+        words = set(_WORDS.findall(text.lower()))
+        return [theme for theme, terms in self.themes.items() if terms.found_in(text, words)]
 
 
 @cache
