@@ -348,12 +348,12 @@ def read_generic(root: Any, country: str | None, wanted: set[str] | None = None)
         record.put("phone", phone, "heuristic")
         if problem:
             unread.append(f"phone: {problem}")
-    named = None
+    named = address = None
     if "address" in want:
         address, named = _address(root, lines, country)
         record.put("address", address, "heuristic")
-    if "hours" in want:
-        hours, problem = _hours(lines)
+    if "hours" in want:  # the address's own lines are no hours ("Burnaby, BC V5H 4M1")
+        hours, problem = _hours([line for line in lines if not (address and line in address)])
         record.put("hours", hours, "heuristic")
         if problem:
             unread.append(f"hours: {problem}")

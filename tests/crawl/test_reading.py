@@ -351,9 +351,11 @@ def test_text_reader_address_block_lines_and_no_company_line_from_the_footer() -
       <main><h1>Harbor &amp; Pine Burnaby</h1>
       <address>4700 Kingsway<br>Burnaby, BC V5H 4M1<br>Canada</address></main>
       <footer>Customer care 1-800-555-0199</footer></body></html>"""
-    record = only(read_page(page, ""))
+    reading = read_page(page, "")
+    record = only(reading)
     assert record["address"] == "4700 Kingsway, Burnaby, BC V5H 4M1, Canada"
     assert "phone" not in record  # the chain's toll-free line is no store's number
+    assert reading.unread == []  # "V5H 4M1" is a postcode, not hours-like text
     with_store = page.replace("<footer>", "<footer>Store: (604) 555-0159. ")
     assert only(read_page(with_store, ""))["phone"] == "(604) 555-0159"
     in_content = page.replace("</address>", "</address><p>Tel. (604) 555-0159</p>")
