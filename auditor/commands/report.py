@@ -105,6 +105,8 @@ def scorecard(
 
     Example: auditor scorecard FC-00012
     """
+    import json
+
     from sqlmodel import Session
 
     from auditor.store import queries
@@ -117,6 +119,8 @@ def scorecard(
             typer.echo(f"store '{store_id}' has no scorecard in run {chosen.id}: check the id", err=True)
             raise typer.Exit(1)
         history = queries.trends(session, chosen.id).get(store_id, [])  # up to the run shown
+        details = json.loads(card.details or "{}")
+        gaps = details.get("gaps") or details.get("coverage_gaps") or []
         findings = sorted(queries.findings(session, chosen.id, store_id), key=lambda f: -f.points)
         rows = [
             {
@@ -132,8 +136,6 @@ def scorecard(
             for f in findings
         ]
     if fmt is OutputFormat.json:
-        import json
-
         typer.echo(
             json.dumps(
                 {
@@ -144,6 +146,7 @@ def scorecard(
                     "categories": {k: getattr(card, k) for k in ("listings", "site", "reviews", "coverage")},
                     "trend": [{"run": r, "overall": v} for r, v in history],
                     "findings": rows,
+                    "coverage_gaps": gaps,  # what could not be judged, and why
                 },
                 indent=2,
                 ensure_ascii=False,

@@ -167,6 +167,8 @@ def test_a_store_whose_source_shows_no_replies_reads_so_not_zero_percent(db: Pat
     page = (tmp_path / "report" / "stores" / "FC-00001.html").read_text()
     assert "the review source shows no replies" in page and gap in page
     assert "to negative:" not in page
+    exported = runner.invoke(app, ["scorecard", "FC-00001", "--db", str(db), "--format", "json"])
+    assert json.loads(exported.output)["coverage_gaps"] == [gap]
 
 
 def test_diff_says_when_the_runs_were_judged_by_different_versions(db: Path) -> None:
