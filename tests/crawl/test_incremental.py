@@ -58,13 +58,23 @@ def _observed(engine, run_id: int) -> Counter:
         return Counter((o.source, o.location_id, o.field, o.normalised) for o in rows)
 
 
-def test_unchanged_review_pages_are_carried_and_a_new_review_is_fetched(tmp_path):
+def _sitemapped_world():
+    """The fault world with a review sitemap dating every store's reviews."""
     world = build_world(logo_png())
     world.add(REVIEW_SITEMAP, _review_sitemap("2026-10-02"))
+    return world
+
+
+def _first_crawl(tmp_path, server):
+    """(spec, engine, run id) of a first crawl of the sitemapped world."""
+    spec = _with_review_sitemap(write_spec(tmp_path, server.proxy_url))
+    return spec, make_engine(tmp_path / "audit.db"), crawl(spec, tmp_path / "audit.db")
+
+
+def test_unchanged_review_pages_are_carried_and_a_new_review_is_fetched(tmp_path):
+    world = _sitemapped_world()
     with ProxyServer(world) as server:
-        spec = _with_review_sitemap(write_spec(tmp_path, server.proxy_url))
-        engine = make_engine(tmp_path / "audit.db")
-        first = crawl(spec, tmp_path / "audit.db")
+        spec, engine, first = _first_crawl(tmp_path, server)
         world.hits.clear()
         second = crawl(spec, tmp_path / "audit.db")
         # the sitemap dates every store's reviews as before: no review page is requested
@@ -140,12 +150,9 @@ def test_pages_read_by_another_version_of_the_readers_are_read_afresh(tmp_path):
     from auditor.crawl.reader_version import reader_fingerprint
     from auditor.store.tables import AuditRun
 
-    world = build_world(logo_png())
-    world.add(REVIEW_SITEMAP, _review_sitemap("2026-10-02"))
+    world = _sitemapped_world()
     with ProxyServer(world) as server:
-        spec = _with_review_sitemap(write_spec(tmp_path, server.proxy_url))
-        engine = make_engine(tmp_path / "audit.db")
-        first = crawl(spec, tmp_path / "audit.db")
+        spec, engine, first = _first_crawl(tmp_path, server)
         with Session(engine) as session:
             assert session.get(AuditRun, first).reader == reader_fingerprint()
             session.exec(update(AuditRun).where(AuditRun.id == first).values(reader="0.1.0+older"))
