@@ -275,11 +275,16 @@ def _prose_hours(paragraphs: list[str]) -> tuple[str | None, str | None] | None:
     return (found[0], None) if found else None
 
 
+_MONTHS = ("jan|ene|feb|fév|fev|mär|mar|apr|avr|abr|mai|may|mei|jun|juin|jul|juil|aug|aoû|ago|sep|set"
+           "|okt|oct|out|nov|dec|déc|dez|dic")  # month names' first letters in the readers' languages
 _CALENDAR_DAY = re.compile(
-    r"\b\d{1,2}(?:er|e|st|nd|rd|th|\.)?\s*(?:jan|feb|fév|fev|mär|mar|apr|avr|mai|may|mei|jun|juin|jul"
-    r"|juil|aug|aoû|sep|okt|oct|nov|dec|déc|dez|dic)[a-zéû]*\b|\b\d{1,2}[./]\d{1,2}\.(?!\d)",
+    rf"\b\d{{1,2}}(?:er|e|st|nd|rd|th|\.)?\s*(?:(?:de|of)\s+)?(?:{_MONTHS})[a-zéû]*\b"
+    r"|\b\d{1,2}[./]\d{1,2}\.(?!\d)",
     re.IGNORECASE,
-)  # a day of the year: "25 december", "1er janvier", "25.12."
+)  # a day of the year: "25 december", "1er janvier", "25 de diciembre", "25.12."
+_GENERIC_HOLIDAYS = re.compile(
+    r"(?:public|bank) holidays?|jours? fériés|(?:sonn- und )?feiertag(?:e|en|s)?|feestdagen|festivi|festivos"
+    r"|holidays?", re.IGNORECASE)  # fmt: skip
 _HOLIDAY = re.compile(
     r"holiday|christmas|new year|easter|festive|boxing day|stephen|thanksgiving"
     r"|feiertag|weihnacht|ostern|silvester|férié|ferie|noël|noel|pâques"
@@ -291,15 +296,33 @@ _HOLIDAY = re.compile(
 _USUAL = re.compile(r"\b(?:usual|normal|regular) (?:hours|opening|times)\b", re.IGNORECASE)
 
 
-def _holiday_hours(lines: list[str]) -> str | None:
+def _names_a_holiday(line: str, country: str | None) -> bool:
+    """The line's label ("ANZAC Day: from 1pm") names a public holiday of the country."""
+    import datetime as dt
+
+    from auditor.normalise.hours_holidays import holiday_dates_named
+
+    label, colon, _rest = line.partition(":")
+    if not colon or not country or len(label) > 40 or any(ch.isdigit() for ch in label):
+        return False
+    return holiday_dates_named(label, country, dt.date.today() - dt.timedelta(days=31)) is not None
+
+
+def _holiday_hours(lines: list[str], weekly: str | None = None, country: str | None = None) -> str | None:
     """Lines about holidays that carry times or closures (read by the hours normaliser later),
-    and closures on a calendar day ("Gesloten op 25 december en 1 januari")."""
+    and closures on a calendar day ("Gesloten op 25 december en 1 januari"). A line of the
+    ``weekly`` hours that names holidays only in general ("Sun & public holidays 10am–4pm") is
+    part of the week, not a list of dates."""
+    week_lines = set((weekly or "").split("\n"))
     picked: list[str] = []
     for index, line in enumerate(lines):
         if len(line) <= 300 and _CLOSED.search(line) and _CALENDAR_DAY.search(line):
             picked.append(line)
             continue
-        if not _HOLIDAY.search(line) or len(line) > 300:
+        if len(line) > 300 or not (_HOLIDAY.search(line) or _names_a_holiday(line, country)):
+            continue
+        general = _GENERIC_HOLIDAYS.search(line) and not _HOLIDAY.search(_GENERIC_HOLIDAYS.sub("", line))
+        if line in week_lines and general:
             continue
         if _TIME.search(line) or _CLOSED.search(line):
             picked.append(line)
@@ -358,7 +381,7 @@ def read_generic(root: Any, country: str | None, wanted: set[str] | None = None)
         if problem:
             unread.append(f"hours: {problem}")
     if "holiday_hours" in want and ("hours" in record or "hours" not in want):  # regular hours known
-        record.put("holiday_hours", _holiday_hours(lines), "heuristic")
+        record.put("holiday_hours", _holiday_hours(lines, record.get("hours"), country), "heuristic")
     if "name" in want and record:
         record.put("name", named or _name(root, lines), "heuristic")
     return record, unread

@@ -93,8 +93,18 @@ def _dummy_digits(raw: str) -> bool:
         digits = digits[2:] if raw.strip().startswith("00") else digits
         if len(digits) >= 6 and not digits.strip("0"):
             return True
-        return any(_dummy_national(digits[n:].lstrip("0")) for n in (1, 2, 3))
+        code = _country_code_length(digits)
+        # the national number after the country code (+34 912 345 678 is Madrid's 912..., not a
+        # run 12345678); without a known code, each possible length
+        return any(_dummy_national(digits[n:].lstrip("0")) for n in ((code,) if code else (1, 2, 3)))
     return len(digits) >= 6 and (not digits.strip("0") or _dummy_national(digits.lstrip("0")))
+
+
+def _country_code_length(digits: str) -> int:
+    """How many leading digits are a country calling code (0 when none is)."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
+    return next((n for n in (1, 2, 3) if int(digits[:n] or 0) in COUNTRY_CODE_TO_REGION_CODE), 0)
 
 
 def phone_placeholder(raw: str) -> str | None:

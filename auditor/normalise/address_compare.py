@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from auditor.normalise.address_bilingual import ALTERNATIVES
 from auditor.normalise.address_model import PARTS, Address, AddressComparison
-from auditor.normalise.address_postcodes import region_code, same_postcode
+from auditor.normalise.address_postcodes import same_postcode, same_region
 from auditor.normalise.address_tables import country_format, fold
 from auditor.normalise.address_units import unit_parts
 from auditor.normalise.address_words import Lexicon, lexicon_for, word_classes
@@ -23,7 +23,26 @@ def _words_match(a: str, b: str, country: str) -> bool:
     if len(xs) == len(ys) and all(x & y for x, y in zip(xs, ys, strict=True)):
         return True
     xs_words, ys_words = a.split(), b.split()
-    return _initials_match(xs_words, ys_words, lexicon) or _leading_type_left_out(xs_words, ys_words, lexicon)
+    if _initials_match(xs_words, ys_words, lexicon) or _leading_type_left_out(xs_words, ys_words, lexicon):
+        return True
+    # a linking word after the type, written or left out: Calle (de) Fuencarral, Rua (da) Prata
+    xs_bare, ys_bare = _without_particles(xs_words, lexicon), _without_particles(ys_words, lexicon)
+    changed = (xs_bare, ys_bare) != (xs_words, ys_words)
+    return changed and _words_match(" ".join(xs_bare), " ".join(ys_bare), country)
+
+
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "da", "do", "das", "dos", "di", "della", "dei",
+                        "degli", "du", "des", "d"})  # fmt: skip
+
+
+def _without_particles(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The words without the linking words that follow a leading street type (``calle de la``)."""
+    if not words or not lexicon.languages or not set(lexicon.languages) & _TYPE_FIRST:
+        return words
+    index = 1
+    while index < len(words) - 1 and words[index] in _PARTICLES:
+        index += 1
+    return [words[0], *words[index:]]
 
 
 _TYPE_FIRST = frozenset({"fr", "es", "it", "pt", "ca", "pl", "ru"})  # languages writing the type first
@@ -93,7 +112,7 @@ def _part_equal(part: str, a: str, b: str, country: str) -> bool:
     if part == "postcode":
         return same_postcode(a, b, country)
     if part == "region":
-        return a.upper() == b.upper() or region_code(a, country) == region_code(b, country)
+        return a.upper() == b.upper() or same_region(a, b, country)
     if part == "unit":
         # one side may name more of the premises (Bldg 2, Suite 200 / Suite 200): the rest must agree
         xs, ys = set(unit_parts(fold(a))), set(unit_parts(fold(b)))

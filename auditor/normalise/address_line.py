@@ -37,6 +37,7 @@ _UNSPACED = frozenset({"JP", "CN", "TW", "HK", "MO"})
 _HAN_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=\d)")
 _EAST_ASIAN_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
 SEGMENTS = re.compile(r"[,;|\n\r\t]+")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?|-[a-z])?|\d{1,4}-\d{1,4}-\d{1,4}")  # 2-14-5: Japan
 
 
@@ -141,6 +142,8 @@ def _prepared(raw: str, country: str, street_only: bool) -> tuple[str, list[str]
         raw = singapore_line(raw)
     elif country == "JP":
         raw = japanese_blocks(raw)
+    elif country == "BR":  # Rua X, 500 - Bairro, Cidade - UF, CEP: a spaced dash parts as a comma
+        raw = _SPACED_DASH.sub(", ", raw)
     if street_only and country in _UNSPACED:  # 曙町 2-39-3 = 曙町2-39-3: words are not spaced apart there
         raw = _HAN_GAP.sub("", raw)
     return take_floors(raw, country)

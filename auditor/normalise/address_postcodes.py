@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor.normalise.address_tables import country_format, fold, subdivision_names
 
@@ -73,3 +74,27 @@ def country_of_postcode(text: str, candidates: tuple[str, ...]) -> str | None:
     for match in _POSTCODE_LIKE.finditer(text.upper()[:400]):
         found.update(c for c in candidates if postcode_form(match.group(), c))
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def region_parents(country: str) -> dict[str, str]:
+    """Region code -> the code of the region it lies in, where a country's regions nest (a Spanish
+    province in its autonomous community: ``SE`` -> ``AN``; an Italian province in its region)."""
+    import pycountry
+
+    prefix = f"{country.upper()}-"
+    parents: dict[str, str] = {}
+    for sub in pycountry.subdivisions.get(country_code=country.upper()) or []:
+        parent = getattr(sub, "parent_code", None)
+        if parent and sub.code.startswith(prefix) and parent.startswith(prefix):
+            parents[sub.code[len(prefix):]] = parent[len(prefix):]
+    return parents
+
+
+def same_region(a: str, b: str, country: str) -> bool:
+    """Two regions are one, or one lies within the other (Sevilla within Andalucía)."""
+    x, y = region_code(a, country), region_code(b, country)
+    if x == y:
+        return True
+    parents = region_parents(country)
+    return parents.get(x) == y or parents.get(y) == x

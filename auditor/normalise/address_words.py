@@ -25,6 +25,7 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
 _LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # P.O., N.E.
 _DIGIT_RANGE = re.compile(r"(?<=\d) ?- ?(?=\d)")  # 165 - 167
+_UNIT_SLASH = re.compile(r"(?<=\d)\s*/\s*(?=\d)")  # Shop 3/ 12 Victoria Ave = Shop 3/12
 _LONE_SLASH = re.compile(r"(?<!\d)/|/(?!\d)")  # C/ Mayor, but 3/12 stays
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")  # Queen's Road = Queens Road
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -85,7 +86,7 @@ def tokenise(text: str, country: str = "") -> list[str]:
         text = text.translate(_UMLAUTS)
     text = _DASHES.sub("-", _POSSESSIVE.sub("s", text))
     text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
-    text = _LONE_SLASH.sub(" / ", _DIGIT_RANGE.sub("-", text))
+    text = _LONE_SLASH.sub(" / ", _DIGIT_RANGE.sub("-", _UNIT_SLASH.sub("/", text)))
     text = fold(text.replace("#", " # ").replace(".", " "))
     return text.split()
 

@@ -379,16 +379,31 @@ def parse_holiday_hours(
             if written is None:
                 raise HoursError(f"no date in a form the auditor reads in '{segment[:60]}'")
             days, rest = written
-            week = typical_week(_to_osm(rest)) if rest else None
-            ranges = [list(r) for r in week["mo"]] if week else []
+            ranges = _day_ranges(rest)
             result.update({day.isoformat(): ranges for day in days})
             continue
         rest = segment[match.end():].strip(" :,")
         try:
-            week = typical_week(_to_osm(rest)) if rest else None
+            ranges = _day_ranges(rest)
         except OsmError:
             raise HoursError(f"no opening times in '{rest[:40]}'") from None
-        ranges = [list(r) for r in week["mo"]] if week else []
         for day in _date_span(match.group(1), match.group(2)):
             result[day] = ranges
     return dict(sorted(result.items()))
+
+
+OPEN_END = "+"
+"""The end of a holiday's range when the page says only when it opens ("ANZAC Day: from 1pm")."""
+
+
+def _day_ranges(rest: str) -> list[list[str]]:
+    """One day's ranges from the times of a holiday line (none: closed). An open end ("from
+    1pm", OSM ``13:00+``) keeps its end unknown, not midnight."""
+    if not rest:
+        return []
+    osm = _to_osm(rest)
+    week = typical_week(osm)
+    ranges = [list(r) for r in week["mo"]] if week else []
+    if ranges and osm.rstrip().endswith("+"):
+        ranges[-1][1] = OPEN_END
+    return ranges

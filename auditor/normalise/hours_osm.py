@@ -107,7 +107,8 @@ def _day_ranges(intervals: tuple[tuple[datetime, datetime], ...]) -> dict[date, 
         while cursor < b:
             midnight = datetime(cursor.year, cursor.month, cursor.day) + one_day
             stop = b if b < midnight else midnight
-            end = "24:00" if stop == midnight else _hhmm(stop)
+            # a day's last minute written as its end: 00:00-23:59 is the whole day (platforms write it)
+            end = "24:00" if stop == midnight or midnight - stop <= timedelta(minutes=1) else _hhmm(stop)
             days.setdefault(cursor.date(), []).append((_hhmm(cursor), end))
             cursor = stop
     return days

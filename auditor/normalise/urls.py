@@ -27,7 +27,7 @@ def normalise_url(raw: str) -> str:
     host = (parts.hostname or "").lower().rstrip(".")
     if not host:
         raise NormaliseError("URL has no host")
-    if host.startswith("www."):
+    while host.startswith("www.") and host.count(".") > 1:  # www.www.x.com is x.com too, once
         host = host[4:]
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):

@@ -380,3 +380,21 @@ def test_text_reader_closures_on_calendar_days_are_holiday_hours() -> None:
       <p>Openingsuren: ma-za: 7u-18u, zondag gesloten</p><p>Gesloten op 25 december en 1 januari</p>
       </body></html>"""
     assert only(read_page(page, ""))["holiday_hours"] == "Gesloten op 25 december en 1 januari"
+
+
+def test_text_reader_holiday_lines_in_words_and_a_week_line_naming_holidays_in_general() -> None:
+    page = """<html lang="es-MX"><body><h1>Café Aurora Roma</h1><p>Av. Álvaro Obregón 130, 06700 CDMX</p>
+      <p>Horario: Lunes a viernes de 7 a 21 h</p>
+      <p>Cerrado el 25 de diciembre y el 1 de enero.</p></body></html>"""
+    assert only(read_page(page, ""))["holiday_hours"] == "Cerrado el 25 de diciembre y el 1 de enero."
+    week = """<html lang="en-AU"><body><h1>Greenleaf Newtown</h1><p>301 King Street, Newtown NSW 2042</p>
+      <p>Mon–Fri 8:30am–6pm · Sat 9am–5pm · Sun &amp; public holidays 10am–4pm</p>
+      <p>Christmas Day: Closed</p><p>ANZAC Day: from 1pm</p></body></html>"""
+    assert only(read_page(week, ""))["holiday_hours"] == "Christmas Day: Closed\nANZAC Day: from 1pm"
+
+
+def test_a_real_madrid_number_is_no_dummy_run() -> None:
+    from auditor.crawl.placeholders import phone_placeholder
+
+    assert phone_placeholder("+34 912 345 678") is None
+    assert phone_placeholder("+34 123 456 789") is not None

@@ -440,3 +440,30 @@ def test_a_brussels_address_in_both_languages_matches_either(written) -> None:
 
 def test_a_spaced_slash_elsewhere_is_no_second_language() -> None:
     assert "|" not in normalise_address("Unit 5 / 12 Main Street, Sydney NSW 2000", "AU").street
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "country"),
+    [
+        ("Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200",
+         "Avenida Paulista 1578, São Paulo, SP 01310-200", "BR"),
+        ("C/ Fuencarral, 45, 28004 Madrid", "Calle de Fuencarral 45, 28004 Madrid", "ES"),
+        ("Rua da Prata 12, 1100-414 Lisboa", "Rua Prata 12, 1100-414 Lisboa", "PT"),
+        ("Shop 3/ 12 Victoria Ave, Chatswood NSW 2067", "Shop 3, 12 Victoria Avenue, Chatswood NSW 2067",
+         "AU"),
+    ],
+)
+def test_local_forms_read_alike(a: str, b: str, country: str) -> None:
+    assert compare_addresses(normalise_address(a, country), normalise_address(b, country)).differences == {}
+
+
+def test_a_linking_word_left_out_is_no_other_street_name() -> None:
+    a = normalise_address("Calle Mayor 5, 28013 Madrid", "ES")
+    b = normalise_address("Calle Menor 5, 28013 Madrid", "ES")
+    assert "street" in compare_addresses(a, b).differences
+
+
+def test_a_province_lies_within_its_region() -> None:
+    from auditor.normalise.address_postcodes import same_region
+
+    assert same_region("Andalucía", "Sevilla", "ES") and not same_region("Andalucía", "Madrid", "ES")

@@ -92,3 +92,7 @@ def test_closed_on_every_public_holiday_names_the_countrys_holidays() -> None:
     assert german["2026-12-26"] == [] and german["2026-12-24"] == [["08:00", "12:00"]]
     with pytest.raises(NormaliseError):
         parse_holiday_hours("Closed on holidays", None, TODAY)  # whose holidays?
+
+
+def test_a_holiday_opening_without_a_closing_time_keeps_its_end_unknown() -> None:
+    assert parse_holiday_hours("ANZAC Day: from 1pm", "AU", TODAY) == {"2027-04-25": [["13:00", "+"]]}

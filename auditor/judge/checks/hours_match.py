@@ -16,7 +16,7 @@ from typing import Any
 from auditor.judge.checks._expected import expected_value
 from auditor.judge.checks.base import Evidence, Outcome, Rule, Seen, not_applicable
 from auditor.normalise import WeeklyHours, format_hours
-from auditor.normalise.hours import DAYS, HoursError, hours_to_osm
+from auditor.normalise.hours import DAYS, OPEN_END, HoursError, hours_to_osm
 from auditor.normalise.hours_holidays import hours_on
 from auditor.normalise.hours_osm import OsmError
 from auditor.sources.settings import within_window
@@ -114,7 +114,7 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
             if shown is None and not ev.carries(source, "holiday_hours"):
                 continue  # no page of the source shows holiday hours: not this store's fault
         shown = shown or {}
-        same = sum(shown.get(day) == ranges for day, ranges in expected.items())
+        same = sum(_same_day(shown.get(day), ranges) for day, ranges in expected.items())
         score = round(same / len(expected), 3)
         if worst is None or score < worst[0]:
             worst = (score, url, raw, shown)
@@ -127,13 +127,25 @@ def _holiday(ev: Evidence, rule: Rule, source: str) -> list[Outcome]:
     text = "; ".join(f"{d} {_day_hours(r)}" for d, r in expected.items())
     if score < 1.0 and shown:  # say which dates differ and how, not only what the source wrote
         wrong = [f"{d} {_day_hours(shown[d]) if d in shown else 'not shown'}"
-                 for d, r in expected.items() if shown.get(d) != r]  # fmt: skip
+                 for d, r in expected.items() if not _same_day(shown.get(d), r)]  # fmt: skip
         raw = f"{'; '.join(wrong)} (as written: {raw})"
     return [Outcome(source, score, text, raw, url, "holiday_hours")]
 
 
 def _day_hours(ranges: list) -> str:
-    return "closed" if not ranges else ",".join("-".join(x) for x in ranges)
+    if not ranges:
+        return "closed"
+    return ",".join(f"from {a}" if b == OPEN_END else f"{a}-{b}" for a, b in ranges)
+
+
+def _same_day(shown: list | None, wanted: list) -> bool:
+    """A source's hours on one date against the roster's; a range the source gives only an
+    opening for ("from 1pm") agrees when the opening does."""
+    if shown is None:
+        return False
+    if shown and any(end == OPEN_END for _start, end in shown):
+        return [start for start, _end in shown] == [start for start, _end in wanted]
+    return shown == wanted
 
 
 def check(rule: Rule, ev: Evidence) -> list[Outcome]:
