@@ -141,6 +141,10 @@ def compare_addresses(a: Address, b: Address) -> AddressComparison:
 
     A part only one side shows is listed as missing, not as a difference."""
     country = a.country or b.country
+    same_area = bool(
+        a.postcode and b.postcode and same_postcode(a.postcode, b.postcode, country)
+        and a.region and b.region and same_region(a.region, b.region, country)
+    )
     differences: dict[str, tuple[str, str]] = {}
     missing: list[str] = []
     scores: list[tuple[float, float]] = []
@@ -158,6 +162,12 @@ def compare_addresses(a: Address, b: Address) -> AddressComparison:
             continue
         if _part_equal(part, x, y, country) or (part == "locality" and _qualified_locality(a, b)):
             scores.append((_WEIGHTS[part], 1.0))
+            continue
+        if part == "locality" and same_area:
+            # the postcode and the region fix the area: a town named by its district (Coyoacán /
+            # Ciudad de México, both CDMX 04000) is the same place at another grain
+            missing.append(part)
+            scores.append((_WEIGHTS[part], 0.5))
             continue
         differences[part] = (x, y)
         similar = fuzz.token_set_ratio(x, y) / 100.0 if part in ("street", "locality") else 0.0

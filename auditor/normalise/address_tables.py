@@ -289,7 +289,10 @@ def subdivision_names(code: str) -> dict[str, str]:
     for subdivision in subdivisions:
         short = subdivision.code.split("-", 1)[1]
         written = (subdivision.name, *(t.gettext(subdivision.name) for t in translations))
-        forms = [f for f in map(fold, written) if f]
+        # ISO writes some names inverted ("Madrid, Comunidad de"): as written, "Comunidad de Madrid"
+        parts = (w.partition(",") for w in written)
+        upright = [f"{tail.strip()} {head.strip()}" for head, _, tail in parts if tail]
+        forms = [f for f in map(fold, (*written, *upright)) if f]
         # one code per region: Google's where it names the region too (CN: 44, not pycountry's GD)
         region = next((unspaced[f.replace(" ", "")] for f in forms if f.replace(" ", "") in unspaced), short)
         for folded in (*forms, fold(short)):

@@ -467,3 +467,13 @@ def test_a_province_lies_within_its_region() -> None:
     from auditor.normalise.address_postcodes import same_region
 
     assert same_region("Andalucía", "Sevilla", "ES") and not same_region("Andalucía", "Madrid", "ES")
+
+
+def test_a_town_named_by_its_district_in_the_same_postcode_and_region_is_no_difference() -> None:
+    district = normalise_address({"streetAddress": "Calle Francisco Sosa 10", "addressLocality": "Coyoacán",
+                                  "addressRegion": "CDMX", "postalCode": "04000"}, "MX")
+    city = normalise_address("Calle Francisco Sosa 10, Ciudad de México, CDMX 04000", "MX")
+    assert compare_addresses(district, city).differences == {}
+    madrid = normalise_address("Calle Mayor 5, Madrid, Comunidad de Madrid 28013", "ES")
+    province = normalise_address("Calle Mayor 5, Madrid, Madrid 28013", "ES")
+    assert compare_addresses(madrid, province).differences == {}
