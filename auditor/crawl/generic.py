@@ -305,7 +305,8 @@ def _names_a_holiday(line: str, country: str | None) -> bool:
     label, colon, _rest = line.partition(":")
     if not colon or not country or len(label) > 40 or any(ch.isdigit() for ch in label):
         return False
-    return holiday_dates_named(label, country, dt.date.today() - dt.timedelta(days=31)) is not None
+    since = dt.date.today() - dt.timedelta(days=31)
+    return holiday_dates_named(label, country, since, whole=True) is not None
 
 
 def _holiday_hours(lines: list[str], weekly: str | None = None, country: str | None = None) -> str | None:

@@ -109,10 +109,11 @@ EVES: dict[str, tuple[int, int]] = {
 library does not name them (folded as ``_folded`` folds, accents left out)."""
 
 
-def holiday_dates_named(text: str, country: str, since: date) -> date | None:
+def holiday_dates_named(text: str, country: str, since: date, whole: bool = False) -> date | None:
     """The next date on or after ``since`` of the public holiday ``text`` names in the country
     ("Christmas Day", "Neujahr", "Jour de l'an") or of an eve in ``EVES``, or None when it
-    names none."""
+    names none. Unless ``whole``, the first words of one holiday's name will do ("Thanksgiving");
+    ``whole`` wants the name as written (a weekday, "lunedì", is no "Lunedì dell'Angelo")."""
     wanted = _folded(text)
     if (eve := EVES.get(strip_accents(wanted))) is not None:
         day = date(since.year, *eve)
@@ -121,7 +122,8 @@ def holiday_dates_named(text: str, country: str, since: date) -> date | None:
         named = _named(country.upper(), year)
         # the name as written, or its first words ("Thanksgiving" for "Thanksgiving Day") when
         # they name one holiday only
-        prefixed = {d for name, ds in named.items() if name.startswith(wanted + " ") for d in ds}
+        starts = () if whole else [ds for name, ds in named.items() if name.startswith(wanted + " ")]
+        prefixed = {d for ds in starts for d in ds}
         days = named.get(wanted) or _only(prefixed)
         for day in days:
             if day >= since:

@@ -22,7 +22,7 @@ import yaml
 PRESETS_DIR = Path(__file__).parent / "presets"
 _ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]{0,63}$")
 USER_KEYS = ("preset", "id", "title", "id_column", "credential", "base_url", "rate_limit", "daily_budget",
-             "store", "grace_days", "categories", "carries", "kind", "countries")  # fmt: skip
+             "store", "grace_days", "categories", "carries", "kind", "countries", "listed")  # fmt: skip
 _PLATFORM_KEYS = ("credential", "auth", "auth_header", "headers", "rate_limit", "daily_budget", "store",
                   "grace_days", "categories", "holiday_window_days")  # fmt: skip
 
@@ -112,6 +112,8 @@ def expand(block: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any
     source["carries"] = {**(preset.get("carries") or {}), **(block.get("carries") or {})}
     if block.get("countries") is not None:  # a platform used in some markets only
         source["countries"] = block["countries"]
+    if (listed := block.get("listed", preset.get("listed"))) is not None:
+        source["listed"] = listed
     platform = {"name": name, "title": source["title"]}
     for key in _PLATFORM_KEYS:
         value = block.get(key, preset.get(key))

@@ -263,6 +263,9 @@ class SourceSpec(Strict):
     # the countries the source covers (a national directory, a per-country section): its listings
     # are read with them, and only stores there are expected on it (empty: every country)
     countries: list[str] = Field(default_factory=list)
+    # "some": the source shows only some of the brand's stores (a map its volunteers keep): a store
+    # it does not show is a coverage note, not a "not listed" finding
+    listed: Literal["all", "some"] = "all"
     platform: PlatformSettings | None = None  # set by a preset (auditor.sources)
 
     @field_validator("countries", mode="before")

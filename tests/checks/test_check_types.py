@@ -124,6 +124,16 @@ def test_presence(make_evidence) -> None:
     assert run("presence", r, make_evidence(status="closed")) == []
 
 
+def test_presence_on_a_source_that_lists_only_some_stores_is_a_note(make_evidence) -> None:
+    r = rule(type="presence", scope="listing", field="presence")
+    ev = make_evidence({("yellowbook", "l1"): {"name": "x"}})
+    source = next(s for s in ev.spec.sources if s.id == "localpages")
+    ev.spec = ev.spec.model_copy(update={"sources": [
+        s.model_copy(update={"listed": "some"}) if s is source else s for s in ev.spec.sources]})  # fmt: skip
+    outcome = next(o for o in run("presence", r, ev) if o.source == "localpages")
+    assert outcome.score is None and "listed: some" in outcome.note
+
+
 def test_duplicate(make_evidence) -> None:
     r = rule(type="duplicate", scope="listing")
     once = make_evidence({("mapdir", "a"): {"name": "x"}})

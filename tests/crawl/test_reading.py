@@ -398,3 +398,9 @@ def test_a_real_madrid_number_is_no_dummy_run() -> None:
 
     assert phone_placeholder("+34 912 345 678") is None
     assert phone_placeholder("+34 123 456 789") is not None
+
+
+def test_a_weekday_label_is_no_holiday_name() -> None:
+    page = """<html lang="it-IT"><body><h1>Furn.Co Milano</h1><p>Via Torino 12, 20123 Milano</p>
+      <p>lunedì: 9.00–13.00 / 15.30–19.30</p><p>martedì: 9.00–13.00 / 15.30–19.30</p></body></html>"""
+    assert "holiday_hours" not in only(read_page(page, ""))  # "lunedì" is no "Lunedì dell'Angelo"

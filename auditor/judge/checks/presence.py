@@ -41,6 +41,15 @@ def check(rule: Rule, ev: Evidence) -> list[Outcome]:
         )
         if gap:
             outcomes.append(not_applicable(source, gap))
+        elif _lists_some(ev, source):
+            note = f"not on {source}, which shows only some stores (listed: some)"
+            outcomes.append(not_applicable(source, note))
         else:
             outcomes.append(Outcome(source, 0.0, "listed", "not found", field="presence"))
     return outcomes
+
+
+def _lists_some(ev: Evidence, source: str) -> bool:
+    """The spec says the source shows only some of the brand's stores (``listed: some``)."""
+    chosen = [s for s in getattr(ev.spec, "sources", None) or [] if getattr(s, "id", None) == source]
+    return any(getattr(s, "listed", "all") == "some" for s in chosen)
