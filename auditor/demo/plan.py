@@ -39,7 +39,8 @@ DEFECT_KINDS: dict[str, tuple[str, str, str, float]] = {
 }
 # rules that may rightly fire on the same planted problem besides its own
 RELATED_RULES = {
-    "falling_rating": ["reviews.recent_rating", "reviews.sentiment_floor", "reviews.theme_alert"]
+    "falling_rating": ["reviews.recent_rating", "reviews.sentiment_floor", "reviews.sentiment_year",
+                       "reviews.theme_alert"]
 }
 # the site's text defects share the "text" field but are different problems: keyed by kind
 TEXT_KINDS = {"missing_disclaimer", "forbidden_phrase", "retired_name_site", "discouraged_term"}

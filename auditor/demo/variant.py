@@ -135,9 +135,11 @@ KINDS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "reviews.rating_floor",
         "reviews",
         "rating",
-        ("reviews.recent_rating", "reviews.sentiment_floor", "reviews.theme_alert"),
+        ("reviews.recent_rating", "reviews.sentiment_floor", "reviews.sentiment_year", "reviews.theme_alert"),
     ),
-    "falling_sentiment": ("reviews.sentiment_floor", "reviews", "sentiment", ("reviews.theme_alert",)),
+    "falling_sentiment": (
+        "reviews.sentiment_floor", "reviews", "sentiment", ("reviews.sentiment_year", "reviews.theme_alert")
+    ),
     "unanswered_negative_reviews": ("reviews.response_rate", "reviews", "replies", ()),
     "stale_reviews": ("reviews.recency", "reviews", "recency", ()),
 }

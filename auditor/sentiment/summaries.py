@@ -14,6 +14,7 @@ from sqlmodel import Session, col, delete, or_, select
 from auditor.store.tables import Review, ReviewSummary
 
 RECENT_DAYS = 90
+YEAR_DAYS = 365
 ALL_SOURCES = "all"
 SCORED = ("negative", "neutral", "positive")
 CHANGE_KEYS = (
@@ -159,6 +160,7 @@ def summarise_reviews(
     last = max(dates) if dates else None
     recent_from = today - dt.timedelta(days=RECENT_DAYS)
     recent_stars = [r.stars for r in reviews if r.stars is not None and r.date and r.date >= recent_from]
+    year = [r for r in scored if r.date is not None and r.date >= today - dt.timedelta(days=YEAR_DAYS)]
     data: dict[str, Any] = {
         "reviews": len(reviews),
         "rated": sum(1 for r in reviews if r.stars is not None),  # the samples the judge's bounds count
@@ -179,6 +181,10 @@ def summarise_reviews(
         "mean_stars_recent": _mean(recent_stars),
         "mean_sentiment": _mean([r.polarity for r in scored if r.polarity is not None]),
         "share_negative": _share(sum(1 for r in scored if r.label == "negative"), len(scored)),
+        # the scored reviews dated within the last year: a tone that turned this year
+        "scored_year": len(year),
+        "mean_sentiment_year": _mean([r.polarity for r in year if r.polarity is not None]),
+        "share_negative_year": _share(sum(1 for r in year if r.label == "negative"), len(year)),
         "response_rate": _share(sum(1 for r in reviews if r.reply), len(reviews)),
         "negative_response_rate": _share(sum(1 for r in negatives if r.reply), len(negatives)),
         "low_star_response_rate": _share(sum(1 for r in low_stars if r.reply), len(low_stars)),
