@@ -292,7 +292,9 @@ def subdivision_names(code: str) -> dict[str, str]:
         # ISO writes some names inverted ("Madrid, Comunidad de"): as written, "Comunidad de Madrid"
         parts = (w.partition(",") for w in written)
         upright = [f"{tail.strip()} {head.strip()}" for head, _, tail in parts if tail]
-        forms = [f for f in map(fold, (*written, *upright)) if f]
+        # and some in two languages, "Catalunya [Cataluña]": each on its own
+        bracketed = [p.strip() for w in written if "[" in w for p in re.split(r"[\[\]]", w) if p.strip()]
+        forms = [f for f in map(fold, (*written, *upright, *bracketed)) if f]
         # one code per region: Google's where it names the region too (CN: 44, not pycountry's GD)
         region = next((unspaced[f.replace(" ", "")] for f in forms if f.replace(" ", "") in unspaced), short)
         for folded in (*forms, fold(short)):

@@ -467,6 +467,7 @@ def test_a_province_lies_within_its_region() -> None:
     from auditor.normalise.address_postcodes import same_region
 
     assert same_region("Andalucía", "Sevilla", "ES") and not same_region("Andalucía", "Madrid", "ES")
+    assert same_region("Cataluña", "Barcelona", "ES")  # ISO writes it "Catalunya [Cataluña]"
 
 
 def test_a_town_named_by_its_district_in_the_same_postcode_and_region_is_no_difference() -> None:
