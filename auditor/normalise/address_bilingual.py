@@ -12,7 +12,7 @@ import re
 
 ALTERNATIVES = "|"
 _SPACED_SLASH = re.compile(r"\s+/\s+")
-_SPACED_DASH = re.compile(r"\s+[-–]\s+")
+SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _BILINGUAL = frozenset({"BE", "CH", "IT", "FI", "ES", "LU"})
 """Countries with places named officially in two languages (elsewhere ``Unit 5 / 12 Main St`` is
 a unit and a street)."""
@@ -39,7 +39,7 @@ def versions(text: str, country: str) -> tuple[str, str] | None:
 
 
 def _halves(segment: str, country: str) -> tuple[str, str] | None:
-    pattern = _SPACED_DASH if country in _DASHED and not _SPACED_SLASH.search(segment) else _SPACED_SLASH
+    pattern = SPACED_DASH if country in _DASHED and not _SPACED_SLASH.search(segment) else _SPACED_SLASH
     parts = pattern.split(segment.strip(), maxsplit=1)
     if len(parts) != 2 or not all(_LETTERS.search(p) for p in parts):
         return None

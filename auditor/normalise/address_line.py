@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from auditor.normalise.address_bilingual import SPACED_DASH
 from auditor.normalise.address_china import split_chinese
 from auditor.normalise.address_floors import EAST_ASIA, take_floors
 from auditor.normalise.address_hongkong import split_hongkong
@@ -37,7 +38,6 @@ _UNSPACED = frozenset({"JP", "CN", "TW", "HK", "MO"})
 _HAN_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=\d)")
 _EAST_ASIAN_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
 SEGMENTS = re.compile(r"[,;|\n\r\t]+")
-_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _HOUSE = re.compile(r"\d{1,6}[a-z]?(?:-\d{1,6}[a-z]?|-[a-z])?|\d{1,4}-\d{1,4}-\d{1,4}")  # 2-14-5: Japan
 
 
@@ -143,7 +143,7 @@ def _prepared(raw: str, country: str, street_only: bool) -> tuple[str, list[str]
     elif country == "JP":
         raw = japanese_blocks(raw)
     elif country == "BR":  # Rua X, 500 - Bairro, Cidade - UF, CEP: a spaced dash parts as a comma
-        raw = _SPACED_DASH.sub(", ", raw)
+        raw = SPACED_DASH.sub(", ", raw)
     if street_only and country in _UNSPACED:  # 曙町 2-39-3 = 曙町2-39-3: words are not spaced apart there
         raw = _HAN_GAP.sub("", raw)
     return take_floors(raw, country)

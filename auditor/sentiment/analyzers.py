@@ -146,10 +146,7 @@ class ReviewAnalyzer:
         pattern = pattern_score(text)
         grams = hashed_ngrams(text)
         logit = self.model.logit(features(score, pattern, len(grams)), grams)
-        if stars is not None:
-            prior = _star_prior(stars)
-            logit += math.log(prior / (1.0 - prior))
-        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+        p = with_stars(logit, stars)
         opinion = score.polarity != 0.0 or pattern.assessed > 0 or score.rating is not None
         return p, opinion
 
@@ -167,6 +164,14 @@ class ReviewAnalyzer:
         if not opinion and stars is None and confidence < NO_OPINION_CONFIDENCE:
             return SentimentResult(0.0, "neutral", 2.0 - 2.0 * confidence, self.name)
         return SentimentResult.from_polarity(2.0 * p - 1.0, confidence, self.name)
+
+
+def with_stars(logit: float, stars: float | None) -> float:
+    """P(positive) from a model's logit, with a star rating's prior added when there is one."""
+    if stars is not None:
+        prior = _star_prior(stars)
+        logit += math.log(prior / (1.0 - prior))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
 def _star_prior(stars: float) -> float:

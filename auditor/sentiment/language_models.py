@@ -10,7 +10,6 @@ is scored only once a model is shipped and its figures on held-out reviews reach
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 
@@ -20,8 +19,6 @@ from auditor.sentiment.ngrams import hashed_ngrams
 from auditor.sentiment.result import SentimentResult
 from auditor.sentiment.text import clean_review_text
 
-STAR_PRIOR_RANGE = 0.35
-"""As for English: a 1-star review starts at P(positive) 0.15, a 5-star one at 0.85."""
 MIN_BALANCED_ACCURACY = 0.8
 """A language's model reads its reviews only if, on the fifth of its labelled reviews it never
 trained on, it gets at least this balanced accuracy (the English model: 0.89 on held-out
@@ -79,14 +76,13 @@ class LanguageModelAnalyzer:
         self.languages = frozenset({language})
 
     def probability(self, text: str, stars: float | None = None) -> tuple[float, bool]:
-        """P(positive) of a cleaned text, and whether it holds any word at all."""
+        """P(positive) of a cleaned text (a star rating as English's prior), and whether it holds
+        any word at all."""
+        from auditor.sentiment.analyzers import with_stars
+
         grams = hashed_ngrams(text, self.language)
         logit = self.model.logit(foreign_features(text, self.language, len(grams)), grams)
-        if stars is not None:
-            prior = 0.5 + STAR_PRIOR_RANGE * (max(1.0, min(5.0, float(stars))) - 3.0) / 2.0
-            logit += math.log(prior / (1.0 - prior))
-        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
-        return p, bool(grams)
+        return with_stars(logit, stars), bool(grams)
 
     def analyze(
         self, text: str, language: str | None = None, stars: float | None = None
